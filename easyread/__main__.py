@@ -1,0 +1,6 @@
+"""python -m easyread"""
+
+from easyread.cli import main
+
+if __name__ == "__main__":
+    main()

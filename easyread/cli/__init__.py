@@ -1,0 +1,123 @@
+"""The command-line interface: the only click importer; thin commands over the library.
+
+Exit codes (a documented contract, see docs/cli.md):
+
+* 0 — success / every check passed;
+* 1 — a check threshold failed (or, for batch, some articles failed);
+* 2 — usage error (Click's own code);
+* 3 — unreadable input, bad configuration or an internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from enum import IntEnum
+from typing import Any
+
+import click
+
+from easyread import __version__
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    CHECK_FAILED = 1
+    USAGE = 2
+    ERROR = 3
+
+
+class EasyreadCLIError(click.ClickException):
+    """Shown as one line; exits 3 (Click's default 1 would collide with 'check failed')."""
+
+    exit_code = ExitCode.ERROR
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"easyread: error: {self.format_message()}", err=True)
+
+
+# name -> "module:function"; modules load only when their command runs (fast cold start).
+COMMANDS = {
+    "score": "easyread.cli.score:score",
+    "check": "easyread.cli.check:check",
+    "rewrite": "easyread.cli.rewrite:rewrite",
+    "convert": "easyread.cli.convert:convert",
+    "terms": "easyread.cli.terms:terms",
+    "batch": "easyread.cli.batch:batch",
+    "config": "easyread.cli.config:config",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None  # command not built into this version
+            raise
+        command = getattr(module, attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from easyread.errors import EasyreadError
+
+        try:
+            return super().invoke(ctx)
+        except EasyreadError as exc:
+            raise EasyreadCLIError(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # an internal error: one line, traceback only with --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            raise EasyreadCLIError(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"
+            ) from exc
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="easyread")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Score readability, check it in CI, and turn articles into plain-language and easy-read
+    text, PDF and HTML — offline.
+
+    \b
+    Examples:
+      easyread score article.txt                 # readability table
+      easyread check docs/ --format github       # fail CI when text is too hard
+      easyread rewrite article.txt --profile easy-read --explain
+      easyread convert article.txt -o article.pdf
+
+    Exit codes: 0 ok, 1 a check failed, 2 usage error, 3 unreadable input or error.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def read_stdin_if_needed(paths: tuple[str, ...] | list[str]) -> bytes | None:
+    """Standard input, read once, when a path is ``-``."""
+    if "-" in paths:
+        return click.get_binary_stream("stdin").read()
+    return None
+
+
+def main() -> None:
+    cli(prog_name="easyread")

@@ -1,0 +1,58 @@
+"""easyread score"""
+
+from __future__ import annotations
+
+import click
+
+from easyread.cli import read_stdin_if_needed
+from easyread.cli.options import config_options, input_options
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR|-...")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format: a readable table, JSON (docs/wire-schema.md) or CSV (one row per file).")
+@click.option("--sentences", is_flag=True, help="With the table format: list every sentence with line:column and flags.")
+@click.option("--no-sentences", is_flag=True, help="With JSON: leave out the per-sentence details.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+@config_options
+@input_options
+def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool, output: str | None,
+          config_file: str | None, profile: str | None, encoding: str | None,
+          input_format: str | None, max_bytes: int | None) -> None:
+    """Score readability: every textstat formula (identical values) plus easy-read indicators
+    (sentence length, hard words, passive voice, unexplained acronyms, numbers, reading time),
+    per file and per sentence. Folders are searched for .txt, .md and .html files; `-` reads
+    standard input.
+
+    \b
+    Examples:
+      easyread score seeds/javid-cse-strategy-2019.txt
+      easyread score articles/ --format csv > scores.csv
+      cat article.md | easyread score - --input-format md --format json
+    """
+    from easyread import report
+    from easyread.config import load_config
+    from easyread.io import atomic_write
+    from easyread.runner import score_files
+
+    config = load_config(config_file=config_file, profile=profile,
+                         overrides={"max_bytes": max_bytes})
+    results = score_files(list(paths), config, stdin_bytes=read_stdin_if_needed(paths),
+                          encoding=encoding, fmt=input_format)
+    if fmt == "json":
+        text = report.score_json(results, sentences=not no_sentences) + "\n"
+    elif fmt == "csv":
+        text = report.score_csv(results)
+    else:
+        text = report.score_table(results, per_sentence=sentences)
+    for r in results:
+        if not r.ok and fmt != "table":
+            click.echo(f"easyread: error: {r.path}: {r.error} [{r.error_code}]", err=True)
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+    if any(not r.ok for r in results):
+        raise SystemExit(3)

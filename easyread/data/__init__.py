@@ -1,0 +1,120 @@
+"""The only loader of easyread's data files.
+
+Formats need only the standard library: TSV (header row, ``#`` comments), TOML, and plain
+text (one entry per line, ``#`` comments). Errors name the file and line of the bad row.
+Every file is listed, with its source and licence, in ``MANIFEST.toml``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import DataError, ResourceMissing
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("easyread") / "data" / name))
+
+
+def read_lines(name: str | Path) -> list[str]:
+    """Entries of a one-per-line text file (comments and blanks dropped)."""
+    path = data_path(name) if isinstance(name, str) else name
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def file_version(name: str) -> str:
+    """The ``# version: X`` header of a data file, or the manifest's version."""
+    path = data_path(name)
+    if path.suffix in (".txt", ".tsv"):
+        for line in path.read_text("utf-8").splitlines()[:5]:
+            if line.startswith("# version:"):
+                return line.split(":", 1)[1].strip()
+    entry = manifest().get("files", {}).get(name, {})
+    return str(entry.get("version", "unversioned"))
+
+
+def read_tsv(name: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV file as dicts; checks the header and reports file:line on bad rows."""
+    path = data_path(name) if isinstance(name, str) else name
+    rows: list[dict[str, str]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise DataError(f"{path}: empty data file")
+    header = lines[0][1].rstrip("\n").split("\t")
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(f"{path}:{lines[0][0]}: header lacks column(s) {', '.join(missing)}")
+    reader = csv.reader((line for _, line in lines[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (number, _), values in zip(lines[1:], reader, strict=True):
+        if len(values) > len(header):
+            raise DataError(f"{path}:{number}: {len(values)} columns, header has {len(header)}")
+        row = dict(zip(header, values + [""] * (len(header) - len(values)), strict=True))
+        if any(not row[c].strip() for c in required[:1]):
+            raise DataError(f"{path}:{number}: empty {required[0]!r}")
+        row["_line"] = str(number)
+        rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def manifest() -> dict[str, Any]:
+    with data_path("MANIFEST.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """textstat's English easy-word list (Dale–Chall), read without importing textstat."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceMissing("textstat is not installed (pip install textstat==0.7.8)")
+    path = Path(spec.submodule_search_locations[0]) / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> dict[str, float]:
+    """Word -> Zipf frequency from wordfreq's 'small' English list, read directly.
+
+    Importing wordfreq costs about 0.2 s (it imports ftfy and regex tables); reading its
+    packed list with msgpack takes about 20 ms, so scoring stays fast on a cold start.
+    Words missing from the list (Zipf below about 1.6) map to 0.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceMissing("wordfreq is not installed")
+    import msgpack
+
+    path = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
+    with gzip.open(path, "rb") as fh:
+        packed = msgpack.load(fh, raw=False)
+    if not isinstance(packed[0], dict) or packed[0].get("format") != "cB":
+        raise ResourceMissing(f"unexpected wordfreq data format in {path}")
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(packed[1:]):
+        zipf = round((900 - index) / 100, 2)
+        for word in bucket:
+            table[word] = zipf
+    return table
+
+
+def zipf(word: str) -> float:
+    return zipf_table().get(word.lower(), 0.0)
+
+
+@lru_cache(maxsize=1)
+def participles() -> frozenset[str]:
+    return frozenset(read_lines("participles.txt"))

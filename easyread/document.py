@@ -1,0 +1,459 @@
+"""The document model: one object that flows through every stage.
+
+read -> segment -> score -> rewrite stages -> score -> render -> check.
+
+Text changes only through three doors on :class:`Document`:
+
+* :meth:`Document.replace` replaces a span inside one sentence;
+* :meth:`Document.split` replaces one sentence by several (or by list items);
+* :meth:`Document.add_gloss` inserts an explanation sentence and records a glossary entry.
+
+Each door takes a versioned rule id and a reason, re-tokenizes what it touched, and appends
+an :class:`Edit` to the ledger, so there is no edit without a rule. Each door also refuses an
+edit that would touch a protected span (a direct quotation), so no rule can reword a quote.
+
+This module has no third-party imports.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+BlockKind = Literal[
+    "title", "standfirst", "heading", "paragraph", "quote", "list_item", "credit"
+]
+SentenceKind = Literal["text", "gloss"]
+
+#: Block kinds whose text is scored and rewritten as body text.
+BODY_KINDS: frozenset[str] = frozenset(
+    {"standfirst", "heading", "paragraph", "quote", "list_item"}
+)
+
+
+class ProtectedSpanError(ValueError):
+    """An edit would change the words inside a protected span (a direct quotation)."""
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # word, number, punct, symbol
+    tag: str | None = None  # Penn tag, set by the tagger when a stage needs it
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    origin: tuple[int, int] | None = None  # character span in the source text
+    line: int | None = None  # 1-based line of the sentence start in the source
+    column: int | None = None  # 1-based column
+    kind: SentenceKind = "text"
+    protected: list[tuple[int, int]] = field(default_factory=list)  # quotation spans
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens if t.kind in ("word", "number")]
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True if [start, end) overlaps a protected span (an empty span strictly inside counts)."""
+        for ps, pe in self.protected:
+            if start < pe and end > ps:
+                return True
+            if start == end and ps < start < pe:
+                return True
+        return False
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(ps <= start and end <= pe for ps, pe in self.protected)
+
+
+@dataclass
+class Block:
+    id: str
+    kind: BlockKind
+    sentences: list[Sentence] = field(default_factory=list)
+    text: str = ""  # the block's original text (as read)
+    origin: tuple[int, int] | None = None
+    line: int | None = None
+
+
+@dataclass
+class Edit:
+    rule: str
+    sentence_id: str
+    span: tuple[int, int]
+    before: str
+    after: str
+    reason: str
+    op: Literal["replace", "split", "insert"] = "replace"
+    data: str | None = None
+    parts: list[str] | None = None  # for splits: the new sentences; for inserts: [new id]
+
+
+@dataclass
+class GlossEntry:
+    term: str
+    explanation: str
+    first_sentence_id: str | None
+    source: str  # builtin, user, text, missing
+    kind: str = "term"  # term, acronym, organisation
+    expansion: str | None = None
+    data: str | None = None
+
+
+@dataclass
+class Note:
+    code: str
+    sentence_id: str | None
+    message: str
+
+
+@dataclass
+class Source:
+    path: str
+    format: str  # txt, md, html
+    text: str
+    title: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Document:
+    source: Source
+    lang: str = "en"
+    blocks: list[Block] = field(default_factory=list)
+    glossary: list[GlossEntry] = field(default_factory=list)
+    scores: dict[str, Any] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    credit: str | None = None
+    profile: str | None = None
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def title(self) -> str | None:
+        for block in self.blocks:
+            if block.kind == "title":
+                return " ".join(s.text for s in block.sentences) or block.text
+        return self.source.title
+
+    def sentences(self, kinds: frozenset[str] | None = None) -> Iterator[Sentence]:
+        for block in self.blocks:
+            if kinds is None or block.kind in kinds:
+                yield from block.sentences
+
+    def body_sentences(self) -> Iterator[Sentence]:
+        return self.sentences(BODY_KINDS)
+
+    def body_text(self) -> str:
+        """The text that is scored: every body block, one block per paragraph.
+
+        The title (headline) and the credit line are not body text.
+        """
+        return "\n\n".join(
+            " ".join(s.text for s in b.sentences) for b in self.blocks if b.kind in BODY_KINDS
+        )
+
+    def text(self) -> str:
+        """The whole document as plain text, one block per line (title first)."""
+        lines = [" ".join(s.text for s in b.sentences) for b in self.blocks if b.kind != "credit"]
+        if self.credit:
+            lines.append(self.credit)
+        return "\n".join(lines)
+
+    def find(self, sentence_id: str) -> tuple[Block, int]:
+        for block in self.blocks:
+            for i, sentence in enumerate(block.sentences):
+                if sentence.id == sentence_id:
+                    return block, i
+        raise KeyError(sentence_id)
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        block, i = self.find(sentence_id)
+        return block.sentences[i]
+
+    def note(self, code: str, sentence_id: str | None, message: str) -> None:
+        self.notes.append(Note(code, sentence_id, message))
+
+    # ------------------------------------------------------------ the three doors
+    def replace(
+        self,
+        sentence_id: str,
+        start: int,
+        end: int,
+        new: str,
+        *,
+        rule: str,
+        reason: str,
+        data: str | None = None,
+    ) -> Edit:
+        """Replace ``text[start:end]`` of one sentence; the one door for word-level edits."""
+        sentence = self.sentence(sentence_id)
+        if not 0 <= start <= end <= len(sentence.text):
+            raise ValueError(f"span {start}:{end} outside sentence {sentence_id}")
+        if sentence.is_protected(start, end):
+            raise ProtectedSpanError(f"{rule} would change a quotation in {sentence_id}")
+        before = sentence.text[start:end]
+        sentence.text = sentence.text[:start] + new + sentence.text[end:]
+        delta = len(new) - (end - start)
+        sentence.protected = [
+            (ps + delta, pe + delta) if ps >= end else (ps, pe) for ps, pe in sentence.protected
+        ]
+        retokenize(sentence)
+        edit = Edit(rule, sentence_id, (start, end), before, new, reason, "replace", data)
+        self.edits.append(edit)
+        return edit
+
+    def split(
+        self,
+        sentence_id: str,
+        parts: list[str],
+        *,
+        rule: str,
+        reason: str,
+        list_items: bool = False,
+        data: str | None = None,
+    ) -> Edit:
+        """Replace one sentence by several new sentences (or by list items).
+
+        Children get ids ``<id>.1``, ``<id>.2`` … so earlier ids stay valid. A quotation may be
+        split only at its own sentence ends: every protected span of the sentence must come
+        through unchanged in one of the parts.
+        """
+        block, index = self.find(sentence_id)
+        sentence = block.sentences[index]
+        parts = [p for p in parts if p.strip()]
+        if len(parts) < 2:
+            raise ValueError("a split needs at least two parts")
+        for ps, pe in sentence.protected:
+            quoted = sentence.text[ps:pe]
+            if not any(quoted in p for p in parts):
+                raise ProtectedSpanError(f"{rule} would break a quotation in {sentence_id}")
+        children: list[Sentence] = []
+        for n, part in enumerate(parts, 1):
+            child = Sentence(
+                id=f"{sentence_id}.{n}",
+                text=part,
+                origin=sentence.origin,
+                line=sentence.line,
+                column=sentence.column,
+                kind=sentence.kind,
+            )
+            for ps, pe in sentence.protected:
+                quoted = sentence.text[ps:pe]
+                at = part.find(quoted)
+                if at >= 0:
+                    child.protected.append((at, at + len(quoted)))
+            retokenize(child)
+            children.append(child)
+        edit = Edit(
+            rule,
+            sentence_id,
+            (0, len(sentence.text)),
+            sentence.text,
+            " ".join(parts),
+            reason,
+            "split",
+            data,
+            parts=list(parts),
+        )
+        if list_items:
+            block.sentences[index : index + 1] = children[:1]
+            tail = block.sentences[index + 1 :]
+            del block.sentences[index + 1 :]
+            at = self.blocks.index(block) + 1
+            new_blocks = [
+                Block(id=f"{block.id}.li{n}", kind="list_item", sentences=[c])
+                for n, c in enumerate(children[1:], 1)
+            ]
+            if tail:
+                new_blocks.append(Block(id=f"{block.id}.rest", kind=block.kind, sentences=tail))
+            self.blocks[at:at] = new_blocks
+        else:
+            block.sentences[index : index + 1] = children
+        self.edits.append(edit)
+        return edit
+
+    def add_gloss(
+        self,
+        entry: GlossEntry,
+        *,
+        rule: str,
+        reason: str,
+        explanation_sentence: str | None = None,
+        data: str | None = None,
+    ) -> Edit | None:
+        """Record a glossary entry; optionally insert its explanation after the first use.
+
+        Returns the insert edit, or None when only the glossary changed.
+        """
+        self.glossary.append(entry)
+        if explanation_sentence is None or entry.first_sentence_id is None:
+            return None
+        block, index = self.find(entry.first_sentence_id)
+        anchor = block.sentences[index]
+        n = sum(1 for s in block.sentences if s.id.startswith(anchor.id + ".g")) + 1
+        new = Sentence(id=f"{anchor.id}.g{n}", text=explanation_sentence, kind="gloss")
+        retokenize(new)
+        # Insert after the anchor and after any explanation already inserted for it.
+        at = index + 1
+        while at < len(block.sentences) and block.sentences[at].id.startswith(anchor.id + ".g"):
+            at += 1
+        block.sentences.insert(at, new)
+        edit = Edit(
+            rule, anchor.id, (len(anchor.text), len(anchor.text)), "", explanation_sentence,
+            reason, "insert", data, parts=[new.id],
+        )
+        self.edits.append(edit)
+        return edit
+
+    # ------------------------------------------------------------------ ledger
+    def explain(self) -> list[str]:
+        """One line per edit: rule, before -> after, because …"""
+        lines = []
+        for e in self.edits:
+            if e.op == "insert":
+                change = f"+ {e.after!r}"
+            else:
+                change = f"{e.before!r} -> {e.after!r}"
+            lines.append(f"{e.sentence_id}\t{e.rule}\t{change}\t{e.reason}")
+        return lines
+
+    # ------------------------------------------------------------- serialising
+    def to_dict(self, *, include_tokens: bool = False) -> dict[str, Any]:
+        def sentence_dict(s: Sentence) -> dict[str, Any]:
+            d: dict[str, Any] = {
+                "id": s.id,
+                "text": s.text,
+                "kind": s.kind,
+                "origin": list(s.origin) if s.origin else None,
+                "line": s.line,
+                "column": s.column,
+            }
+            if s.protected:
+                d["protected"] = [list(p) for p in s.protected]
+            if include_tokens:
+                d["tokens"] = [asdict(t) for t in s.tokens]
+            return d
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": {
+                "path": self.source.path,
+                "format": self.source.format,
+                "title": self.title,
+                "encoding": self.source.encoding,
+            },
+            "lang": self.lang,
+            "profile": self.profile,
+            "credit": self.credit,
+            "blocks": [
+                {
+                    "id": b.id,
+                    "kind": b.kind,
+                    "line": b.line,
+                    "sentences": [sentence_dict(s) for s in b.sentences],
+                }
+                for b in self.blocks
+            ],
+            "glossary": [asdict(g) for g in self.glossary],
+            "edits": [
+                {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e).items()}
+                for e in self.edits
+            ],
+            "notes": [asdict(n) for n in self.notes],
+            "scores": self.scores,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        src = data["source"]
+        doc = cls(
+            source=Source(src["path"], src["format"], "", src.get("title"), src.get("encoding", "utf-8")),
+            lang=data.get("lang", "en"),
+            credit=data.get("credit"),
+            profile=data.get("profile"),
+        )
+        for b in data["blocks"]:
+            block = Block(id=b["id"], kind=b["kind"], line=b.get("line"))
+            for s in b["sentences"]:
+                sentence = Sentence(
+                    id=s["id"],
+                    text=s["text"],
+                    origin=tuple(s["origin"]) if s.get("origin") else None,  # type: ignore[arg-type]
+                    line=s.get("line"),
+                    column=s.get("column"),
+                    kind=s.get("kind", "text"),
+                    protected=[tuple(p) for p in s.get("protected", [])],  # type: ignore[misc]
+                )
+                retokenize(sentence)
+                block.sentences.append(sentence)
+            doc.blocks.append(block)
+        doc.glossary = [GlossEntry(**g) for g in data.get("glossary", [])]
+        for e in data.get("edits", []):
+            e = dict(e)
+            e["span"] = tuple(e["span"])
+            doc.edits.append(Edit(**e))
+        doc.notes = [Note(**n) for n in data.get("notes", [])]
+        doc.scores = dict(data.get("scores", {}))
+        return doc
+
+
+def retokenize(sentence: Sentence) -> None:
+    """Re-tokenize a sentence after its text changed (the only writer of ``tokens``)."""
+    from easyread.nlp import tokenize
+
+    sentence.tokens = [Token(t.text, t.start, t.end, t.kind) for t in tokenize(sentence.text)]
+
+
+class LineIndex:
+    """Maps character offsets of a source text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def replay(sentences: dict[str, str], order: list[str], edits: list[Edit]) -> list[str]:
+    """Apply an edit ledger to the source sentences; returns the sentence texts in order.
+
+    ``sentences`` maps ids to the segmented source text and ``order`` is their order. It is
+    how the invariant "replaying the ledger on the source gives the output" is tested.
+    """
+    texts = dict(sentences)
+    seq = list(order)
+    for e in edits:
+        if e.op == "replace":
+            text = texts[e.sentence_id]
+            start, end = e.span
+            if text[start:end] != e.before:
+                raise ValueError(f"ledger does not match at {e.sentence_id}: {e.before!r}")
+            texts[e.sentence_id] = text[:start] + e.after + text[end:]
+        elif e.op == "split":
+            assert e.parts is not None
+            if texts[e.sentence_id] != e.before:
+                raise ValueError(f"ledger does not match at {e.sentence_id}")
+            at = seq.index(e.sentence_id)
+            ids = [f"{e.sentence_id}.{n}" for n in range(1, len(e.parts) + 1)]
+            seq[at : at + 1] = ids
+            texts.update(zip(ids, e.parts, strict=True))
+        elif e.op == "insert":
+            assert e.parts is not None
+            new_id = e.parts[0]
+            at = seq.index(e.sentence_id) + 1
+            while at < len(seq) and seq[at].startswith(e.sentence_id + ".g"):
+                at += 1
+            seq.insert(at, new_id)
+            texts[new_id] = e.after
+    return [texts[i] for i in seq]

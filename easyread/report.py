@@ -1,0 +1,260 @@
+"""Pure formatters for CLI output (no I/O): score tables, JSON, CSV; check reports as text,
+JSON, GitHub workflow annotations, JUnit XML and SARIF 2.1.0.
+
+The JSON shapes are documented in ``docs/wire-schema.md`` and carry ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from easyread import __version__
+from easyread.check import CheckReport
+from easyread.runner import ScoreResult
+
+SCORE_SCHEMA_VERSION = "1.0"
+TABLE_METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "smog_index",
+    "gunning_fog",
+    "dale_chall_readability_score",
+)
+TABLE_INDICATORS = (
+    "sentences",
+    "words",
+    "words_per_sentence_mean",
+    "words_per_sentence_max",
+    "share_over_15",
+    "share_over_25",
+    "hard_words",
+    "passive_sentences",
+    "unexplained_acronyms",
+    "percentages",
+    "large_numbers",
+    "reading_time_minutes",
+)
+
+
+def _num(x: float) -> str:
+    return f"{x:g}" if x == int(x) else f"{x:.2f}"
+
+
+# ----------------------------------------------------------------------- score
+def score_json(results: list[ScoreResult], *, sentences: bool = True) -> str:
+    files: list[dict[str, Any]] = []
+    for r in results:
+        if r.scores is None:
+            files.append({"path": r.path, "status": "error",
+                          "error": {"code": r.error_code, "message": r.error}})
+        else:
+            entry = {"path": r.path, "status": "ok"}
+            entry.update(r.scores.to_dict(sentences=sentences))
+            files.append(entry)
+    payload = {
+        "schema": "easyread.score",
+        "schema_version": SCORE_SCHEMA_VERSION,
+        "easyread_version": __version__,
+        "files": files,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def score_csv(results: list[ScoreResult]) -> str:
+    ok = [r for r in results if r.scores is not None]
+    metric_names = sorted(ok[0].scores.metrics) if ok and ok[0].scores else []
+    indicator_names = list(ok[0].scores.indicators) if ok and ok[0].scores else list(TABLE_INDICATORS)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["path", "status", "error", *metric_names, *indicator_names])
+    for r in results:
+        if r.scores is None:
+            writer.writerow([r.path, "error", f"{r.error} [{r.error_code}]"] + [""] * (len(metric_names) + len(indicator_names)))
+        else:
+            writer.writerow([r.path, "ok", ""] + [r.scores.metrics.get(m, "") for m in metric_names]
+                            + [r.scores.indicators.get(i, "") for i in indicator_names])
+    return out.getvalue()
+
+
+def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width: int = 100) -> str:
+    lines: list[str] = []
+    for r in results:
+        if r.scores is None:
+            lines.append(f"{r.path}: error: {r.error} [{r.error_code}]")
+            continue
+        s = r.scores
+        lines.append(r.path)
+        lines.append("  readability (textstat {})".format(s.textstat_version))
+        for name in TABLE_METRICS:
+            if name in s.metrics:
+                lines.append(f"    {name:<32}{_num(s.metrics[name]):>10}")
+        lines.append("  easy-read indicators")
+        for name in TABLE_INDICATORS:
+            lines.append(f"    {name:<32}{_num(s.indicators[name]):>10}")
+        flagged = [x for x in s.sentences if x.words > 25 or x.hard_words or x.passive or x.unexplained_acronyms]
+        if per_sentence:
+            lines.append("  sentences (line:col  words  grade  flags)")
+            for x in s.sentences:
+                flags = []
+                if x.hard_words:
+                    flags.append("hard: " + ", ".join(x.hard_words))
+                if x.passive:
+                    flags.append("passive: " + "; ".join(x.passive))
+                if x.unexplained_acronyms:
+                    flags.append("acronyms: " + ", ".join(x.unexplained_acronyms))
+                if x.percentages or x.large_numbers:
+                    flags.append("numbers")
+                where = f"{x.line or '?'}:{x.column or '?'}"
+                lines.append(f"    {where:<8}{x.words:>5}  {x.flesch_kincaid_grade:>6.1f}  {' | '.join(flags)}")
+        elif flagged:
+            lines.append(f"  {len(flagged)} sentence(s) flagged; add --sentences to list them")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# ----------------------------------------------------------------------- check
+def check_text(report: CheckReport) -> str:
+    lines = []
+    for f in report.files:
+        if f.status == "error" and f.error:
+            lines.append(f"{f.path}: error: {f.error['message']} [{f.error['code']}]")
+            continue
+        for x in f.findings:
+            tag = "error" if x.severity == "error" else "warning"
+            lines.append(f"{x.path}:{x.line}:{x.column}: {tag}: {x.rule}: {x.message}")
+    s = report.to_dict()["summary"]
+    verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
+    lines.append(
+        f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "
+        f"{s['errors']} unreadable (profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def check_json(report: CheckReport) -> str:
+    data = report.to_dict()
+    data["easyread_version"] = __version__
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _gh_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def check_github(report: CheckReport) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for f in report.files:
+        if f.status == "error" and f.error:
+            lines.append(f"::error file={_gh_escape(f.path, prop=True)},title=easyread {f.error['code']}::"
+                         f"{_gh_escape(f.error['message'])}")
+            continue
+        for x in f.findings:
+            level = "error" if x.severity == "error" else "warning"
+            lines.append(
+                f"::{level} file={_gh_escape(x.path, prop=True)},line={x.line},col={x.column},"
+                f"title={_gh_escape('easyread ' + x.rule, prop=True)}::{_gh_escape(x.message)}"
+            )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def check_junit(report: CheckReport) -> str:
+    """JUnit XML: one test suite per file, one test case per threshold and per long sentence."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    total = sum(max(1, len(f.values) + sum(1 for x in f.findings if x.sentence_id)) for f in report.files)
+    failures = sum(1 for f in report.files for x in f.findings if x.severity == "error")
+    errors = sum(1 for f in report.files if f.status == "error")
+    out.append(f'<testsuites name="easyread check" tests="{total}" failures="{failures}" errors="{errors}">')
+    for f in report.files:
+        cases: list[str] = []
+        if f.status == "error" and f.error:
+            cases.append(f'    <testcase classname={quoteattr(f.path)} name="read">\n'
+                         f'      <error type={quoteattr(f.error["code"])} message={quoteattr(f.error["message"])}/>\n'
+                         "    </testcase>")
+        else:
+            failing = {x.rule: x for x in f.findings if not x.sentence_id}
+            for metric, value in f.values.items():
+                if metric == "sentences_over_limit":
+                    continue
+                finding = failing.get(metric)
+                name = quoteattr(f"{metric} = {_num(value)}")
+                if finding and finding.severity == "error":
+                    cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}>\n"
+                                 f"      <failure type={quoteattr(metric)} message={quoteattr(finding.message)}/>\n"
+                                 "    </testcase>")
+                else:
+                    cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}/>")
+            for x in f.findings:
+                if x.sentence_id:
+                    name = quoteattr(f"{x.rule} line {x.line} col {x.column}")
+                    if x.severity == "error":
+                        cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}>\n"
+                                     f"      <failure type={quoteattr(x.rule)} message={quoteattr(x.message)}/>\n"
+                                     "    </testcase>")
+                    else:
+                        cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}/>")
+            if not cases:
+                cases.append(f'    <testcase classname={quoteattr(f.path)} name="readability"/>')
+        n_fail = sum(1 for c in cases if "<failure" in c)
+        n_err = sum(1 for c in cases if "<error" in c)
+        out.append(f"  <testsuite name={quoteattr(f.path)} tests=\"{len(cases)}\" failures=\"{n_fail}\" errors=\"{n_err}\">")
+        out.extend(cases)
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def check_sarif(report: CheckReport) -> str:
+    """SARIF 2.1.0 (validated against the official schema in the tests)."""
+    rules: dict[str, dict[str, Any]] = {}
+    results: list[dict[str, Any]] = []
+    for f in report.files:
+        if f.status == "error" and f.error:
+            rule_id = f"input/{f.error['code']}"
+            rules.setdefault(rule_id, {"id": rule_id, "shortDescription": {"text": "unreadable input"}})
+            results.append({
+                "ruleId": rule_id, "level": "error", "message": {"text": f.error["message"]},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}}}],
+            })
+            continue
+        for x in f.findings:
+            rules.setdefault(x.rule, {"id": x.rule, "shortDescription": {"text": f"readability threshold: {x.rule}"}})
+            results.append({
+                "ruleId": x.rule,
+                "level": "error" if x.severity == "error" else "warning",
+                "message": {"text": x.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": x.path},
+                    "region": {"startLine": max(1, x.line), "startColumn": max(1, x.column)},
+                }}],
+            })
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "easyread",
+                "version": __version__,
+                "informationUri": "https://github.com/easyread/easyread",
+                "rules": list(rules.values()),
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False)
+
+
+CHECK_FORMATS = {
+    "text": check_text,
+    "json": check_json,
+    "github": check_github,
+    "junit": check_junit,
+    "sarif": check_sarif,
+}
