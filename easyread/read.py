@@ -17,6 +17,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from easyread.document import Block, BlockKind, Document, Source
 from easyread.errors import (
@@ -248,7 +249,9 @@ def _is_quote_paragraph(line: str) -> bool:
 def _read_markdown(doc: Document) -> None:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False})
+    # Raw HTML is recognised (so it can be dropped) but never passed on: easyread builds its
+    # own output from the text, so article HTML cannot reach a template or a renderer.
+    md = MarkdownIt("commonmark", {"html": True})
     tokens = md.parse(doc.source.text)
     line_starts = [0] + [i + 1 for i, ch in enumerate(doc.source.text) if ch == "\n"]
     stack: list[str] = []
@@ -261,10 +264,8 @@ def _read_markdown(doc: Document) -> None:
             if stack:
                 stack.pop()
             continue
-        if tok.type not in ("inline", "code_block", "fence"):
-            continue
         if tok.type != "inline":
-            continue  # code is not prose
+            continue  # code, raw HTML and rules are not prose
         content = _inline_text(tok)
         line = tok.map[0] + 1 if tok.map else None
         start = None
@@ -295,6 +296,8 @@ def _inline_text(tok: object) -> str:
     children = getattr(tok, "children", None) or []
     parts: list[str] = []
     for child in children:
+        if child.type == "html_inline":
+            continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -314,7 +317,7 @@ _BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading
 def _read_html(doc: Document) -> None:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(doc.source.text, "html.parser")
+    soup: Any = BeautifulSoup(doc.source.text, "html.parser")
     title_tag = soup.find("title")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()

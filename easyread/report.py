@@ -88,7 +88,7 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
             continue
         s = r.scores
         lines.append(r.path)
-        lines.append("  readability (textstat {})".format(s.textstat_version))
+        lines.append(f"  readability (textstat {s.textstat_version})")
         for name in TABLE_METRICS:
             if name in s.metrics:
                 lines.append(f"    {name:<32}{_num(s.metrics[name]):>10}")

@@ -27,7 +27,7 @@ from easyread.document import Document, Sentence
 
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "’s"})
 _GAP = frozenset({"not", "also", "now", "still", "being", "already", "just", "never", "often",
-                  "then", "all", "both", "now", "n't", "recently", "widely", "largely", "been"})
+                  "then", "all", "both", "n't", "recently", "widely", "largely", "been"})
 _NOT_PARTICIPLES = frozenset({"need", "seed", "speed", "feed", "bed", "red", "shed", "indeed",
                               "hundred", "sacred", "naked", "wicked", "proud", "used"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -112,6 +112,22 @@ def _is_name(sentence: Sentence, index: int) -> bool:
     return zipf_table().get(tok.text.lower(), 0.0) < 2.5
 
 
+def _variants(word: str) -> list[str]:
+    """The word and plausible base forms (``doubled`` -> ``double``, ``charity's`` -> ``charity``)."""
+    out = [word]
+    if word.endswith("'s"):
+        word = word[:-2]
+        out.append(word)
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:
+                out.append(stem[:-1])  # committing -> commit
+    return out
+
+
 def hard_words(sentence: Sentence, threshold: float) -> list[str]:
     easy = easy_words()
     table = zipf_table()
@@ -128,7 +144,7 @@ def hard_words(sentence: Sentence, threshold: float) -> list[str]:
             parts = [p for p in low.split("-") if p]
             if all(p in easy or table.get(p, 0.0) >= threshold for p in parts):
                 continue
-        if table.get(low, 0.0) < threshold:
+        if max(table.get(v, 0.0) for v in _variants(low)) < threshold:
             out.append(tok.text)
     return out
 
@@ -137,8 +153,9 @@ def passive_phrases(sentence: Sentence) -> list[str]:
     irregular = participles()
     toks = [t for t in sentence.tokens if t.kind == "word"]
     found = []
+    resume = 0
     for i, tok in enumerate(toks):
-        if tok.text.lower() not in _BE:
+        if i < resume or tok.text.lower() not in _BE:
             continue
         j = i + 1
         while j < len(toks) and j - i <= 3 and (toks[j].text.lower() in _GAP or toks[j].text.lower().endswith("ly")):
@@ -150,6 +167,7 @@ def passive_phrases(sentence: Sentence) -> list[str]:
             continue
         if word in irregular or (word.endswith("ed") and len(word) > 4):
             found.append(sentence.text[tok.start : toks[j].end])
+            resume = j + 1
     return found
 
 

@@ -35,9 +35,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((s, e))
     # A closing quote alone at the start of a block ends a quotation opened earlier.
     first_close = text.find("”")
-    if first_close >= 0 and "“" not in text[:first_close]:
-        if not any(s <= first_close < e for s, e in spans):
-            spans.append((0, first_close + 1))
+    if (first_close >= 0 and "“" not in text[:first_close]
+            and not any(s <= first_close < e for s, e in spans)):
+        spans.append((0, first_close + 1))
     return sorted(spans)
 
 
@@ -50,6 +50,8 @@ def segment(doc: Document) -> Document:
         for n, (s, e) in enumerate(sentence_spans(block.text), 1):
             text = block.text[s:e]
             origin = (block.origin[0] + s, block.origin[0] + e) if block.origin else None
+            line: int | None
+            column: int | None
             if origin is not None:
                 line, column = index.position(origin[0])
             else:

@@ -115,7 +115,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def read_stdin_if_needed(paths: tuple[str, ...] | list[str]) -> bytes | None:
     """Standard input, read once, when a path is ``-``."""
     if "-" in paths:
-        return click.get_binary_stream("stdin").read()
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+        data = stream.read()
+        return data.encode("utf-8") if isinstance(data, str) else data
     return None
 
 

@@ -1,0 +1,144 @@
+"""`easyread score` and `easyread check` in-process: formats, exit codes, bad inputs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from easyread.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # keep the repo's own [tool.easyread] out of these tests
+
+
+def test_score_table(seed_path: Path) -> None:
+    code, out, _ = run("score", str(seed_path))
+    assert code == 0
+    assert "flesch_kincaid_grade" in out and "words_per_sentence_max" in out
+
+
+def test_score_json_schema(seed_path: Path) -> None:
+    code, out, _ = run("score", str(seed_path), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["schema"] == "easyread.score" and data["schema_version"] == "1.0"
+    f = data["files"][0]
+    assert f["status"] == "ok" and "flesch_reading_ease" in f["metrics"]
+    assert f["sentences"][0]["line"] == 2 and f["sentences"][0]["column"] == 1
+
+
+def test_score_csv_many_files(seed_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "b.md"
+    other.write_text("# Hello\n\nThe cat sat on the mat.\n", "utf-8")
+    code, out, _ = run("score", str(seed_path), str(other), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 2 and rows[1]["status"] == "ok"
+
+
+def test_score_stdin() -> None:
+    code, out, _ = run("score", "-", "--format", "json", input=b"Title\nThe cat sat on the mat.")
+    assert code == 0 and json.loads(out)["files"][0]["path"] == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code_text"),
+    [("empty.txt", b"", "E307"), ("bin.txt", b"\x00\x01\x02\x03", "E304"),
+     ("mixed.txt", "caf\u00e9 ".encode() + b"\xe9t\xe9", "E305")],
+)
+def test_bad_input_one_line_exit_3(tmp_path: Path, seed_path: Path, name: str, content: bytes, code_text: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    code, out, err = run("score", str(bad), str(seed_path), "--format", "json")
+    assert code == 3
+    data = json.loads(out)
+    assert [f["status"] for f in data["files"]] == ["error", "ok"]
+    assert code_text in err and str(bad) in err and "Traceback" not in err
+
+
+def test_missing_path_and_directory_of_bad_files(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path / "missing.txt"))
+    assert code == 3 and "no such file" in out and "E301" in out
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Title\nThe cat sat on the mat.", "utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x00")
+    code, out, _ = run("check", str(folder))
+    assert code == 3 and "good.txt" not in out.split("PASS")[0] or "error" in out
+
+
+def test_check_exit_codes(seed_path: Path, tmp_path: Path) -> None:
+    easy = tmp_path / "easy.txt"
+    easy.write_text("Title\nThe cat sat on the mat. It was a good day.", "utf-8")
+    assert run("check", str(easy))[0] == 0
+    assert run("check", str(seed_path))[0] == 1
+    assert run("check", str(seed_path), "--max-grade", "20", "--max-sentence-words", "40",
+               "--threshold", "words_per_sentence_mean<=30")[0] == 0
+    assert run("check", str(seed_path), "--threshold", "nonsense")[0] == 3
+    assert run("check", str(seed_path), "--format", "nope")[0] == 2
+
+
+def test_check_github_annotations(seed_path: Path) -> None:
+    code, out, _ = run("check", str(seed_path), "--format", "github")
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines and all(line.startswith(("::error file=", "::warning file=")) for line in lines)
+    assert any(",line=11,col=1," in line for line in lines)
+
+
+def test_check_junit(seed_path: Path) -> None:
+    code, out, _ = run("check", str(seed_path), "--format", "junit")
+    root = ET.fromstring(out)
+    assert code == 1 and root.tag == "testsuites"
+    assert int(root.attrib["failures"]) >= 1
+    assert root.find("testsuite/testcase/failure") is not None
+
+
+def test_check_sarif_validates(seed_path: Path, shared_data: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    code, out, _ = run("check", str(seed_path), "--format", "sarif")
+    schema = json.loads((shared_data / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(json.loads(out))
+    assert code == 1 and json.loads(out)["runs"][0]["results"]
+
+
+def test_check_json_and_baseline(seed_path: Path, tmp_path: Path) -> None:
+    code, out, _ = run("check", str(seed_path), "--format", "json", "-o", str(tmp_path / "base.json"))
+    assert code == 1 and out == ""
+    data = json.loads((tmp_path / "base.json").read_text("utf-8"))
+    assert data["schema"] == "easyread.check" and data["files"][0]["status"] == "fail"
+    code, out, _ = run("check", str(seed_path), "--baseline", str(tmp_path / "base.json"))
+    assert code == 0, out
+
+
+def test_pyproject_thresholds(tmp_path: Path, seed_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.easyread]\nprofile = "easy-read"\n', "utf-8")
+    code, out, _ = run("check", str(seed_path))
+    assert code == 1 and "profile easy-read" in out
+
+
+def test_offline_subprocess(offline_env: dict[str, str], seed_path: Path) -> None:
+    """Scoring with empty NLTK_DATA and HOME: nothing is downloaded or needed."""
+    env = dict(offline_env, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "easyread", "score", str(seed_path), "--format", "json"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["metrics"]["flesch_kincaid_grade"] > 0
+    assert not os.listdir(offline_env["NLTK_DATA"])

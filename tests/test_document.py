@@ -1,0 +1,97 @@
+"""The document model: the three doors, protected quotations, ids, JSON round trip, replay."""
+
+from __future__ import annotations
+
+import pytest
+
+from easyread.document import Document, GlossEntry, ProtectedSpanError, replay
+from easyread.pipeline import document_from_text
+
+TEXT = "Headline here\nThe minister said: “We will act now.” Then he commenced work.\n"
+
+
+def make() -> Document:
+    return document_from_text(TEXT)
+
+
+def source_state(doc: Document) -> tuple[dict[str, str], list[str]]:
+    sents = list(doc.sentences())
+    return {s.id: s.text for s in sents}, [s.id for s in sents]
+
+
+def test_ids_spans_and_lines() -> None:
+    doc = make()
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph"]
+    sents = doc.blocks[1].sentences
+    assert [s.id for s in sents] == ["b2.s1", "b2.s2"]
+    for s in sents:
+        assert s.origin is not None
+        assert doc.source.text[s.origin[0] : s.origin[1]] == s.text
+        assert s.line == 2
+    assert sents[1].column == sents[1].origin[0] - len("Headline here\n") + 1  # type: ignore[index]
+
+
+def test_quotation_is_protected() -> None:
+    doc = make()
+    s = doc.blocks[1].sentences[0]
+    at = s.text.index("act")
+    with pytest.raises(ProtectedSpanError):
+        doc.replace(s.id, at, at + 3, "do", rule="test.v1", reason="test")
+    assert doc.edits == []
+
+
+def test_replace_records_edit_and_retokenizes() -> None:
+    doc = make()
+    s = doc.blocks[1].sentences[1]
+    at = s.text.index("commenced")
+    edit = doc.replace(s.id, at, at + len("commenced"), "started", rule="words.lexicon.v1", reason="plain word")
+    assert s.text == "Then he started work."
+    assert "started" in s.words()
+    assert edit.before == "commenced" and edit.rule == "words.lexicon.v1"
+
+
+def test_split_keeps_quotes_and_ids() -> None:
+    doc = document_from_text("Sajid Javid, the Home Secretary, said it was “very bad”.")
+    s = next(doc.sentences())
+    doc.split(s.id, ["Sajid Javid is the Home Secretary.", "He said it was “very bad”."],
+              rule="split.appositive.v1", reason="one idea per sentence")
+    ids = [x.id for x in doc.sentences()]
+    assert ids == [f"{s.id}.1", f"{s.id}.2"]
+    child = doc.sentence(f"{s.id}.2")
+    assert child.protected and child.text[child.protected[0][0] : child.protected[0][1]] == "“very bad”"
+
+
+def test_split_refuses_to_break_a_quote() -> None:
+    doc = document_from_text("He said “we will act and we will win” today.")
+    s = next(doc.sentences())
+    with pytest.raises(ProtectedSpanError):
+        doc.split(s.id, ["He said “we will act.", "We will win” today."], rule="t.v1", reason="t")
+
+
+def test_gloss_inserts_after_first_use_and_replays() -> None:
+    doc = make()
+    original, order = source_state(doc)
+    s = doc.blocks[1].sentences[1]
+    at = s.text.index("commenced")
+    doc.replace(s.id, at, at + 9, "started", rule="words.lexicon.v1", reason="plain")
+    doc.add_gloss(GlossEntry("minister", "A minister is a leader in the government.", "b2.s1", "builtin"),
+                  rule="gloss.first_use.v1", reason="explain", explanation_sentence="A minister is a leader in the government.")
+    out = [s.text for s in doc.sentences()]
+    assert out[2] == "A minister is a leader in the government."
+    assert replay(original, order, doc.edits) == out
+    assert doc.glossary[0].term == "minister"
+
+
+def test_json_round_trip() -> None:
+    doc = make()
+    data = doc.to_dict()
+    assert data["schema_version"] == "1.0"
+    again = Document.from_dict(data)
+    assert again.to_dict() == data
+
+
+def test_list_items_become_blocks() -> None:
+    doc = document_from_text("We need apples, pears and plums for the party tonight.")
+    s = next(doc.sentences())
+    doc.split(s.id, ["We need:", "apples", "pears", "plums"], rule="split.list.v1", reason="list", list_items=True)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item", "list_item"]

@@ -1,0 +1,111 @@
+"""Readers and bad input: every problem is one clear error with a code, never a traceback."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from easyread import errors
+from easyread.read import load
+
+
+def test_seed_title_and_credit(seed_path: Path) -> None:
+    doc = load(seed_path)
+    assert doc.blocks[0].kind == "title"
+    assert doc.title and doc.title.startswith("Javid to announce CSE strategy")
+    assert doc.credit and doc.credit.startswith("Copyright (c) Press Association")
+    assert all(b.kind != "credit" for b in doc.blocks)
+    assert "Copyright" not in " ".join(b.text for b in doc.blocks)
+
+
+def test_markdown_reader(tmp_path: Path) -> None:
+    p = tmp_path / "a.md"
+    p.write_text("# Title\n\nFirst *para* here.\n\n- one item\n- two item\n\n> A quote here.\n\n<script>x()</script>\n", "utf-8")
+    doc = load(p)
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0] == ("title", "Title")
+    assert ("paragraph", "First para here.") in kinds
+    assert ("list_item", "one item") in kinds
+    assert ("quote", "A quote here.") in kinds
+    assert not any("x()" in t for _, t in kinds)
+
+
+def test_html_reader_main_text_only(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(
+        "<html><head><title>T</title><style>p{}</style><script>bad()</script></head><body>"
+        "<nav><p>Menu</p></nav><article><h1>Big news</h1><p>The first paragraph.</p>"
+        "<ul><li>an item</li></ul></article><footer><p>Footer</p></footer></body></html>", "utf-8")
+    doc = load(p)
+    texts = [b.text for b in doc.blocks]
+    assert texts == ["Big news", "The first paragraph.", "an item"]
+    assert doc.blocks[0].kind == "title"
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", errors.EmptyInput),
+        (b"   \n\t\n", errors.EmptyInput),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", errors.BinaryInput),
+        ("Caf\u00e9 ok. ".encode() + "na\u00efve".encode("cp1252"), errors.EncodingProblem),
+    ],
+    ids=["empty", "whitespace", "png", "mixed-encoding"],
+)
+def test_bad_content(tmp_path: Path, content: bytes, error: type[Exception]) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(error) as info:
+        load(p)
+    assert str(p) in str(info.value)
+
+
+def test_cp1252_is_detected_not_replaced(tmp_path: Path) -> None:
+    p = tmp_path / "win.txt"
+    p.write_bytes("Title\nIt cost \u00a3600 in total.".encode("cp1252"))
+    doc = load(p)
+    assert "\u00a3600" in doc.blocks[1].text
+    assert any(n.code == "W301" for n in doc.notes)
+
+
+@pytest.mark.parametrize("enc", ["utf-16", "utf-8-sig"])
+def test_boms(tmp_path: Path, enc: str) -> None:
+    p = tmp_path / "bom.txt"
+    p.write_bytes("Title\nHello there, reader.".encode(enc))
+    doc = load(p)
+    assert doc.blocks[1].text == "Hello there, reader."
+    assert not doc.blocks[0].text.startswith(codecs.BOM_UTF8.decode("utf-8"))
+
+
+def test_missing_directory_fifo_and_large(tmp_path: Path) -> None:
+    with pytest.raises(errors.InputNotFound):
+        load(tmp_path / "nope.txt")
+    with pytest.raises(errors.NotARegularFile):
+        load(tmp_path)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(errors.NotARegularFile):
+        load(fifo)  # must not block
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(errors.InputTooLarge):
+        load(big)
+
+
+def test_stdin() -> None:
+    doc = load("-", stdin_bytes=b"Title\nA line of text.")
+    assert doc.source.path == "<stdin>"
+    assert doc.blocks[1].text == "A line of text."
+
+
+def test_lone_surrogate_does_not_survive() -> None:
+    from easyread.read import from_text
+
+    doc = from_text("Title\nBad \udc80 char here.")
+    doc.source.text.encode("utf-8")
+    for b in doc.blocks:
+        b.text.encode("utf-8")
