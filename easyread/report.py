@@ -10,7 +10,6 @@ import csv
 import io
 import json
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from easyread import __version__
 from easyread.check import CheckReport
@@ -38,6 +37,13 @@ TABLE_INDICATORS = (
     "large_numbers",
     "reading_time_minutes",
 )
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute value in double quotes (xml.sax.saxutils would import urllib: slow)."""
+    value = "".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 32)
+    return '"' + (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                  .replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")) + '"'
 
 
 def _num(x: float) -> str:
