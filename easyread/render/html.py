@@ -1,0 +1,436 @@
+"""Document -> one self-contained, accessible HTML page (the source for both HTML and PDF).
+
+The page is built with a Jinja2 template (``template.html.j2``) in an environment with
+``autoescape=True``: every piece of article text is escaped, so markup in an article is shown
+as text and never reaches WeasyPrint as HTML (threat T4). The only unescaped strings are
+easyread's own markup (``<strong>``, ``<abbr>``) around already-escaped text, the CSS (easyread's
+stylesheets plus the caller's ``--css``, with ``</`` neutralised so it cannot close the
+``<style>`` element) and picture ``data:`` URLs made here from bundled SVG files.
+
+Layout per profile (see ``styles/``):
+
+* ``easy-read``: a cover (title, what it is about, what it is a version of), then one sentence
+  per row with the picture on the left and the words on the right (EL-07), then a
+  "Hard words" box (``<dl>`` with ``<dfn>``; ``<abbr title>`` for acronyms), then the credits;
+* ``large-print``: the same rows without pictures, at 18 pt or more;
+* ``plain``: a clean single-column article.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from easyread.document import Block, Document, GlossEntry, Sentence
+from easyread.errors import ConfigError, ProfileError
+
+__all__ = [
+    "OPENMOJI_CREDIT",
+    "FONT_CREDIT",
+    "PROFILES",
+    "RenderSettings",
+    "build_html",
+    "clean_text",
+    "load_css",
+    "settings_for",
+]
+
+#: The attribution OpenMoji asks for (CC BY-SA 4.0).
+OPENMOJI_CREDIT = (
+    "All emojis designed by OpenMoji – the open-source emoji and icon project. "
+    "License: CC BY-SA 4.0"
+)
+OPENMOJI_LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+FONT_CREDIT = "Font: Source Sans Pro by Adobe, licensed under the SIL Open Font License 1.1."
+
+#: The smallest body size easyread will render, in points (EL-01: UK gov and DH say 14 pt).
+MIN_BODY_PT = 14.0
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """How one profile is laid out. ``font_size_pt`` can be set per profile in the config:
+    ``[profiles.easy-read.render] font_size_pt = 18``."""
+
+    profile: str
+    stylesheet: str
+    layout: str  # "rows" (one sentence per row) or "article"
+    pictures: bool
+    font_size_pt: float
+    min_font_size_pt: float
+    max_pages: int = 24  # EL-09: UK gov says 24 pages or fewer
+    version_note: str = "This is an easy read version of"
+
+
+#: Built-in render defaults per profile (the config may raise the font size).
+PROFILES: Mapping[str, RenderSettings] = {
+    "easy-read": RenderSettings(
+        "easy-read", "easy-read.css", "rows", True, 16.0, MIN_BODY_PT,
+        version_note="This is an easy read version of",
+    ),
+    "large-print": RenderSettings(
+        "large-print", "large-print.css", "rows", False, 18.0, 18.0,
+        version_note="This is a large print easy read version of",
+    ),
+    "plain": RenderSettings(
+        "plain", "plain.css", "article", False, 14.0, MIN_BODY_PT,
+        version_note="This is a plain language version of",
+    ),
+}
+
+
+def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
+    """The render settings for ``profile``, with ``[profiles.<name>.render]`` from ``config``.
+
+    >>> settings_for("easy-read").font_size_pt
+    16.0
+    >>> settings_for("large-print").pictures
+    False
+    """
+    if profile not in PROFILES:
+        raise ProfileError(
+            f"no page layout for profile {profile!r}; choose one of: {', '.join(sorted(PROFILES))}"
+        )
+    base = PROFILES[profile]
+    raw: Mapping[str, Any] = getattr(config, "raw", None) or {}
+    section = raw.get("profiles", {}).get(profile, {}).get("render", {})
+    if not section:
+        return base
+    size = section.get("font_size_pt", base.font_size_pt)
+    try:
+        size = float(size)
+    except (TypeError, ValueError):
+        raise ConfigError(f"profiles.{profile}.render.font_size_pt must be a number, not {size!r}") from None
+    if size < base.min_font_size_pt:
+        raise ConfigError(
+            f"profiles.{profile}.render.font_size_pt = {size:g} is below the minimum of "
+            f"{base.min_font_size_pt:g} pt for this profile (EL-01)"
+        )
+    pictures = bool(section.get("pictures", base.pictures))
+    max_pages = int(section.get("max_pages", base.max_pages))
+    return RenderSettings(
+        base.profile, base.stylesheet, base.layout, pictures, size, base.min_font_size_pt,
+        max_pages, base.version_note,
+    )
+
+
+# --------------------------------------------------------------------------- text hygiene
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Make article text safe to serialise: lone surrogates become U+FFFD (WeasyPrint raises
+    UnicodeEncodeError on them, T4) and control characters other than tab/newline go.
+
+    >>> clean_text("a\\udc80b\\x00c")
+    'a\\ufffdbc'
+    """
+    return _CONTROLS.sub("", _SURROGATES.sub("\ufffd", text))
+
+
+# --------------------------------------------------------------------------- CSS
+_FONT_URL = re.compile(r'url\("easyread-font:([A-Za-z0-9_.-]+)"\)\s*format\("truetype"\)')
+_LOCAL_FONTS = {
+    "SourceSansPro-Regular.ttf": 'local("Source Sans Pro"), local("SourceSansPro-Regular")',
+    "SourceSansPro-Bold.ttf": 'local("Source Sans Pro Bold"), local("SourceSansPro-Bold")',
+}
+
+
+def styles_path() -> Path:
+    """The packaged ``easyread/styles`` folder (mapped from the top-level ``styles/``)."""
+    return Path(str(resources.files("easyread.styles")))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_style(name: str) -> str:
+    return (styles_path() / name).read_text("utf-8")
+
+
+def load_css(settings: RenderSettings, extra_css: str | None = None, *, for_pdf: bool) -> str:
+    """easyread's CSS for a profile, the configured body size, then the caller's CSS.
+
+    For HTML output the bundled-font URLs become ``local()`` sources, so the page has no
+    dangling ``easyread-font:`` URLs; PDF output keeps them for the URL fetcher to serve.
+    """
+    parts = [
+        _read_style("base.css"),
+        _read_style(settings.stylesheet),
+        f"/* profile settings */\nbody {{ font-size: {settings.font_size_pt:g}pt; }}\n",
+    ]
+    if extra_css:
+        parts.append("/* user stylesheet (--css) */\n" + clean_text(extra_css))
+    css = "\n".join(parts)
+    if not for_pdf:
+        css = _FONT_URL.sub(lambda m: _LOCAL_FONTS.get(m.group(1), 'local("Source Sans Pro")'), css)
+    # A stylesheet must not be able to close the <style> element (CSS accepts "\/" for "/").
+    return re.sub(r"<(?=/)", r"<\\", css).replace("<!--", "<\\!--")
+
+
+# --------------------------------------------------------------------------- pictures
+@functools.lru_cache(maxsize=512)
+def _picture_data_url(hexcode: str) -> str | None:
+    from easyread.pictures import Picture, svg_path
+
+    try:
+        path = svg_path(Picture(keyword="", picture=hexcode, alt=""))
+    except FileNotFoundError:
+        return None
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f"data:image/svg+xml;base64,{data}"
+
+
+@dataclass(frozen=True)
+class PictureView:
+    src: str
+    alt: str
+    keyword: str
+
+
+def _picture_for(sentence: Sentence) -> PictureView | None:
+    from easyread.pictures import choose_picture
+
+    words = sentence.words() or sentence.text.split()
+    picture = choose_picture([clean_text(w) for w in words])
+    if picture is None:
+        return None
+    src = _picture_data_url(picture.picture)
+    if src is None or not picture.alt.strip():
+        return None  # no file or no alt text: better no picture than an unlabelled one
+    return PictureView(src=src, alt=clean_text(picture.alt), keyword=picture.keyword)
+
+
+# --------------------------------------------------------------------------- sentences
+def _markup(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(text)
+
+
+def _escape(text: str) -> Any:
+    from markupsafe import escape
+
+    return escape(clean_text(text))
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+
+
+def sentence_html(text: str, entries: Iterable[GlossEntry] = ()) -> Any:
+    """Escape a sentence and mark the first use of each glossary term.
+
+    A term is bold (``<strong>``); an acronym with an expansion is also ``<abbr title>``.
+
+    >>> str(sentence_html("Call the <b>NSPCC</b>.", [GlossEntry("NSPCC", "A charity.", "s1",
+    ...     "builtin", "acronym", "National Society for the Prevention of Cruelty to Children")]))
+    'Call the &lt;b&gt;<strong><abbr title="National Society for the Prevention of Cruelty to Children">NSPCC</abbr></strong>&lt;/b&gt;.'
+    """
+    text = clean_text(text)
+    spans: list[tuple[int, int, GlossEntry]] = []
+    for entry in entries:
+        if not entry.term.strip():
+            continue
+        match = _term_pattern(clean_text(entry.term)).search(text)
+        if match and not any(s < match.end() and match.start() < e for s, e, _ in spans):
+            spans.append((match.start(), match.end(), entry))
+    spans.sort(key=lambda span: span[0])
+    out: list[str] = []
+    at = 0
+    for start, end, entry in spans:
+        out.append(str(_escape(text[at:start])))
+        inner = str(_escape(text[start:end]))
+        if entry.kind == "acronym" and entry.expansion:
+            inner = f'<abbr title="{_escape(entry.expansion)}">{inner}</abbr>'
+        out.append(f"<strong>{inner}</strong>")
+        at = end
+    out.append(str(_escape(text[at:])))
+    return _markup("".join(out))
+
+
+# --------------------------------------------------------------------------- page model
+@dataclass
+class Row:
+    html: Any
+    picture: PictureView | None
+    kind: str  # text, gloss
+
+
+@dataclass
+class Group:
+    kind: str  # rows, list, quote, heading, paragraph
+    rows: list[Row] = field(default_factory=list)
+    html: Any = None  # heading text, or a whole paragraph for the plain layout
+
+
+@dataclass
+class Term:
+    term: str
+    explanation: str
+    expansion: str | None
+    acronym: bool
+
+    @property
+    def definition(self) -> str:
+        """The explanation, led by the expansion of an acronym when it does not say it."""
+        if self.acronym and self.expansion and self.expansion.lower() not in self.explanation.lower():
+            return f"{self.term} stands for {self.expansion}. {self.explanation}"
+        return self.explanation
+
+
+def _glossary_terms(doc: Document) -> list[Term]:
+    seen: set[str] = set()
+    terms: list[Term] = []
+    for entry in doc.glossary:
+        key = entry.term.strip().lower()
+        if not key or key in seen or not entry.explanation.strip():
+            continue
+        seen.add(key)
+        acronym = entry.kind == "acronym"
+        terms.append(
+            Term(
+                clean_text(entry.term.strip()),
+                clean_text(entry.explanation.strip()),
+                clean_text(entry.expansion) if entry.expansion else None,
+                acronym,
+            )
+        )
+    return terms
+
+
+def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
+    """Sentence id -> glossary entries to bold there: the first use and its gloss sentences."""
+    marks: dict[str, list[GlossEntry]] = {}
+    anchors: dict[str, list[GlossEntry]] = {}
+    for entry in doc.glossary:
+        if entry.first_sentence_id:
+            marks.setdefault(entry.first_sentence_id, []).append(entry)
+            anchors.setdefault(entry.first_sentence_id, []).append(entry)
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            if sentence.kind == "gloss" and ".g" in sentence.id:
+                anchor = sentence.id.rsplit(".g", 1)[0]
+                if anchor in anchors:
+                    marks.setdefault(sentence.id, []).extend(anchors[anchor])
+    return marks
+
+
+def _body_blocks(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind not in ("title", "credit") and b.sentences]
+
+
+def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
+    marks = _marks_by_sentence(doc)
+    current_list: Group | None = None
+    for block in _body_blocks(doc):
+        if block.kind == "heading":
+            if current_list:
+                yield current_list
+                current_list = None
+            text = " ".join(s.text for s in block.sentences)
+            yield Group("heading", html=_escape(text))
+            continue
+        if settings.layout == "article":
+            if block.kind == "list_item":
+                current_list = current_list or Group("list")
+                current_list.rows.append(Row(_sentences_html(block.sentences, marks), None, "text"))
+                continue
+            if current_list:
+                yield current_list
+                current_list = None
+            kind = {"quote": "quote", "standfirst": "standfirst"}.get(block.kind, "paragraph")
+            yield Group(kind, html=_sentences_html(block.sentences, marks))
+            continue
+        rows = [
+            Row(
+                sentence_html(s.text, marks.get(s.id, ())),
+                _picture_for(s) if settings.pictures else None,
+                "gloss" if s.kind == "gloss" else "text",
+            )
+            for s in block.sentences
+        ]
+        if block.kind == "list_item":
+            current_list = current_list or Group("list")
+            current_list.rows.extend(rows)
+            continue
+        if current_list:
+            yield current_list
+            current_list = None
+        yield Group("quote" if block.kind == "quote" else "rows", rows=rows)
+    if current_list:
+        yield current_list
+
+
+def _sentences_html(sentences: list[Sentence], marks: Mapping[str, list[GlossEntry]]) -> Any:
+    return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences))
+
+
+def _title(doc: Document) -> str:
+    title = clean_text(doc.title or "").strip()
+    if title:
+        return title
+    stem = Path(doc.source.path).stem if doc.source.path not in ("", "-", "<text>") else ""
+    return clean_text(stem) or "Untitled article"
+
+
+def _about(doc: Document) -> str | None:
+    """One line on what the document is about: the standfirst, or the first body sentence."""
+    for block in _body_blocks(doc):
+        if block.kind in ("standfirst", "paragraph", "list_item", "quote"):
+            return clean_text(block.sentences[0].text)
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("easyread.render", "."),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def build_html(
+    doc: Document,
+    settings: RenderSettings,
+    *,
+    extra_css: str | None = None,
+    for_pdf: bool = False,
+) -> str:
+    """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
+    from easyread import __version__
+
+    groups = list(_groups(doc, settings))
+    pictures_used = any(row.picture for g in groups for row in g.rows)
+    source_title = clean_text(doc.source.title or doc.title or "").strip() or None
+    template = _environment().get_template("template.html.j2")
+    return str(
+        template.render(
+            lang=clean_text(doc.lang or "").strip(),
+            title=_title(doc),
+            about=_about(doc),
+            source_title=source_title,
+            credit=clean_text(doc.credit).strip() if doc.credit else None,
+            version_note=settings.version_note,
+            settings=settings,
+            groups=groups,
+            terms=_glossary_terms(doc),
+            pictures_used=pictures_used,
+            openmoji_credit=OPENMOJI_CREDIT,
+            openmoji_license_url=OPENMOJI_LICENSE_URL,
+            font_credit=FONT_CREDIT,
+            css=_markup(load_css(settings, extra_css, for_pdf=for_pdf)),
+            version=__version__,
+        )
+    )
