@@ -118,3 +118,53 @@ def zipf(word: str) -> float:
 @lru_cache(maxsize=1)
 def participles() -> frozenset[str]:
     return frozenset(read_lines("participles.txt"))
+
+
+# --------------------------------------------------------------- rewrite stage data
+@lru_cache(maxsize=1)
+def keep_words() -> frozenset[str]:
+    """Words the ``words`` stage never replaces (``keep.txt``, lower case)."""
+    return frozenset(w.lower() for w in read_lines("keep.txt"))
+
+
+def _toml(name: str) -> dict[str, Any]:
+    path = data_path(name)
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: not valid TOML: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def numbers_table() -> dict[str, Any]:
+    """``numbers.toml``: number words, scales, money suffixes, percent fractions."""
+    return _toml("numbers.toml")
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """Number word -> value (``"four"`` -> 4), from ``numbers.toml``."""
+    return {str(k): int(v) for k, v in numbers_table()["words"].items()}
+
+
+@lru_cache(maxsize=1)
+def split_table() -> dict[str, Any]:
+    """``split.toml``: conjunctions, subordinators, attribution verbs."""
+    return _toml("split.toml")
+
+
+@lru_cache(maxsize=1)
+def lexicon_table() -> list[dict[str, str]]:
+    """Rows of ``lexicon.tsv`` (hard, pos, plain, note); empty while the file is absent."""
+    if not data_path("lexicon.tsv").is_file():
+        return []
+    return read_tsv("lexicon.tsv", ("hard", "pos", "plain"))
+
+
+@lru_cache(maxsize=1)
+def phrases_table() -> list[dict[str, str]]:
+    """Rows of ``phrases.tsv`` (phrase, plain, note); empty while the file is absent."""
+    if not data_path("phrases.tsv").is_file():
+        return []
+    return read_tsv("phrases.tsv", ("phrase",))

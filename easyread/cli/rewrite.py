@@ -1,0 +1,76 @@
+"""easyread rewrite"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from typing import IO
+
+import click
+
+from easyread.cli import read_stdin_if_needed
+from easyread.cli.options import config_options, input_options
+
+
+@click.command()
+@click.argument("path", metavar="FILE|-")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--explain", is_flag=True,
+              help="Print the edit ledger (rule, before -> after, why) to standard error, "
+                   "or after the text when writing to a file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text",
+              show_default=True, help="Output: plain text, Markdown, or JSON (docs/wire-schema.md).")
+@click.option("--lines", is_flag=True,
+              help="Rewrite each input line on its own: exactly one output line per input line.")
+@config_options
+@input_options
+def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
+            config_file: str | None, profile: str | None, encoding: str | None,
+            input_format: str | None, max_bytes: int | None) -> None:
+    """Rewrite an article into plain language (default) or easy read (--profile easy-read).
+
+    Numbers, hard words and long sentences are rewritten by explainable rules; quotations
+    stay word for word. Every change is in the edit ledger (--explain).
+
+    \b
+    Examples:
+      easyread rewrite seeds/javid-cse-strategy-2019.txt --profile easy-read --explain
+      easyread rewrite article.md -o easy.md --format md
+      easyread rewrite sources.txt --lines > outputs.txt
+    """
+    from easyread.config import load_config
+    from easyread.io import atomic_write
+    from easyread.pipeline import process, read_document
+    from easyread.rewrite.output import ledger, rewrite_lines, to_markdown, to_text
+
+    config = load_config(config_file=config_file, profile=profile,
+                         overrides={"max_bytes": max_bytes})
+    if lines:
+        stream: IO[str] = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding=encoding or "utf-8")
+            if path == "-" else open(path, encoding=encoding or "utf-8")  # noqa: SIM115
+        )
+        with stream:
+            if output:
+                atomic_write(output, "".join(line + "\n" for line in rewrite_lines(stream, config)))
+            else:
+                for line in rewrite_lines(stream, config):
+                    click.echo(line)
+        return
+    doc = read_document(path, config, fmt=input_format, encoding=encoding,
+                        stdin_bytes=read_stdin_if_needed([path]))
+    doc = process(doc, config)
+    if fmt == "json":
+        text = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "md":
+        text = to_markdown(doc)
+    else:
+        text = to_text(doc)
+    if output:
+        atomic_write(output, text + ("\n" + ledger(doc) if explain and fmt != "json" else ""))
+    else:
+        click.echo(text, nl=False)
+        if explain:
+            click.echo(ledger(doc), nl=False, err=True)

@@ -1,0 +1,551 @@
+"""The ``split`` stage: long sentences become short ones at safe points.
+
+A sentence longer than ``config.rewrite_max_words`` (20 plain, 15 easy read) is split at the
+first safe point the rules find, in declared order; each piece is repaired into a sentence
+(capital, full stop, the subject repeated where it is needed). Pieces are split again until
+they fit or no safe point is left; then the sentence stays and a ``W602`` note says so.
+
+Guidance: UK government easy read: at most 10-15 words, one idea and one verb per sentence;
+US Federal Plain Language Guidelines: write short sentences, one idea each. Split points are
+data: ``easyread/data/split.toml``. A quotation is split only at its own sentence ends: no
+rule proposes a split point inside a protected span, and the doors refuse one anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from easyread.data import split_table
+from easyread.document import Document, Sentence
+from easyread.pipeline import Context, FunctionStage
+from easyread.rewrite.guard import missing
+from easyread.rewrite.rules import (
+    Proposal,
+    RuleContext,
+    RuleSpec,
+    guard_reason,
+    rule_sentences,
+    try_split,
+    word_count,
+)
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX", "DT", "WP"})
+_NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$", "HYPH"})
+_DASHES = frozenset({"–", "—", "-", "--"})
+_END = frozenset({".", "!", "?", "…"})
+_CLOSERS = frozenset({"”", "’", '"', "'", ")"})
+
+
+def _table() -> dict[str, Any]:
+    return split_table()
+
+
+@dataclass
+class View:
+    """A sentence's tokens with their tags, and helpers to cut it."""
+
+    sentence: Sentence
+    tags: list[str]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def words(self, i: int) -> str:
+        return self.sentence.tokens[i].text
+
+    def lower(self, i: int) -> str:
+        return self.sentence.tokens[i].text.lower()
+
+    def protected_at(self, i: int) -> bool:
+        tok = self.sentence.tokens[i]
+        return self.sentence.is_protected(tok.start, tok.end)
+
+    def n(self) -> int:
+        return len(self.sentence.tokens)
+
+
+def has_clause(tags: list[str], words: list[str]) -> bool:
+    """True if the tokens hold a subject followed by a finite verb (a main clause)."""
+    seen_subject = False
+    for tag, word in zip(tags, words, strict=True):
+        if tag in _FINITE:
+            return seen_subject
+        if tag in _SUBJECT_TAGS:
+            seen_subject = True
+        if word in (",", ";", ":"):
+            seen_subject = False
+    return False
+
+
+def starts_clause(tags: list[str], words: list[str]) -> bool:
+    """True if the tokens start with a subject and reach a finite verb before a comma."""
+    if not tags or tags[0] not in _SUBJECT_TAGS | {"JJ", "PRP$", "RB"}:
+        return False
+    return has_clause(tags, words)
+
+
+def finish(piece: str, end: str = ".") -> str:
+    """Repair a piece into a sentence: trim, capital first letter, end punctuation.
+
+    >>> finish(" and the plan will cost more,")
+    'And the plan will cost more.'
+    """
+    piece = piece.strip().rstrip(",;:–—-").strip()
+    if not piece:
+        return piece
+    for k, ch in enumerate(piece):
+        if ch.isalpha():
+            piece = piece[:k] + ch.upper() + piece[k + 1 :]
+            break
+        if ch.isdigit() or ch not in "“‘\"'(":
+            break
+    tail = piece.rstrip("”’\"')")
+    if not tail or tail[-1] not in _END:
+        piece += end
+    return piece
+
+
+def _sentence_end(view: View) -> tuple[int, str]:
+    """Index of the final punctuation token (or n) and the punctuation text."""
+    n = view.n()
+    i = n
+    while i > 0 and view.words(i - 1) in _CLOSERS:
+        i -= 1
+    if i > 0 and view.words(i - 1) in _END:
+        return i - 1, view.words(i - 1)
+    return n, "."
+
+
+def _cut(view: View, i: int) -> int:
+    """Character offset where token ``i`` starts."""
+    return view.sentence.tokens[i].start
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first word unless it looks like a name or an acronym."""
+    m = re.match(r"(\W*)(\w+)", text)
+    if not m:
+        return text
+    word = m.group(2)
+    if word in ("I",) or (len(word) > 1 and word.isupper()):
+        return text
+    if word in ("The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They",
+                "We", "You", "There", "Some", "Many", "Most", "More"):
+        return text[: m.start(2)] + word.lower() + text[m.end(2) :]
+    return text
+
+
+def _tags_words(view: View, a: int, b: int) -> tuple[list[str], list[str]]:
+    return view.tags[a:b], [view.words(k) for k in range(a, b)]
+
+
+def _balanced(cands: list[tuple[int, Proposal]], n: int) -> list[Proposal]:
+    return [p for _, p in sorted(cands, key=lambda c: abs(c[0] - n / 2))]
+
+
+def _view(sentence: Sentence, ctx: RuleContext) -> View:
+    return View(sentence, ctx.tags(sentence))
+
+
+def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.conjunction.v1: split two main clauses joined by ``, and``/``, but``/``;``/a dash.
+
+    What: both sides must have a subject and a finite verb; ``and`` is dropped, ``but``
+    starts the second sentence. Why: UK easy read: one idea and one verb per sentence;
+    Inclusion Europe (2009): one main idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(conjunction, "The police arrested two men on Friday, but the court released both of them on bail.", max_words=10)
+    'The police arrested two men on Friday. But the court released both of them on bail.'
+    """
+    view = _view(sentence, ctx)
+    starts: dict[str, str] = {str(k): str(v) for k, v in _table()["conjunction_starts"].items()}
+    conj = {str(c) for c in _table()["conjunctions"]}
+    end, punct = _sentence_end(view)
+    dashes = [i for i in range(end) if view.words(i) in _DASHES and view.tags[i] != "HYPH"]
+    cands: list[tuple[int, Proposal]] = []
+    for i in range(1, end - 1):
+        w = view.words(i)
+        if view.protected_at(i):
+            continue
+        if w == "," and view.lower(i + 1) in conj:
+            right_from, link = i + 2, starts[view.lower(i + 1)]
+        elif w == ";" or (w in _DASHES and len(dashes) == 1 and i in dashes):
+            right_from, link = i + 1, ""
+        else:
+            continue
+        if not has_clause(*_tags_words(view, 0, i)):
+            continue
+        if not starts_clause(*_tags_words(view, right_from, end)):
+            continue
+        left = view.text[: _cut(view, i)]
+        right = view.text[_cut(view, right_from) :]
+        if link:
+            right = f"{link} {_lower_first(right)}"
+        parts = (finish(left), finish(right, punct))
+        cands.append((i, Proposal((0, len(view.text)), " ".join(parts), "split.conjunction.v1",
+                                  f"two main clauses joined by {w!r} {view.words(i + 1) if w == ',' else ''}".strip(),
+                                  parts=parts)))
+    return _balanced(cands, end)
+
+
+def _np_start(view: View, i: int) -> int:
+    """First token of the noun phrase that ends just before token ``i``."""
+    k = i
+    while k > 0 and view.tags[k - 1] in _NP_TAGS and view.words(k - 1) not in (",", "the") or (
+        k > 0 and view.lower(k - 1) in ("the", "a", "an") and k != i
+    ):
+        k -= 1
+        if view.lower(k) in ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"):
+            break
+    return k
+
+
+def _np_subject(np: str) -> str:
+    m = re.match(r"(?i)(a|an)\s+", np)
+    if m:
+        np = "the " + np[m.end() :]
+    return np[:1].upper() + np[1:]
+
+
+def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.relative_clause.v1: a non-restrictive ``X, which/who …,`` becomes a sentence about X.
+
+    What: the clause leaves the sentence and follows it as a new sentence with X repeated
+    (``a plan`` becomes ``The plan``). Only clauses that start with a verb (``which will
+    cost …``) are moved. Why: UK easy read: one idea per sentence; Federal Plain Language
+    Guidelines: express only one idea in each sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(relative_clause, "The new plan, which will cost £5 million, starts in the spring.", max_words=8)
+    'The new plan starts in the spring. The new plan will cost £5 million.'
+    """
+    view = _view(sentence, ctx)
+    pronouns = {str(p) for p in _table()["relative"]["pronouns"]}
+    end, punct = _sentence_end(view)
+    cands: list[tuple[int, Proposal]] = []
+    for i in range(1, end - 2):
+        if view.words(i) != "," or view.lower(i + 1) not in pronouns or view.protected_at(i):
+            continue
+        if not view.tags[i - 1].startswith("NN"):
+            continue
+        verb_at = i + 2
+        if verb_at < end and view.tags[verb_at] == "RB":
+            verb_at += 1
+        if verb_at >= end or view.tags[verb_at] not in _FINITE:
+            continue
+        close = next((k for k in range(i + 2, end) if view.words(k) in (",", ";") and not view.protected_at(k)), end)
+        start_np = _np_start(view, i)
+        np = view.text[_cut(view, start_np) : view.sentence.tokens[i - 1].end]
+        clause = view.text[_cut(view, i + 2) : (_cut(view, close) if close < end else _cut(view, end))]
+        if close < end:
+            rest = view.text[_cut(view, close + 1) :]
+            main = view.text[: _cut(view, i)].rstrip() + " " + rest.lstrip()
+            if not starts_clause(*_tags_words(view, close + 1, end)) and not has_clause(
+                *_tags_words(view, 0, i)
+            ) and view.tags[close + 1] not in _FINITE | {"VB", "VBN", "RB"}:
+                continue
+        else:
+            main = view.text[: _cut(view, i)]
+        if not has_clause(view.tags[:i] + view.tags[close + 1 : end] if close < end else view.tags[:i],
+                          [view.words(k) for k in range(i)] + ([view.words(k) for k in range(close + 1, end)] if close < end else [])):
+            continue
+        parts = (finish(main, punct), finish(f"{_np_subject(np)} {clause.strip()}"))
+        cands.append((i, Proposal((0, len(view.text)), " ".join(parts), "split.relative_clause.v1",
+                                  f"relative clause about {np!r} made its own sentence", parts=parts)))
+    return _balanced(cands, end)
+
+
+def _pronoun(subject: str) -> str:
+    titles = _table()["pronouns"]
+    first = subject.split()[0] if subject.split() else ""
+    if first in titles["he"]:
+        return "He"
+    if first in titles["she"]:
+        return "She"
+    return subject
+
+
+def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.appositive.v1: ``Name, the Role, said …`` -> ``Name is the Role. Name said …``.
+
+    What: an opening name followed by a description between commas becomes a sentence of its
+    own; the second sentence starts with ``He``/``She`` when a title (Mr, Mrs, Ms …) shows
+    which, otherwise it repeats the name (easy-read guidance prefers names to pronouns).
+    Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(appositive, "Sajid Javid, the Home Secretary, said the plan would start soon.", max_words=8)
+    'Sajid Javid is the Home Secretary. Sajid Javid said the plan would start soon.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    k = 0
+    while k < end and (view.tags[k] in ("NNP", "NNPS") or (k == 0 and view.words(k) in ("The",))):
+        k += 1
+    if k == 0 or k >= end - 3 or view.words(k) != "," or view.tags[k - 1] not in ("NNP", "NNPS"):
+        return []
+    if view.tags[k + 1] not in ("DT", "PRP$") or view.protected_at(k):
+        return []
+    close = next((j for j in range(k + 2, end) if view.words(j) == ","), None)
+    if close is None or close + 1 >= end:
+        return []
+    inner_tags, inner_words = _tags_words(view, k + 1, close)
+    if any(t in _FINITE for t in inner_tags) or len(inner_words) > 8:
+        return []
+    if view.tags[close + 1] not in _FINITE | {"RB", "VB"}:
+        return []
+    name = view.text[: view.sentence.tokens[k - 1].end]
+    role = view.text[_cut(view, k + 1) : _cut(view, close)].strip()
+    rest = view.text[_cut(view, close + 1) :]
+    subject = _pronoun(name)
+    parts = (finish(f"{name} is {role}"), finish(f"{subject} {rest}", punct))
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive.v1",
+                     f"the description of {name!r} made its own sentence", parts=parts)]
+
+
+def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.subordinate.v1: split off an ``after``/``because``/``while``/``although``/``before`` clause.
+
+    What: the clause must have its own subject and finite verb. Events stay in order: an
+    ``after`` or ``because`` clause comes first (``… because C.`` -> ``C. So …``); a
+    ``before`` clause comes second (``… before C.`` -> ``…. Then C.``). Why: UK easy read:
+    one idea and one verb per sentence; keep the order of events clear.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(subordinate, "The school closed early on Monday because the heating had failed again.", max_words=8)
+    'The heating had failed again. So the school closed early on Monday.'
+    """
+    view = _view(sentence, ctx)
+    subs: dict[str, Any] = dict(_table()["subordinators"])
+    end, punct = _sentence_end(view)
+    cands: list[tuple[int, Proposal]] = []
+    for i in range(0, end - 2):
+        word = view.lower(i)
+        if word not in subs or view.protected_at(i):
+            continue
+        first, link = bool(subs[word]["first"]), str(subs[word]["link"])
+        if i == 0:  # fronted: "Because C, M."
+            comma = next((k for k in range(1, end) if view.words(k) == ","), None)
+            if comma is None or not starts_clause(*_tags_words(view, 1, comma)):
+                continue
+            if not starts_clause(*_tags_words(view, comma + 1, end)):
+                continue
+            sub_text = view.text[_cut(view, 1) : _cut(view, comma)]
+            main_text = view.text[_cut(view, comma + 1) :]
+            at = comma
+        else:  # trailing: "M (,) because C."
+            if not starts_clause(*_tags_words(view, i + 1, end)):
+                continue
+            left_end = i - 1 if view.words(i - 1) == "," else i
+            if not has_clause(*_tags_words(view, 0, left_end)):
+                continue
+            if any(view.words(k) == "," for k in range(i + 1, end)):
+                continue  # the clause runs on: its end is unclear
+            sub_text = view.text[_cut(view, i + 1) : _cut(view, end) if end < view.n() else len(view.text)]
+            main_text = view.text[: _cut(view, left_end)]
+            at = i
+        if first:
+            parts = (finish(sub_text), finish(f"{link} {_lower_first(main_text.strip())}", punct))
+        else:
+            parts = (finish(main_text), finish(f"{link} {_lower_first(sub_text.strip())}", punct))
+        cands.append((at, Proposal((0, len(view.text)), " ".join(parts), "split.subordinate.v1",
+                                   f"{word!r} clause made its own sentence", parts=parts)))
+    return _balanced(cands, end)
+
+
+def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.attribution.v1: a trailing attribution becomes a following sentence.
+
+    What: ``…, the Home Office said.`` -> ``…. The Home Office said this.``; ``…, according
+    to X.`` -> ``…. This is according to X.`` The claim comes first, who said it second,
+    always in that order. Why: UK easy read: one idea per sentence, main point first
+    (Federal Plain Language Guidelines).
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(attribution, "Crime fell by a fifth in the city last year, the police said.", max_words=8)
+    'Crime fell by a fifth in the city last year. The police said this.'
+    """
+    view = _view(sentence, ctx)
+    table = _table()["attribution"]
+    verbs = {str(v) for v in table["verbs"]} | {"say", "tell", "add", "warn"}
+    end, punct = _sentence_end(view)
+    commas = [k for k in range(1, end) if view.words(k) == "," and not view.protected_at(k)]
+    if not commas:
+        return []
+    c = commas[-1]
+    tail = [view.lower(k) for k in range(c + 1, end)]
+    tail_text = view.text[_cut(view, c + 1) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+    head = view.text[: _cut(view, c)]
+    if not tail or not has_clause(*_tags_words(view, 0, c)):
+        return []
+    if " ".join(tail[:2]) == "according to":
+        new = f"This is {tail_text}"
+    elif tail[-1] in verbs and 1 <= len(tail) <= 7 and view.tags[c + 1] in {"DT", "NNP", "NNPS", "PRP", "NN", "NNS", "PRP$"}:
+        new = f"{tail_text} this"
+    elif tail[0] in verbs and 2 <= len(tail) <= 6 and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}:
+        verb = view.words(c + 1)
+        subject = view.text[_cut(view, c + 2) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+        new = f"{subject} {verb} this"
+    else:
+        return []
+    parts = (finish(head, punct), finish(new))
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.attribution.v1",
+                     "who said it moved to a sentence of its own", parts=parts)]
+
+
+def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.list.v1: a list of three or more items at the end of a sentence becomes bullets.
+
+    What: ``… covers A, B, C and D.`` -> ``… covers:`` followed by one list item per entry;
+    each item is at most 4 words. Why: Mencap (2000) and UK easy read: use bullet points for
+    lists; one idea per line.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(list_items, "The new money will pay for schools, hospitals, roads and new homes for families.", max_words=8)
+    'The new money will pay for: schools hospitals roads new homes for families'
+    """
+    view = _view(sentence, ctx)
+    end, _ = _sentence_end(view)
+    commas = [k for k in range(end) if view.words(k) == ","]
+    if len(commas) < 1 or any(view.protected_at(k) for k in commas):
+        return []
+    conj = next((k for k in range(end - 1, commas[-1], -1) if view.lower(k) in ("and", "or")), None)
+    if conj is None:
+        return []
+    bounds = [*commas, conj]
+    # the list's first item starts after the last verb or preposition before the first comma
+    first = commas[0]
+    k = first - 1
+    while k > 0 and view.tags[k] in _NP_TAGS | {"CC"} and view.words(k) != ",":
+        k -= 1
+    start = k + 1
+    if start >= first or start == 0:
+        return []
+    edges = [start, *[b + 1 for b in bounds]]
+    stops = [*bounds, end]
+    items = []
+    for a, b in zip(edges, stops, strict=True):
+        if a < len(view.tags) and view.lower(a) in ("and", "or"):
+            a += 1
+        if b <= a or b - a > 4 or any(view.tags[j] in _FINITE for j in range(a, b)):
+            return []
+        items.append(view.text[_cut(view, a) : view.sentence.tokens[b - 1].end])
+    if len(items) < 3:
+        return []
+    intro = view.text[: _cut(view, start)].rstrip() + ":"
+    parts = (intro[:1].upper() + intro[1:], *items)
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.list.v1",
+                     f"a list of {len(items)} items written as bullet points",
+                     parts=parts, list_items=True)]
+
+
+def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.drop_aside.v1 (easy read only): drop a side detail in brackets or between dashes.
+
+    What: ``The plan – expected to launch later in the year – will …`` -> ``The plan will …``.
+    The aside must not hold a finite verb of the main sentence; what it drops (numbers,
+    names) is recorded in the edit and in a ``W603`` note. This is the only rule that may
+    remove a number or a name. Why: UK easy read and Inclusion Europe (2009): leave out what
+    the reader does not need; keep one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(drop_aside, "The plan – expected to launch later in the year – will look at abuse.", profile="easy-read")
+    'The plan will look at abuse.'
+    """
+    view = _view(sentence, ctx)
+    text = view.text
+    out: list[Proposal] = []
+    spans: list[tuple[int, int]] = []
+    opens = [k for k in range(view.n()) if view.words(k) in ("–", "—")]
+    if len(opens) == 2:
+        spans.append((opens[0], opens[1]))
+    for k in range(view.n()):
+        if view.words(k) == "(":
+            close = next((j for j in range(k + 1, view.n()) if view.words(j) == ")"), None)
+            if close is not None:
+                spans.append((k, close))
+    for a, b in spans:
+        if any(view.protected_at(j) for j in range(a, b + 1)) or b - a < 2:
+            continue
+        if any(view.tags[j] in _FINITE for j in range(a + 1, b)):
+            continue
+        s = view.sentence.tokens[a].start
+        e = view.sentence.tokens[b].end
+        while s > 0 and text[s - 1] == " ":
+            s -= 1
+        after = text[:s] + text[e:]
+        dropped = tuple(missing(text, after))
+        out.append(Proposal((s, e), "", "split.drop_aside.v1",
+                            f"side detail {text[view.sentence.tokens[a].start:e]!r} left out",
+                            dropped=dropped))
+    return out
+
+
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("split.drop_aside.v1", drop_aside, frozenset({"easy-read", "large-print"})),
+    RuleSpec("split.attribution.v1", attribution),
+    RuleSpec("split.appositive.v1", appositive),
+    RuleSpec("split.relative_clause.v1", relative_clause),
+    RuleSpec("split.list.v1", list_items),
+    RuleSpec("split.conjunction.v1", conjunction),
+    RuleSpec("split.subordinate.v1", subordinate),
+)
+
+
+def _apply(doc: Document, sentence: Sentence, p: Proposal, data: str) -> bool:
+    if p.parts:
+        return try_split(doc, sentence, p, data)
+    after = sentence.text[: p.span[0]] + p.replacement + sentence.text[p.span[1] :]
+    if sentence.is_protected(*p.span) or guard_reason(sentence.text, after, p):
+        return False
+    doc.replace(sentence.id, p.span[0], p.span[1], p.replacement, rule=p.rule_id,
+                reason=p.reason + (f"; dropped {', '.join(p.dropped)}" if p.dropped else ""), data=data)
+    if p.dropped:
+        doc.note("W603", sentence.id, f"{p.rule_id} dropped: {', '.join(p.dropped)}")
+    return True
+
+
+def run(doc: Document, ctx: Context) -> Document:
+    """The ``split`` stage: split every over-long sentence until it fits or no safe point is left."""
+    limit = ctx.config.rewrite_max_words
+    active = [r for r in RULES if r.active(ctx.config)]
+    data = f"split@{_table().get('version', '?')}"
+    for kind, first in rule_sentences(doc):
+        if kind == "title":
+            continue
+        queue = [first.id]
+        rounds = 0
+        while queue and rounds < 50:
+            rounds += 1
+            sid = queue.pop(0)
+            sentence = doc.sentence(sid)
+            if word_count(sentence) <= limit:
+                continue
+            rctx = RuleContext(ctx.config, kind, ctx.cache)
+            done = False
+            for spec in active:
+                for p in spec.func(sentence, rctx):
+                    if _apply(doc, sentence, p, data):
+                        done = True
+                        break
+                if done:
+                    break
+            if not done:
+                if not sentence.protected or not any(
+                    e - s >= len(sentence.text) - 2 for s, e in sentence.protected
+                ):
+                    doc.note("W602", sid, f"{word_count(sentence)} words and no safe split point")
+                continue
+            if doc.edits[-1].op == "split" and doc.edits[-1].sentence_id == sid:
+                queue[:0] = [f"{sid}.{n}" for n in range(1, len(doc.edits[-1].parts or []) + 1)]
+            else:
+                queue.insert(0, sid)
+    return doc
+
+
+STAGE = FunctionStage("split", ("tokens",), ("edits", "sentences"), run)

@@ -1,0 +1,188 @@
+"""The ``words`` stage: wordy phrases and hard words become plain ones.
+
+Guidance: Inclusion Europe, *Information for all* (2009) #6-7: use easy, everyday words;
+GOV.UK (plain English) and the US Federal Plain Language Guidelines: cut unneeded words
+("for 14 days", not "for a period of 14 days"). The swaps are data: ``phrases.tsv`` and
+``lexicon.tsv``; ``keep.txt`` and the config's ``keep`` list name words never replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from easyread.data import keep_words, lexicon_table, phrases_table, zipf
+from easyread.document import Document, Sentence
+from easyread.pipeline import Context, FunctionStage
+from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
+
+#: Penn tag prefix -> the lexicon's part of speech.
+_POS = {"VB": "VERB", "NN": "NOUN", "JJ": "ADJ", "RB": "ADV"}
+#: Penn tags that lemminflect can inflect to.
+_INFLECT = frozenset({"VBD", "VBG", "VBN", "VBZ", "NNS", "JJR", "JJS", "RBR", "RBS"})
+
+
+def upos(tag: str) -> str | None:
+    """The lexicon's part of speech for a Penn tag (``NNP`` is a name, so ``None``).
+
+    >>> upos("VBD"), upos("NNS"), upos("NNP")
+    ('VERB', 'NOUN', None)
+    """
+    if tag.startswith("NNP"):
+        return None
+    return _POS.get(tag[:2])
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str, pos: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(word.lower(), upos=pos)
+    return str(found[0]) if found else word.lower()
+
+
+@lru_cache(maxsize=4096)
+def inflect(plain: str, tag: str) -> str:
+    """Inflect the first word of a plain lemma to ``tag`` (``find out``/VBD -> ``found out``).
+
+    >>> inflect("start", "VBD"), inflect("use", "VBG"), inflect("home", "NNS")
+    ('started', 'using', 'homes')
+    """
+    if tag not in _INFLECT:
+        return plain
+    from lemminflect import getInflection
+
+    head, _, rest = plain.partition(" ")
+    forms = getInflection(head, tag=tag)
+    if not forms:
+        return plain
+    form = str(forms[0])
+    if tag == "NNS" and len(forms) > 1 and not form.endswith("s"):
+        form = str(forms[1])
+    return f"{form} {rest}" if rest else form
+
+
+def _keep(ctx: RuleContext) -> frozenset[str]:
+    key = "words.keep"
+    found = ctx.cache.get(key)
+    if found is None:
+        found = keep_words() | frozenset(ctx.config.keep)
+        ctx.cache[key] = found
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {row["phrase"].lower(): row["plain"] for row in phrases_table()}
+    alternatives = sorted(table, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w’'-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w’'-])",
+        re.IGNORECASE,
+    )
+    return pattern, table
+
+
+def phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """words.phrase.v1: replace a wordy phrase by a short plain one.
+
+    What: phrases from ``phrases.tsv`` (``prior to`` -> ``before``, ``in order to`` -> ``to``),
+    keeping a capital at the start. Why: cut unneeded words (GOV.UK: "for 14 days", not "for a
+    period of 14 days"; US Federal Plain Language Guidelines: omit excess words).
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(phrase, "Prior to the vote, they met in order to talk.")
+    'Before the vote, they met to talk.'
+    """
+    if not phrases_table():
+        return []
+    pattern, table = _phrase_pattern()
+    out: list[Proposal] = []
+    text = sentence.text
+    for m in pattern.finditer(text):
+        plain = table[m.group(1).lower()]
+        start, end = m.span(1)
+        if not plain:
+            end = end + 1 if end < len(text) and text[end] == " " else end
+        new = match_case(m.group(1), plain) if plain else ""
+        if not plain and start == 0 and end < len(text):
+            continue  # deleting a sentence opener would leave a lower-case start
+        out.append(Proposal((start, end), new, "words.phrase.v1",
+                            f"wordy phrase {m.group(1)!r} -> {plain!r}"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[tuple[str, str], list[str]]:
+    table: dict[tuple[str, str], list[str]] = {}
+    for row in lexicon_table():
+        hard = row["hard"].strip().lower()
+        plains = [p.strip() for p in row["plain"].split("|") if p.strip()]
+        if " " in hard or not plains:
+            continue
+        table[(hard, row["pos"].strip().upper())] = plains
+    return table
+
+
+def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """words.lexicon.v1: replace a hard word by a more common plain word of the same kind.
+
+    What: a word in ``lexicon.tsv`` is swapped when the tagger's part of speech matches the
+    entry, the plain word is more frequent (wordfreq Zipf), and the plain word is inflected to
+    the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``). Names
+    (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep`` and quotations
+    are never changed. Why: Inclusion Europe (2009) #6-7: use easy, everyday words.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(lexicon, "Work commenced in May.")
+    'Work started in May.'
+    """
+    table = _lexicon()
+    if not table:
+        return []
+    keep = _keep(ctx)
+    tokens = sentence.tokens
+    tags = ctx.tags(sentence)
+    out: list[Proposal] = []
+    first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
+    for i, (tok, tag) in enumerate(zip(tokens, tags, strict=True)):
+        if tok.kind != "word" or not tok.text.isalpha():
+            continue
+        pos = upos(tag)
+        if pos is None:
+            continue
+        lower = tok.text.lower()
+        if lower in keep or (i != first_word and tok.text[:1].isupper()):
+            continue
+        base = lemma(lower, pos)
+        plains = table.get((base, pos)) or table.get((lower, pos))
+        if not plains or base in keep:
+            continue
+        hard_freq = zipf(base)
+        plain = next((p for p in plains if zipf(p.split()[0]) > hard_freq), None)
+        if plain is None:
+            continue
+        new = match_case(tok.text, inflect(plain, tag))
+        span = (tok.start, tok.end)
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.text.lower() in ("a", "an") and prev.end + 1 == tok.start:
+            article = "an" if new[:1].lower() in "aeiou" else "a"
+            if article != prev.text.lower():
+                span = (prev.start, tok.end)
+                new = f"{match_case(prev.text, article)} {new}"
+        out.append(Proposal(span, new, "words.lexicon.v1",
+                            f"{tok.text!r} is a hard word; {plain!r} is more common"))
+    return out
+
+
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("words.phrase.v1", phrase),
+    RuleSpec("words.lexicon.v1", lexicon),
+)
+
+
+def run(doc: Document, ctx: Context) -> Document:
+    """The ``words`` stage: wordy phrases first, then single hard words."""
+    return apply_replacements(doc, ctx, RULES, "words")
+
+
+STAGE = FunctionStage("words", ("tokens",), ("edits",), run)
