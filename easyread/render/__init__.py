@@ -24,12 +24,14 @@ from easyread.render.html import PROFILES, RenderSettings, build_html, settings_
 
 __all__ = [
     "PROFILES",
+    "WARNING_CHECKS",
     "CheckResult",
     "RenderSettings",
     "check_pdf",
     "convert_to_file",
     "render_html",
     "render_pdf",
+    "read_css",
     "render_pdf_report",
     "settings_for",
     "styles_dir",
@@ -55,6 +57,25 @@ def styles_dir(styles: str | Path | None = None, config: Any | None = None) -> P
             raise RenderError(f"styles folder not found: {path}")
         return path
     return styles_path()
+
+
+#: A user stylesheet larger than this is refused.
+MAX_CSS_BYTES = 1024 * 1024
+
+
+def read_css(path: str | Path) -> str:
+    """Read a user stylesheet (``--css``): UTF-8, at most 1 MB."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_CSS_BYTES + 1)
+    except OSError as exc:
+        raise RenderError(f"cannot read the stylesheet: {exc.strerror}", path=str(path)) from None
+    if len(data) > MAX_CSS_BYTES:
+        raise RenderError("the stylesheet is larger than 1 MB", path=str(path))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"the stylesheet is not UTF-8 (byte {exc.start})", path=str(path)) from None
 
 
 def render_html(

@@ -379,10 +379,12 @@ def _title(doc: Document) -> str:
     return clean_text(stem) or "Untitled article"
 
 
-def _about(doc: Document) -> str | None:
-    """One line on what the document is about: the standfirst, or the first body sentence."""
+def _about(doc: Document, settings: RenderSettings) -> str | None:
+    """One line on what the document is about: the standfirst, or (for the easy-read rows
+    layout, which repeats the main point on the cover) the first body sentence."""
+    kinds = ("standfirst", "paragraph", "list_item", "quote") if settings.layout == "rows" else ("standfirst",)
     for block in _body_blocks(doc):
-        if block.kind in ("standfirst", "paragraph", "list_item", "quote"):
+        if block.kind in kinds:
             return clean_text(block.sentences[0].text)
     return None
 
@@ -419,7 +421,7 @@ def build_html(
         template.render(
             lang=clean_text(doc.lang or "").strip(),
             title=_title(doc),
-            about=_about(doc),
+            about=_about(doc, settings),
             source_title=source_title,
             credit=clean_text(doc.credit).strip() if doc.credit else None,
             version_note=settings.version_note,

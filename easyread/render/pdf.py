@@ -266,7 +266,7 @@ def _finish(raw: bytes) -> bytes:
                         [pikepdf.Name.Artifact, artifact], pikepdf.Operator("BDC")))
                     page_changed = True
                 else:
-                    new_ops.append(pikepdf.ContentStreamInstruction(operands, operator))
+                    new_ops.append(instruction)
             if page_changed:
                 page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new_ops))
                 changed = True

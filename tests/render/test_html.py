@@ -1,0 +1,255 @@
+"""The HTML page: structure, accessibility and escaping, checked with an HTML parser (no PDF)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+
+from easyread.document import Document, GlossEntry
+from easyread.errors import ConfigError, ProfileError
+from easyread.pipeline import read_document
+from easyread.render import check_html, render_html, settings_for, styles_dir
+from easyread.render.checks import failures
+from easyread.render.html import OPENMOJI_CREDIT, clean_text, sentence_html
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
+NSPCC = "National Society for the Prevention of Cruelty to Children"
+
+
+def seed_doc() -> Document:
+    """The seed, read and segmented, with two glossary entries added through the gloss door."""
+    doc = read_document(SEED)
+    by_text = {s.text: s.id for s in doc.body_sentences()}
+    nspcc = next(sid for text, sid in by_text.items() if "NSPCC" in text)
+    dark = next(sid for text, sid in by_text.items() if "dark web" in text)
+    doc.add_gloss(
+        GlossEntry("NSPCC", "A charity that keeps children safe.", nspcc, "builtin", "acronym", NSPCC),
+        rule="test.gloss", reason="test", explanation_sentence="The NSPCC is a charity that keeps children safe.",
+    )
+    doc.add_gloss(
+        GlossEntry("dark web", "A hidden part of the internet.", dark, "builtin", "term"),
+        rule="test.gloss", reason="test", explanation_sentence="The dark web is a hidden part of the internet.",
+    )
+    return doc
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return seed_doc()
+
+
+@pytest.fixture(scope="module")
+def page(doc: Document) -> str:
+    return render_html(doc, profile="easy-read")
+
+
+@pytest.fixture(scope="module")
+def soup(page: str) -> BeautifulSoup:
+    return BeautifulSoup(page, "html.parser")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_lang_title_and_landmarks(soup: BeautifulSoup, doc: Document) -> None:
+    assert soup.html["lang"] == "en"
+    assert soup.title.get_text(strip=True) == doc.title
+    body = soup.body
+    assert [child.name for child in body.find_all(recursive=False)] == ["header", "main", "footer"]
+    assert len(soup.find_all("h1")) == 1
+
+
+def test_headings_in_order(soup: BeautifulSoup) -> None:
+    levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert max(levels) <= 3  # EL-11
+
+
+def test_every_image_has_alt_and_is_inline(soup: BeautifulSoup) -> None:
+    images = soup.find_all("img")
+    assert images, "the easy-read seed should get some pictures"
+    for img in images:
+        assert img.get("alt", "").strip(), img
+        assert img["src"].startswith("data:image/svg+xml;base64,")
+
+
+def test_self_contained_no_scripts_no_external_urls(soup: BeautifulSoup, page: str) -> None:
+    assert not soup.find_all(["script", "iframe", "object", "embed", "link"])
+    assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
+    assert len(soup.find_all("style")) == 1
+    # HTML uses local() fonts, not the PDF fetcher's scheme: the CSS loads nothing at all.
+    assert "url(" not in soup.style.get_text()
+
+
+def test_one_sentence_per_row_picture_left(soup: BeautifulSoup, doc: Document) -> None:
+    rows = soup.select("main .row")
+    sentences = list(doc.body_sentences())
+    assert len(rows) == len(sentences)
+    for row, sentence in zip(rows, sentences, strict=True):
+        cells = row.find_all(recursive=False)
+        assert [c.get("class") for c in cells] == [["pic"], ["words"]]  # picture cell first
+        assert words(cells[1].get_text()) == words(sentence.text)
+    # A sentence with no matching picture keeps an empty cell, so the words stay aligned.
+    assert all(len(r.select(".pic img")) <= 1 for r in rows)
+
+
+def test_cover_says_what_it_is(soup: BeautifulSoup, doc: Document) -> None:
+    cover = soup.find("header", class_="cover")
+    assert words(cover.h1.get_text()) == doc.title
+    about = cover.find(class_="about").get_text()
+    assert words(about) == words(next(doc.body_sentences()).text)
+    note = words(cover.find(class_="version-note").get_text())
+    assert note.startswith("This is an easy read version of") and doc.title in note
+    assert "Press Association" in cover.get_text()
+
+
+def test_key_terms_bold_where_explained(soup: BeautifulSoup) -> None:
+    strong = [words(s.get_text()) for s in soup.select("main .row strong")]
+    assert "NSPCC" in strong and "dark web" in strong
+    abbr = soup.select_one("main .row abbr")
+    assert abbr is not None and abbr["title"] == NSPCC
+    gloss_rows = soup.select("main .row.gloss")
+    assert len(gloss_rows) == 2 and all(r.strong for r in gloss_rows)
+
+
+def test_hard_words_box(soup: BeautifulSoup) -> None:
+    box = soup.select_one("main section.hard-words")
+    assert box is not None and box.h2.get_text() == "Hard words"
+    terms = [words(dt.get_text()) for dt in box.select("dl dt")]
+    assert terms == ["NSPCC", "dark web"]
+    assert all(dt.dfn for dt in box.select("dt"))
+    assert box.select_one("dt abbr")["title"] == NSPCC
+    definitions = [words(dd.get_text()) for dd in box.select("dd")]
+    assert definitions[0].startswith(f"NSPCC stands for {NSPCC}.")
+    # The box is the last thing in <main> (ER-06: glossary at the end).
+    assert soup.main.find_all(recursive=False)[-1] is box
+
+
+def test_back_matter_credits(soup: BeautifulSoup) -> None:
+    footer = words(soup.find("footer", class_="back-matter").get_text())
+    assert OPENMOJI_CREDIT in footer
+    assert "Source Sans Pro" in footer and "Open Font License" in footer
+
+
+def test_text_in_reading_order(soup: BeautifulSoup, doc: Document) -> None:
+    def squash(text: str) -> str:  # inline tags split text nodes; compare without spaces
+        return "".join(text.split())
+
+    text = squash(soup.main.get_text(" "))
+    at = 0
+    for sentence in doc.body_sentences():
+        found = text.find(squash(sentence.text), at)
+        assert found >= 0, sentence.text
+        at = found
+
+
+def test_page_passes_its_own_checks(page: str) -> None:
+    report = check_html(page, for_pdf=False)
+    assert {r.check for r in report} >= {"lang", "title", "img_alt", "heading_order", "no_scripts", "landmarks"}
+    assert not failures(report), report
+
+
+def test_article_markup_is_escaped_not_rendered() -> None:
+    doc = read_document(SEED)
+    first = next(doc.body_sentences())
+    first.text = 'Hi <script>alert(1)</script> <img src="file:///etc/passwd"> </style> & {{ x }}'
+    page = render_html(doc)
+    soup = BeautifulSoup(page, "html.parser")
+    assert not soup.find_all("script")
+    assert all(img["src"].startswith("data:") for img in soup.find_all("img"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ x }}" in soup.get_text()
+
+
+def test_user_css_cannot_close_the_style_element() -> None:
+    page = render_html(read_document(SEED), css="p { color: #000 }</style><script>alert(1)</script>")
+    soup = BeautifulSoup(page, "html.parser")
+    assert not soup.find_all("script")
+    assert len(soup.find_all("style")) == 1
+
+
+def test_lone_surrogates_and_controls_are_cleaned() -> None:
+    assert clean_text("a\udc80b\x00\x1bc\td") == "a\ufffdbc\td"
+    doc = read_document(SEED)
+    next(doc.body_sentences()).text = "Bad \udc80 text."
+    page = render_html(doc)
+    page.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
+    assert "Bad \ufffd text." in page
+
+
+def test_sentence_html_marks_first_use_only() -> None:
+    entry = GlossEntry("web", "x", "s", "builtin")
+    html = str(sentence_html("The web, the web.", [entry]))
+    assert html == "The <strong>web</strong>, the web."
+    assert str(sentence_html("webcam", [entry])) == "webcam"  # whole words only
+
+
+def test_plain_profile_is_a_single_column_article(doc: Document) -> None:
+    soup = BeautifulSoup(render_html(doc, profile="plain"), "html.parser")
+    assert soup.find("article") is not None
+    assert not soup.find_all("img") and not soup.select(".row")
+    assert "plain language version" in soup.find(class_="version-note").get_text()
+    assert soup.select_one("section.hard-words dl") is not None
+
+
+def test_large_print_has_rows_without_pictures(doc: Document) -> None:
+    page = render_html(doc, profile="large-print")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select("main .row") and not soup.find_all("img") and not soup.select(".pic")
+    assert "body { font-size: 18pt; }" in page
+
+
+def test_font_size_is_profile_configurable_but_never_below_14pt() -> None:
+    def config(size: object) -> SimpleNamespace:
+        return SimpleNamespace(raw={"profiles": {"easy-read": {"render": {"font_size_pt": size}}}})
+
+    assert settings_for("easy-read").font_size_pt == 16
+    assert settings_for("easy-read", config(20)).font_size_pt == 20
+    with pytest.raises(ConfigError):
+        settings_for("easy-read", config(12))
+    with pytest.raises(ConfigError):
+        settings_for("easy-read", config("big"))
+    with pytest.raises(ProfileError):
+        settings_for("comic")
+    page = render_html(read_document(SEED), config=config(20))
+    assert "body { font-size: 20pt; }" in page
+
+
+@pytest.mark.parametrize(
+    ("page", "failed"),
+    [
+        ("<html><head><title>T</title></head><body><h1>T</h1></body></html>", {"lang"}),
+        ('<html lang="en"><head></head><body><h1>T</h1></body></html>', {"title"}),
+        ('<html lang="en"><title>T</title><h1>T</h1><img src="a.svg"></html>', {"img_alt"}),
+        ('<html lang="en"><title>T</title><h1>T</h1><h3>x</h3></html>', {"heading_order"}),
+        ('<html lang="en"><title>T</title><h1>T</h1><table><tr><td>x</td></tr></table></html>',
+         {"layout_tables"}),
+        ('<html lang="en"><title>T</title><h1>T</h1><script>x()</script></html>', {"no_scripts", "landmarks"}),
+    ],
+)
+def test_html_checks_catch_problems(page: str, failed: set[str]) -> None:
+    report = check_html(page, for_pdf=False)
+    assert {r.check for r in failures(report)} >= failed
+
+
+def test_decorative_image_allowed_in_html_not_in_pdf() -> None:
+    page = '<html lang="en"><title>T</title><h1>T</h1><main><img src="a.svg" alt="" role="presentation"></main></html>'
+    assert not failures(check_html(page, for_pdf=False))
+    assert {r.check for r in failures(check_html(page, for_pdf=True))} == {"img_alt"}
+
+
+def test_styles_dir_lists_the_packaged_css() -> None:
+    names = sorted(p.name for p in styles_dir().glob("*.css"))
+    assert names == ["base.css", "easy-read.css", "large-print.css", "plain.css"]
+    base = (styles_dir() / "base.css").read_text("utf-8")
+    for rule in ("hyphens: none", "line-height: 1.5", "text-align: left", "font-style: normal"):
+        assert rule in base
+    rules = re.sub(r"/\*.*?\*/", "", base, flags=re.S)
+    assert "justify" not in rules and "italic" not in rules
