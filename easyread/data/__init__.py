@@ -11,6 +11,7 @@ import csv
 import gzip
 import importlib.util
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -168,3 +169,97 @@ def phrases_table() -> list[dict[str, str]]:
     if not data_path("phrases.tsv").is_file():
         return []
     return read_tsv("phrases.tsv", ("phrase",))
+
+
+# --------------------------------------------------------------- glossary data (gloss stage)
+@dataclass(frozen=True)
+class GlossaryRow:
+    """One ``[[entry]]`` of a glossary TOML file: a term, its aliases, one easy sentence."""
+
+    term: str
+    aliases: tuple[str, ...]
+    explanation: str
+    domain: str  # the file stem (``crime``) or ``user``
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AcronymRow:
+    """One row of ``acronyms.tsv``."""
+
+    acronym: str
+    expansion: str
+    explanation: str
+    line: int
+
+
+def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[GlossaryRow, ...]:
+    """Entries of one glossary TOML file (``[[entry]] term, aliases, explanation``).
+
+    Keys are lower-cased; a bad entry raises :class:`DataError` naming file:line.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{path}: glossary file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read glossary file: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: not valid TOML: {exc}") from None
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[entry]]"]
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise DataError(f"{path}: expected [[entry]] tables")
+    rows: list[GlossaryRow] = []
+    for i, entry in enumerate(entries):
+        line = starts[i] if i < len(starts) else 0
+        term = entry.get("term") if isinstance(entry, dict) else None
+        explanation = entry.get("explanation") if isinstance(entry, dict) else None
+        aliases = entry.get("aliases", []) if isinstance(entry, dict) else None
+        if not isinstance(term, str) or not term.strip():
+            raise DataError(f"{path}:{line}: entry without a 'term'")
+        if not isinstance(explanation, str) or not explanation.strip():
+            raise DataError(f"{path}:{line}: entry {term!r} has no 'explanation'")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise DataError(f"{path}:{line}: 'aliases' of {term!r} must be a list of strings")
+        rows.append(
+            GlossaryRow(
+                term.strip().lower(),
+                tuple(a.strip().lower() for a in aliases),
+                explanation.strip(),
+                domain or "user",
+                str(path),
+                line,
+            )
+        )
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def glossary_rows() -> tuple[GlossaryRow, ...]:
+    """Every built-in glossary entry, from all ``glossary/*.toml`` domain files (sorted by file)."""
+    folder = data_path("glossary")
+    rows: list[GlossaryRow] = []
+    for path in sorted(folder.glob("*.toml")):
+        rows.extend(read_glossary_file(path, domain=path.stem))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def acronym_rows() -> dict[str, AcronymRow]:
+    """``acronyms.tsv`` as acronym -> row; empty while the file is absent."""
+    if not data_path("acronyms.tsv").is_file():
+        return {}
+    return {
+        row["acronym"].strip(): AcronymRow(
+            row["acronym"].strip(),
+            row["expansion"].strip(),
+            row.get("explanation", "").strip(),
+            int(row["_line"]),
+        )
+        for row in read_tsv("acronyms.tsv", ("acronym", "expansion"))
+    }

@@ -8,6 +8,7 @@ gloss last (so explanations are neither rewritten nor split).
 from __future__ import annotations
 
 from easyread.pipeline import Stage
+from easyread.rewrite import gloss
 from easyread.rewrite import numbers, split, words
 
 STAGES: dict[str, Stage] = {

@@ -1,0 +1,273 @@
+"""The ``gloss`` stage: explain hard words and acronyms on first use; fill the glossary.
+
+Terms come from :func:`easyread.terms.detect_terms` (built-in and user glossaries, acronyms,
+organisations the article describes, rare words). Two rules decide what happens to each term;
+they are pure functions that return a :class:`GlossPlan`, and :func:`gloss_stage` applies the
+plans through the document's doors (``add_gloss`` and, for inline acronym expansion, ``replace``).
+
+* ``gloss.first_use.v1`` — glossary terms and organisations. Easy read and large print: one
+  explanation sentence right after the first sentence that uses the term (UK government
+  guidance: explain in the *next* sentence; Inclusion Europe: always explain hard words;
+  standards ER-05, WCAG 2.2 SC 3.1.3). Plain: the term goes in the glossary only.
+* ``gloss.acronym.v1`` — acronyms (ER-07, WCAG 2.2 SC 3.1.4, technique G102). Easy read: an
+  explanation sentence after the first use, or the acronym written out in a title or heading.
+  Plain: the expansion in brackets at the first use outside a quotation; when every use is
+  inside a quotation, an explanation sentence after it instead.
+
+Every term is recorded in ``doc.glossary`` (the renderers' "Hard words" box, and ``rewrite
+--format json``), explained or not: a term nobody can explain is recorded with source
+``missing`` and an empty explanation, and a ``W611`` note asks a human for one. No term is
+explained twice, quotations never change, and at most ``max_per_sentence`` (default 3)
+explanations follow one sentence; a term that does not fit is explained after its next use,
+or else listed in the glossary only (note ``W612``).
+
+Parameters (``[tool.easyread.rules."gloss.first_use.v1"]``): ``max_per_sentence`` (3) and
+``common_zipf`` (the scoring ``hard_word_zipf``): a one-word term at least this frequent, or
+on the easy-word list, goes in the glossary only. ``[... ."gloss.acronym.v1"] common_zipf``
+(5.0): an acronym at least this frequent (``UK``) goes in the glossary only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from easyread.config import Config
+from easyread.data import easy_words
+from easyread.document import Document, GlossEntry
+from easyread.pipeline import Context, FunctionStage
+from easyread.terms import Term, detect_terms
+
+RULE_FIRST_USE = "gloss.first_use.v1"
+RULE_ACRONYM = "gloss.acronym.v1"
+EASY_PROFILES: frozenset[str] = frozenset({"easy-read", "large-print"})
+#: Blocks an explanation sentence may follow a sentence in (never a title or heading).
+ANCHOR_KINDS: frozenset[str] = frozenset({"standfirst", "paragraph", "quote", "list_item"})
+DEFAULT_MAX_PER_SENTENCE = 3
+DEFAULT_ACRONYM_COMMON_ZIPF = 5.0
+
+Mode = Literal["sentence", "inline", "write_out", "glossary", "missing"]
+
+
+@dataclass(frozen=True)
+class GlossPlan:
+    """What a rule proposes for one term: how to explain it, and why."""
+
+    rule_id: str
+    mode: Mode
+    reason: str
+
+
+def _params(config: Config, rule_id: str) -> dict[str, object]:
+    return dict(config.rules.get(rule_id, {}))
+
+
+def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
+    """``gloss.first_use.v1``: explain a glossary term or organisation after its first use.
+
+    Why: UK government easy-read guidance says to explain a hard word in the next sentence;
+    Inclusion Europe says always explain hard words (ER-05; WCAG 2.2 SC 3.1.3, G62). A common
+    one-word term (Zipf ≥ ``common_zipf``) is listed in the glossary box only, so easy words do
+    not crowd the text.
+
+    >>> t = Term("dark web", "term", "b4.s1", "The dark web is a hidden part of the internet.",
+    ...          "builtin")
+    >>> first_use(t, "easy-read").mode, first_use(t, "plain").mode
+    ('sentence', 'glossary')
+    >>> first_use(Term("charity", "term", "b5.s1", "A charity is a group.", "builtin",
+    ...                zipf=4.45), "easy-read").mode
+    'glossary'
+    """
+    if not term.explanation:
+        return GlossPlan(RULE_FIRST_USE, "missing", f"{term.term!r} needs a human explanation")
+    if profile not in EASY_PROFILES:
+        return GlossPlan(RULE_FIRST_USE, "glossary", f"list {term.term!r} in the glossary (ER-06)")
+    common = term.kind == "term" and " " not in term.term and (
+        term.zipf >= common_zipf or term.key in easy_words()
+    )
+    if common:
+        return GlossPlan(RULE_FIRST_USE, "glossary",
+                         f"{term.term!r} is a common word: listed in the glossary only (ER-06)")
+    return GlossPlan(RULE_FIRST_USE, "sentence",
+                     f"explain {term.term!r} in the next sentence (ER-05, WCAG 3.1.3)")
+
+
+def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
+            defined_in_place: bool, common: bool = False) -> GlossPlan:
+    """``gloss.acronym.v1``: expand or explain an acronym at its first use.
+
+    Why: UK government guidance and Inclusion Europe say to write words in full, not as
+    initials; WCAG 2.2 SC 3.1.4 asks for the expanded form (technique G102, expand at first
+    use) (ER-07). Easy read explains in the next sentence, or writes the acronym out in a title;
+    plain language puts the expansion in brackets, never inside a quotation.
+
+    >>> t = Term("NSPCC", "acronym", "b3.s1", "The NSPCC is a charity that keeps children safe.",
+    ...          "builtin", "National Society for the Prevention of Cruelty to Children")
+    >>> [acronym(t, p, in_heading=False, quoted_only=False, defined_in_place=False).mode
+    ...  for p in ("easy-read", "plain")]
+    ['sentence', 'inline']
+    >>> acronym(t, "plain", in_heading=False, quoted_only=True, defined_in_place=False).mode
+    'sentence'
+    """
+    if not term.explanation:
+        return GlossPlan(RULE_ACRONYM, "missing", f"acronym {term.term} needs an expansion")
+    if defined_in_place or common:
+        why = "the article expands it there" if defined_in_place else "a well-known acronym"
+        return GlossPlan(RULE_ACRONYM, "glossary", f"list {term.term} in the glossary: {why} (ER-07)")
+    if profile in EASY_PROFILES:
+        if in_heading and term.expansion:
+            return GlossPlan(RULE_ACRONYM, "write_out",
+                             f"write {term.term} out in full (ER-07, WCAG 3.1.4)")
+        return GlossPlan(RULE_ACRONYM, "sentence",
+                         f"explain {term.term} in the next sentence (ER-07, WCAG 3.1.4)")
+    if term.expansion and not quoted_only:
+        return GlossPlan(RULE_ACRONYM, "inline",
+                         f"expand {term.term} at first use (ER-07, WCAG 3.1.4 G102)")
+    return GlossPlan(RULE_ACRONYM, "sentence",
+                     f"explain {term.term} after its first use (ER-07, WCAG 3.1.4)")
+
+
+# --------------------------------------------------------------------------- the stage
+def _entry(term: Term, first_sentence_id: str | None, explanation: str | None = None) -> GlossEntry:
+    return GlossEntry(
+        term=term.term,
+        explanation=term.explanation or "" if explanation is None else explanation,
+        first_sentence_id=first_sentence_id,
+        source=term.source,
+        kind=term.kind,
+        expansion=term.expansion,
+        data=term.data,
+    )
+
+
+def gloss_stage(doc: Document, ctx: Context) -> Document:
+    """Explain every detected term once, at its first use; record all in ``doc.glossary``.
+
+    >>> from easyread.config import load_config
+    >>> from easyread.pipeline import document_from_text, process
+    >>> doc = document_from_text("Sites on the dark web were shut. Police said so.")
+    >>> doc = process(doc, load_config(profile="easy-read", use_project=False),
+    ...               stages=["gloss"], score=False)
+    >>> [s.text for s in doc.sentences()][:2]
+    ['Sites on the dark web were shut.', 'The dark web is a hidden part of the internet where people can hide.']
+    """
+    config = ctx.config
+    profile = config.profile
+    fu = _params(config, RULE_FIRST_USE)
+    ac = _params(config, RULE_ACRONYM)
+    max_per = int(str(fu.get("max_per_sentence", DEFAULT_MAX_PER_SENTENCE)))
+    common_zipf = float(str(fu.get("common_zipf", config.hard_word_zipf)))
+    acronym_common = float(str(ac.get("common_zipf", DEFAULT_ACRONYM_COMMON_ZIPF)))
+
+    kinds: dict[str, str] = {}
+    order: dict[str, int] = {}
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            kinds[sentence.id] = block.kind
+            order[sentence.id] = len(order)
+    texts = {s.text.strip() for s in doc.sentences()}
+    terms = detect_terms(doc, config)
+    plans: list[tuple[Term, GlossPlan]] = []
+    for term in terms:
+        rule_id = RULE_ACRONYM if term.kind == "acronym" else RULE_FIRST_USE
+        if not config.rule_enabled(rule_id):
+            continue
+        if term.kind == "acronym":
+            plan = _acronym_plan(doc, term, profile, kinds, acronym_common)
+        else:
+            plan = first_use(term, profile, common_zipf)
+        if plan.mode == "sentence" and (term.explanation or "").strip() in texts:
+            plan = GlossPlan(plan.rule_id, "glossary", f"{term.term!r} is already explained")
+        plans.append((term, plan))
+
+    # Choose anchors: hardest terms first (acronyms and organisations, then rarest words).
+    load: dict[str, int] = {}
+    anchors: dict[str, str | None] = {}
+    ranked = sorted(
+        plans,
+        key=lambda tp: (tp[0].kind not in ("acronym", "organisation"), tp[0].zipf,
+                        order.get(tp[0].first_sentence_id or "", 0)),
+    )
+    for term, plan in ranked:
+        if plan.mode not in ("sentence", "inline", "write_out"):
+            continue
+        cap = max_per if plan.mode == "sentence" else 10**6  # inline: only a fallback anchor
+        anchor = None
+        for sid in dict.fromkeys(term.sentence_ids):
+            if kinds.get(sid) in ANCHOR_KINDS and load.get(sid, 0) < cap:
+                anchor = sid
+                break
+        anchors[term.key] = anchor
+        if anchor and plan.mode == "sentence":
+            load[anchor] = load.get(anchor, 0) + 1
+
+    def position(tp: tuple[Term, GlossPlan]) -> tuple[int, int]:
+        term = tp[0]
+        sid = anchors.get(term.key) or term.first_sentence_id or ""
+        start = next((s for i, s, _ in term.spans if i == sid), 0)
+        return order.get(sid, 0), start
+
+    for term, plan in sorted(plans, key=position):
+        _apply(doc, term, plan, anchors.get(term.key))
+    return doc
+
+
+def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str],
+                  common_zipf: float) -> GlossPlan:
+    from easyread.data import zipf
+
+    first = term.first_sentence_id
+    in_heading = bool(first) and kinds.get(first or "") in ("title", "heading")
+    quoted_only = all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans)
+    defined = False
+    if first and term.expansion:
+        text = doc.sentence(first).text.lower()
+        defined = term.expansion.lower() in text and f"({term.term.lower()}" in text
+        defined = defined or f"{term.term.lower()} ({term.expansion.lower()}" in text
+    if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
+        in_heading = False
+    common = zipf(term.term) >= common_zipf
+    return acronym(term, profile, in_heading=in_heading, quoted_only=quoted_only,
+                   defined_in_place=defined, common=common)
+
+
+def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None) -> None:
+    """Carry out one plan through the document's doors."""
+    if plan.mode == "missing":
+        doc.add_gloss(_entry(term, term.first_sentence_id, ""), rule=plan.rule_id, reason=plan.reason)
+        doc.note("W611", term.first_sentence_id, f"{term.term!r} needs a human explanation")
+        return
+    if plan.mode == "glossary":
+        doc.add_gloss(_entry(term, term.first_sentence_id), rule=plan.rule_id, reason=plan.reason)
+        return
+    if plan.mode in ("inline", "write_out"):
+        for sid, start, end in term.spans:
+            sentence = doc.sentence(sid)
+            if sentence.is_protected(start, end):
+                continue
+            if plan.mode == "write_out":
+                new, at, stop = str(term.expansion), start, end
+            else:
+                tail = re.match(r"['’]s\b", sentence.text[end:])
+                at = stop = end + (tail.end() if tail else 0)
+                new = f" ({term.expansion})"
+            doc.replace(sid, at, stop, new, rule=plan.rule_id, reason=plan.reason, data=term.data)
+            doc.add_gloss(_entry(term, sid), rule=plan.rule_id, reason=plan.reason)
+            return
+    if anchor is None:
+        doc.add_gloss(_entry(term, term.first_sentence_id), rule=plan.rule_id,
+                      reason=f"{plan.reason}; no room after any use, listed in the glossary")
+        doc.note("W612", term.first_sentence_id,
+                 f"{term.term!r}: no body sentence could take its explanation; glossary only")
+        return
+    doc.add_gloss(_entry(term, anchor), rule=plan.rule_id, reason=plan.reason,
+                  explanation_sentence=term.explanation, data=term.data)
+
+
+STAGE = FunctionStage(
+    name="gloss",
+    requires=("tokens",),
+    provides=("glossary", "edits"),
+    func=gloss_stage,
+)

@@ -1,0 +1,442 @@
+"""Term detection: the hard words, acronyms and organisations an article uses, and where.
+
+Shared by the ``gloss`` rewrite stage and the ``easyread terms`` command. Nothing here edits
+the document; :func:`detect_terms` reads it and returns one :class:`Term` per distinct term,
+in order of first use, with every sentence that uses it.
+
+Four sources, tried in this order for each term:
+
+* **text** — the article explains the term itself: an acronym it defines anywhere
+  (``child sexual exploitation`` … ``CSE``, found by :func:`easyread.acronyms.find_definitions`)
+  or an organisation it describes (``child sexual abuse charity the Lucy Faithfull Foundation``,
+  ``X, a charity, …``, ``the charity X``). The explanation is built from the article's own
+  words only (``X is a <descriptor>.``);
+* **user** — ``--glossary FILE.toml`` or ``glossary = [...]`` in the config (same format as the
+  built-in files); user entries override built-in ones key by key;
+* **builtin** — ``easyread/data/glossary/*.toml`` and ``easyread/data/acronyms.tsv``;
+* **missing** — an acronym nobody explains, or a rare word (low wordfreq Zipf, not a name):
+  listed for a human to explain; easyread never invents an explanation.
+
+Glossary terms match case-insensitively on whole words and across inflections
+(``helplines`` → ``helpline``), longest match first and never inside a longer matched term.
+Terms named in the config's ``keep`` list are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from easyread.acronyms import acronym_core, find_definitions, is_acronym
+from easyread.config import Config
+from easyread.data import (
+    AcronymRow,
+    GlossaryRow,
+    acronym_rows,
+    easy_words,
+    file_version,
+    glossary_rows,
+    read_glossary_file,
+    zipf,
+)
+from easyread.document import Document, Sentence, Token
+
+#: Block kinds searched for terms (the credit line is not).
+TERM_KINDS: frozenset[str] = frozenset(
+    {"title", "standfirst", "heading", "paragraph", "quote", "list_item"}
+)
+#: A word below this wordfreq Zipf value (and not on the easy-word list) is "rare".
+RARE_ZIPF = 3.0
+#: Organisation nouns recognised in descriptions such as ``the charity X``.
+ORG_NOUNS: tuple[str, ...] = (
+    "campaign group", "pressure group", "think tank", "charity", "organisation", "organization",
+    "group", "watchdog", "regulator", "agency", "company", "firm", "trust", "union",
+    "foundation", "association", "society", "institute", "network",
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_NAME_WORD = r"[A-Z][\w’'&-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:of|for|the|and|on)\s+{_NAME_WORD}|\s+{_NAME_WORD})*"
+_DESC = r"(?:[a-z][\w’'-]*\s+){0,4}?"
+_ORG = "(?:" + "|".join(re.escape(n) for n in ORG_NOUNS) + ")"
+# "child sexual abuse charity the Lucy Faithfull Foundation", "the charity Barnardo's"
+_ORG_THEN_NAME = re.compile(rf"(?<![\w’'])(?P<org>{_ORG})\s+(?P<the2>the\s+)?(?P<name>{_NAME})")
+# "Barnardo's, a children's charity, said" / "Ofsted, the schools watchdog, said"
+_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<det>an?|the)\s+(?P<desc>{_DESC})(?P<org>{_ORG})(?P<rest>\s+(?:that|which|who)\s+[^,.;:“”\"]{{3,80}})?(?=[,.;:])")
+#: Words that end a descriptor read backwards from the organisation noun.
+_DESC_STOP = frozenset({
+    "the", "a", "an", "by", "to", "of", "for", "from", "with", "and", "or", "in", "on", "at",
+    "as", "run", "led", "its", "their", "his", "her", "our", "is", "was", "are", "were", "said",
+    "says", "that", "which", "who", "this", "these", "those", "another", "other", "new", "such",
+})
+_SENTENCE_START_WORDS = frozenset({"The", "A", "An", "This", "That", "It", "But", "And", "In", "On"})
+
+
+@dataclass
+class Term:
+    """One distinct term of a document and everything known about it.
+
+    ``sentence_ids`` lists every sentence that uses the term, in order; the first is
+    ``first_sentence_id``. ``spans`` gives (sentence id, start, end) for every use.
+    """
+
+    term: str
+    kind: str  # term, acronym, organisation, rare
+    first_sentence_id: str | None
+    explanation: str | None
+    source: str  # builtin, user, text, missing
+    expansion: str | None = None
+    key: str = ""
+    sentence_ids: list[str] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    data: str | None = None
+    zipf: float = 0.0  # of the rarest word of the term, for ranking
+
+    @property
+    def source_label(self) -> str:
+        """Human label of the source: built-in, user, learned from text, missing."""
+        return {"builtin": "built-in", "text": "learned from text"}.get(self.source, self.source)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "kind": self.kind,
+            "first_sentence_id": self.first_sentence_id,
+            "explanation": self.explanation,
+            "source": self.source,
+            "expansion": self.expansion,
+            "uses": len(self.spans),
+            "sentence_ids": list(dict.fromkeys(self.sentence_ids)),
+            "data": self.data,
+        }
+
+
+# ----------------------------------------------------------------------- word forms
+@lru_cache(maxsize=65536)
+def base_form(word: str) -> str:
+    """A word's dictionary form for matching: lower case, no possessive, singular noun.
+
+    >>> [base_form(w) for w in ("Helplines", "paedophiles", "NSPCC’s", "charities", "offences")]
+    ['helpline', 'paedophile', 'nspcc', 'charity', 'offence']
+    """
+    w = _POSSESSIVE.sub("", word.lower()) if len(word) > 3 else word.lower()
+    w = w.replace("’", "'")
+    if not w.isalpha():
+        return w
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(w)
+    if "NOUN" in lemmas:
+        return str(lemmas["NOUN"][0])
+    if "VERB" in lemmas and not w.endswith("ing"):
+        return str(lemmas["VERB"][0])
+    if lemmas:
+        return w
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _key_words(key: str) -> tuple[str, ...]:
+    from easyread.nlp import tokenize
+
+    return tuple(base_form(t.text) for t in tokenize(key) if t.kind in ("word", "number"))
+
+
+# ---------------------------------------------------------------------- glossaries
+@dataclass(frozen=True)
+class GlossaryIndex:
+    """Glossary keys (terms and aliases) by their base-form words, longest first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], GlossaryRow, str]]]
+    by_key: dict[str, tuple[GlossaryRow, str]]  # lower-case key -> (row, source)
+
+
+def build_index(user_files: Sequence[str] = ()) -> GlossaryIndex:
+    """Index the built-in glossary plus user files (later files win, key by key).
+
+    >>> index = build_index()
+    >>> index.by_key["dark web"][0].term, index.by_key["dark web"][1]
+    ('dark web', 'builtin')
+    """
+    return _build_index(tuple(user_files))
+
+
+@lru_cache(maxsize=8)
+def _build_index(user_files: tuple[str, ...]) -> GlossaryIndex:
+    by_key: dict[str, tuple[GlossaryRow, str]] = {}
+    for row in glossary_rows():
+        for key in (row.term, *row.aliases):
+            by_key.setdefault(key, (row, "builtin"))
+    for path in user_files:
+        for row in read_glossary_file(path):
+            for key in (row.term, *row.aliases):
+                by_key[key] = (row, "user")
+    by_first: dict[str, list[tuple[tuple[str, ...], GlossaryRow, str]]] = {}
+    for key, (row, source) in by_key.items():
+        words = _key_words(key)
+        if words:
+            by_first.setdefault(words[0], []).append((words, row, source))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return GlossaryIndex(by_first, by_key)
+
+
+# ---------------------------------------------------------------------- organisations
+def _article(name: str, had_the: bool) -> str:
+    return f"The {name}" if had_the else name
+
+
+def _descriptor_sentence(name: str, had_the: bool, det: str, desc: str, org: str, rest: str,
+                         harms: frozenset[str]) -> str:
+    """``X is a <descriptor>.`` from the article's own words.
+
+    A charity described by a harm it works against (a crime-glossary term such as
+    ``child sexual abuse``) reads ``X is a charity that works to prevent <harm>.``
+    """
+    desc = desc.strip()
+    subject = _article(name, had_the)
+    if desc and not rest and org == "charity" and desc.lower() in harms:
+        return f"{subject} is a charity that works to prevent {desc}."
+    phrase = " ".join(p for p in (desc, org) if p)
+    if det.lower() == "the":
+        article = "the"
+    else:
+        article = "an" if phrase[:1].lower() in "aeiou" else "a"
+    return f"{subject} is {article} {phrase}{rest.rstrip()}."
+
+
+def find_organisations(text: str, harms: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Organisation name -> explanation, learned from descriptions in the text itself.
+
+    >>> find_organisations("It funds child sexual abuse charity the Lucy Faithfull Foundation.",
+    ...                    frozenset({"child sexual abuse"}))
+    {'Lucy Faithfull Foundation': 'The Lucy Faithfull Foundation is a charity that works to prevent child sexual abuse.'}
+    >>> find_organisations("Barnardo's, a children's charity, said so.")
+    {"Barnardo's": "Barnardo's is a children's charity."}
+    """
+    found: dict[str, str] = {}
+    for m in _ORG_THEN_NAME.finditer(text):
+        name = _name(m.group("name"))
+        if name in _SENTENCE_START_WORDS:
+            continue
+        before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 80) : m.start()])
+        desc_words: list[str] = []
+        for word in reversed(before):
+            if not word[:1].islower() or word in _DESC_STOP or len(desc_words) == 4:
+                break
+            desc_words.insert(0, word)
+        the_before = bool(before) and not desc_words and before[-1].lower() == "the"
+        if not desc_words and not the_before:
+            continue
+        if m.group("org") == "foundation" and not desc_words:
+            continue
+        # Keep the longest tail that is a glossary term ("child sexual abuse"), else the last
+        # word ("children's charity"), so verbs before it ("funds") stay out.
+        keys = _glossary_keys()
+        for n in range(len(desc_words), 0, -1):
+            if " ".join(desc_words[-n:]).lower() in keys:
+                desc_words = desc_words[-n:]
+                break
+        else:
+            desc_words = desc_words[-1:]
+        found.setdefault(
+            name,
+            _descriptor_sentence(name, bool(m.group("the2")), "a", " ".join(desc_words),
+                                 m.group("org"), "", harms),
+        )
+    for m in _APPOSITIVE.finditer(text):
+        name = _name(m.group("name"))
+        if name in _SENTENCE_START_WORDS or len(name) < 2:
+            continue
+        had_the = bool(re.search(rf"\bthe\s+{re.escape(name)}\b", text))
+        found.setdefault(
+            name,
+            _descriptor_sentence(name, had_the, m.group("det"), m.group("desc"), m.group("org"),
+                                 m.group("rest") or "", harms),
+        )
+    return found
+
+
+def _name(name: str) -> str:
+    """An organisation name without a possessive when what is left is an acronym."""
+    bare = _POSSESSIVE.sub("", name)
+    return bare if bare != name and is_acronym(bare) else name
+
+
+@lru_cache(maxsize=1)
+def _glossary_keys() -> frozenset[str]:
+    return frozenset(k for r in glossary_rows() for k in (r.term, *r.aliases))
+
+
+@lru_cache(maxsize=1)
+def _harms() -> frozenset[str]:
+    """Crime-glossary terms: the harms a charity may be described as working against."""
+    return frozenset(k for r in glossary_rows() if r.domain == "crime" for k in (r.term, *r.aliases))
+
+
+# ------------------------------------------------------------------------ detection
+def _sentences(doc: Document) -> Iterator[tuple[str, Sentence]]:
+    for block in doc.blocks:
+        if block.kind in TERM_KINDS:
+            for sentence in block.sentences:
+                if sentence.kind == "text":
+                    yield block.kind, sentence
+
+
+def _strip_possessive(token: Token) -> tuple[str, int]:
+    """The token text without a trailing possessive, and its end offset."""
+    m = _POSSESSIVE.search(token.text)
+    if m and token.text[: m.start()].isupper():
+        return token.text[: m.start()], token.end - (len(token.text) - m.start())
+    return token.text, token.end
+
+
+def _glossary_version() -> str:
+    return f"glossary@{file_version('glossary')}"
+
+
+def detect_terms(doc: Document, config: Config | None = None, *, extra_glossaries: Iterable[str] = ()) -> list[Term]:
+    """Every distinct term of ``doc``, in order of first use.
+
+    ``config`` supplies user glossary files (``glossary_files``) and the ``keep`` list.
+
+    >>> from easyread.pipeline import document_from_text
+    >>> doc = document_from_text("Sites on the dark web were shut. The NHS said the dark web grows.")
+    >>> [(t.term, t.kind, t.source, t.first_sentence_id) for t in detect_terms(doc)][:1]
+    [('dark web', 'term', 'builtin', 'b1.s1')]
+    """
+    files = tuple(config.glossary_files if config else ()) + tuple(extra_glossaries)
+    index = build_index(files)
+    keep = {k.lower() for k in (config.keep if config else ())}
+    already = {g.term.lower() for g in doc.glossary}
+    sentences = list(_sentences(doc))
+    text = "\n".join(s.text for _, s in sentences)
+    definitions = find_definitions(text)
+    organisations = find_organisations(text, _harms())
+    acronyms = acronym_rows()
+    terms: dict[str, Term] = {}
+    order: list[str] = []
+
+    def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
+        if key in keep or key in already or make.term.lower() in keep:
+            return
+        term = terms.get(key)
+        if term is None:
+            term = terms[key] = make
+            order.append(key)
+        term.sentence_ids.append(sentence_id)
+        term.spans.append((sentence_id, start, end))
+
+    # Organisation names are matched as whole strings first, so their words are not terms.
+    org_patterns = [
+        (name, re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])"))
+        for name in sorted(organisations, key=len, reverse=True)
+    ]
+    for _kind, sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        for name, pattern in org_patterns:
+            for m in pattern.finditer(sentence.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                core = acronym_core(name)
+                if is_acronym(name):
+                    row = acronyms.get(core)
+                    make = Term(core, "acronym", sentence.id, organisations[name], "text",
+                                definitions.get(core) or (row.expansion if row else None), core.lower())
+                    add(core.lower(), make, sentence.id, m.start(), m.end())
+                else:
+                    make = Term(name, "organisation", sentence.id, organisations[name], "text",
+                                None, name.lower())
+                    add(name.lower(), make, sentence.id, m.start(), m.end())
+        words = [t for t in sentence.tokens if t.kind in ("word", "number")]
+        bases = [base_form(t.text) for t in words]
+        i = 0
+        while i < len(words):
+            tok = words[i]
+            if any(tok.start < e and s < tok.end for s, e in taken):
+                i += 1
+                continue
+            surface, end = _strip_possessive(tok)
+            if is_acronym(surface):
+                core = acronym_core(surface)
+                make = _acronym_term(core, sentence.id, definitions, acronyms, index)
+                add(core.lower(), make, sentence.id, tok.start, end)
+                i += 1
+                continue
+            matched = False
+            for key_words, grow, source in index.by_first.get(bases[i], ()):
+                n = len(key_words)
+                if tuple(bases[i : i + n]) != key_words:
+                    continue
+                span_end = words[i + n - 1].end
+                if any(tok.start < e and s < span_end for s, e in taken):
+                    continue
+                surface_text = sentence.text[tok.start : span_end]
+                display = surface_text if surface_text.lower() == grow.term else grow.term
+                make = Term(display, "term", sentence.id, grow.explanation, source, None, grow.term,
+                            data=_glossary_version() if source == "builtin" else grow.path,
+                            zipf=min(zipf(w) for w in key_words) if n == 1 else 0.0)
+                add(grow.term, make, sentence.id, tok.start, span_end)
+                taken.append((tok.start, span_end))
+                i += n
+                matched = True
+                break
+            if matched:
+                continue
+            if _is_rare(tok.text, bases[i]):
+                add(bases[i], Term(bases[i], "rare", sentence.id, None, "missing", None, bases[i]),
+                    sentence.id, tok.start, tok.end)
+            i += 1
+    return [terms[k] for k in order]
+
+
+def _acronym_term(core: str, sentence_id: str, definitions: dict[str, str],
+                  acronyms: dict[str, AcronymRow], index: GlossaryIndex) -> Term:
+    """An acronym's explanation: the text's own definition, then user, then built-in data."""
+    row = acronyms.get(core)
+    user = index.by_key.get(core.lower())
+    if core in definitions:
+        expansion = definitions[core]
+        explanation = f"{core} stands for {expansion}."
+        if row and row.explanation and row.expansion.lower() == expansion.lower():
+            explanation = row.explanation
+        return Term(core, "acronym", sentence_id, explanation, "text", expansion, core.lower(),
+                    data="text")
+    if user and user[1] == "user":
+        return Term(core, "acronym", sentence_id, user[0].explanation, "user",
+                    row.expansion if row else None, core.lower(), data=user[0].path)
+    if row:
+        explanation = row.explanation or f"{core} stands for {row.expansion}."
+        return Term(core, "acronym", sentence_id, explanation, "builtin", row.expansion,
+                    core.lower(), data=f"acronyms@{file_version('acronyms.tsv')}")
+    return Term(core, "acronym", sentence_id, None, "missing", None, core.lower())
+
+
+def _is_rare(word: str, base: str) -> bool:
+    """A lower-case word nobody would know: not a name, not on the easy list, Zipf < 3.
+
+    >>> _is_rare("resolutely", "resolutely"), _is_rare("children", "child")
+    (True, False)
+    """
+    if not word.isalpha() or not word[:1].islower() or len(word) < 4:
+        return False
+    lower = word.lower()
+    if lower in easy_words() or base in easy_words():
+        return False
+    from lemminflect import getAllLemmas
+
+    forms = {lower, base, *(f for fs in getAllLemmas(lower).values() for f in fs)}
+    return max(zipf(f) for f in forms) < RARE_ZIPF
+
+
+# ------------------------------------------------------------------ shared helpers
+def term_rows(terms: Sequence[Term]) -> list[dict[str, Any]]:
+    """Terms as JSON-ready dicts (the ``terms --format json`` rows)."""
+    return [t.to_dict() for t in terms]
