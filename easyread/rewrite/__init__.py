@@ -8,11 +8,11 @@ gloss last (so explanations are neither rewritten nor split).
 from __future__ import annotations
 
 from easyread.pipeline import Stage
-from easyread.rewrite import gloss
-from easyread.rewrite import numbers, split, words
+from easyread.rewrite import gloss, numbers, split, words
 
 STAGES: dict[str, Stage] = {
     "numbers": numbers.STAGE,
     "words": words.STAGE,
     "split": split.STAGE,
+    "gloss": gloss.STAGE,
 }
