@@ -1,0 +1,86 @@
+"""split stage: (input, expected, rule id) rows; each row runs one rule with a low word limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from easyread.rewrite import split
+from easyread.rewrite.rules import demo
+
+RULES = {spec.id: spec.func for spec in split.RULES}
+
+EXAMPLES = [
+    ("The police arrested two men on Friday, but the court released both of them on bail.",
+     "The police arrested two men on Friday. But the court released both of them on bail.",
+     "split.conjunction.v1"),
+    ("The council closed the old library last year, and the new building will open in spring.",
+     "The council closed the old library last year. The new building will open in spring.",
+     "split.conjunction.v1"),
+    ("The council closed the old library last year and opened a new one near the station.",
+     "The council closed the old library last year and opened a new one near the station.",
+     "split.conjunction.v1"),
+    ("The new plan, which will cost £5 million, starts in the spring.",
+     "The new plan starts in the spring. The new plan will cost £5 million.",
+     "split.relative_clause.v1"),
+    ("Sajid Javid, the Home Secretary, said the plan would start soon.",
+     "Sajid Javid is the Home Secretary. Sajid Javid said the plan would start soon.",
+     "split.appositive.v1"),
+    ("Mr Smith, the head teacher, said the school would stay open.",
+     "Mr Smith is the head teacher. He said the school would stay open.",
+     "split.appositive.v1"),
+    ("The school closed early on Monday because the heating had failed again.",
+     "The heating had failed again. So the school closed early on Monday.",
+     "split.subordinate.v1"),
+    ("Fresh plans are to be announced after a surge in people seeking help before they offend.",
+     "Fresh plans are to be announced after a surge in people seeking help before they offend.",
+     "split.subordinate.v1"),
+    ("Crime fell by a fifth in the city last year, the police said.",
+     "Crime fell by a fifth in the city last year. The police said this.",
+     "split.attribution.v1"),
+    ("Crimes have doubled in just 4 years, according to figures from the charity.",
+     "Crimes have doubled in just 4 years. This is according to figures from the charity.",
+     "split.attribution.v1"),
+    ("The new money will pay for schools, hospitals, roads and new homes.",
+     "The new money will pay for: schools hospitals roads new homes",
+     "split.list.v1"),
+    ("The plan – expected to launch later in the year – will look at abuse.",
+     "The plan will look at abuse.",
+     "split.drop_aside.v1"),
+    ("The charity (founded in 1992) runs a helpline.",
+     "The charity runs a helpline.",
+     "split.drop_aside.v1"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "rule_id"), EXAMPLES)
+def test_rule(text: str, expected: str, rule_id: str) -> None:
+    assert demo(RULES[rule_id], text, profile="easy-read", max_words=8) == expected
+
+
+def test_every_rule_has_rows() -> None:
+    assert {r for _, _, r in EXAMPLES} == set(RULES)
+
+
+def test_drop_aside_records_what_it_drops() -> None:
+    from dataclasses import replace
+
+    from easyread.config import Config
+    from easyread.document import Sentence, retokenize
+    from easyread.rewrite.rules import RuleContext
+
+    sentence = Sentence("s", "The charity (founded in 1992) runs a helpline.")
+    retokenize(sentence)
+    (proposal,) = split.drop_aside(sentence, RuleContext(replace(Config(), profile="easy-read")))
+    assert proposal.dropped == ("number:1992",)
+
+
+def test_drop_aside_only_in_easy_read() -> None:
+    from easyread.config import Config
+
+    spec = next(r for r in split.RULES if r.id == "split.drop_aside.v1")
+    assert not spec.active(Config(profile="plain"))
+    assert spec.active(Config(profile="easy-read"))
+
+
+def test_finish_repairs_a_piece() -> None:
+    assert split.finish("and the plan will cost more,") == "And the plan will cost more."
