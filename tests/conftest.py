@@ -39,3 +39,10 @@ def offline_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, st
     empty_home.mkdir()
     env = dict(os.environ, NLTK_DATA=str(empty_nltk), HOME=str(empty_home))
     return env
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="Rewrite the expected output and edits of tests/golden/cases/*.txt (review the diff).",
+    )
