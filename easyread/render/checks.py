@@ -227,17 +227,21 @@ def _multiply(m: list[float], n: list[float]) -> list[float]:
     ]
 
 
-def _text_sizes(pdf: Any) -> Counter[float]:
-    """Characters shown per effective font size in points (Tf size x text and CTM scale)."""
+def _text_sizes(pdf: Any) -> dict[tuple[int, int], Counter[float]]:
+    """Characters shown per effective font size in points (Tf size x text and CTM scale),
+    per marked-content sequence ``(page object number, MCID)``; ``-1`` is unmarked text."""
     import pikepdf
 
-    sizes: Counter[float] = Counter()
+    sizes: dict[tuple[int, int], Counter[float]] = {}
     for page in pdf.pages:
+        number = page.obj.objgen[0]
         ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
         stack: list[list[float]] = []
+        marks: list[int] = []
         tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
         size = 0.0
-        for instruction in pikepdf.parse_content_stream(page, "q Q cm Tm Tf Tj TJ ' \""):
+        wanted = "q Q cm Tm Tf Tj TJ ' \" BDC BMC EMC"
+        for instruction in pikepdf.parse_content_stream(page, wanted):
             operands, op = instruction.operands, str(instruction.operator)
             if op == "q":
                 stack.append(ctm)
@@ -245,6 +249,15 @@ def _text_sizes(pdf: Any) -> Counter[float]:
                 ctm = stack.pop() if stack else ctm
             elif op == "cm":
                 ctm = _multiply([float(x) for x in operands], ctm)
+            elif op == "BDC":
+                props = operands[1] if len(operands) > 1 else None
+                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+                marks.append(int(mcid) if mcid is not None else -1)
+            elif op == "BMC":
+                marks.append(-1)
+            elif op == "EMC":
+                if marks:
+                    marks.pop()
             elif op == "Tm":
                 tm = [float(x) for x in operands]
             elif op == "Tf":
@@ -258,8 +271,35 @@ def _text_sizes(pdf: Any) -> Counter[float]:
                         chars += sum(len(bytes(x)) for x in operand if isinstance(x, pikepdf.String))
                     elif isinstance(operand, pikepdf.String):
                         chars += len(bytes(operand))
-                sizes[round(size * scale, 1)] += chars // 2 or chars  # 2-byte CIDs
+                key = (number, marks[-1] if marks else -1)
+                sizes.setdefault(key, Counter())[round(size * scale, 1)] += chars // 2 or chars
     return sizes
+
+
+def _body_mcids(pdf: Any) -> set[tuple[int, int]]:
+    """Marked content of the body text: inside the main ``/Part`` (``<main>``), not headings."""
+    import pikepdf
+
+    found: set[tuple[int, int]] = set()
+    parts = [e for e in _struct_elements(pdf) if str(e.S) == "/Part"]
+    stack: list[tuple[Any, Any]] = [(p, p.get("/Pg")) for p in parts]
+    while stack:
+        node, page = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend((k, page) for k in node)
+        elif isinstance(node, pikepdf.Dictionary):
+            if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+                continue
+            page = node.get("/Pg", page)
+            kids = node.get("/K")
+            if kids is not None:
+                stack.append((kids, page))
+        elif page is not None:
+            try:
+                found.add((page.objgen[0], int(node)))
+            except (TypeError, ValueError):
+                continue
+    return found
 
 
 def check_pdf(
@@ -349,13 +389,18 @@ def check_pdf(
             "no_italics", not italic,
             "no italic fonts (EL-03)" if not italic else "italic fonts used: " + ", ".join(sorted(italic)),
         ))
-        sizes = _text_sizes(pdf)
+        by_mark = _text_sizes(pdf)
+        body_marks = _body_mcids(pdf)
+        sizes: Counter[float] = Counter()
+        for key, counter in by_mark.items():
+            if key in body_marks or not body_marks:
+                sizes.update(counter)
         if sizes:
             body, _ = sizes.most_common(1)[0]
             smallest = min(sizes)
             report.append(CheckResult(
                 "body_font_size", body + 0.05 >= min_font_size_pt,
-                f"body text {body:g} pt (minimum {min_font_size_pt:g} pt; smallest text {smallest:g} pt)"
+                f"body text {body:g} pt (minimum {min_font_size_pt:g} pt; smallest body text {smallest:g} pt)"
                 if body + 0.05 >= min_font_size_pt
                 else f"body text is {body:g} pt, below the profile's {min_font_size_pt:g} pt (EL-01)",
             ))
