@@ -1,0 +1,1027 @@
+"""Convert a folder of articles: IN_DIR -> OUT_DIR with PDF/HTML/Markdown/JSON and a report.
+
+``run_batch(in_dir, out_dir, options, progress=callback) -> BatchReport`` is the one entry
+point; ``easyread batch`` is a thin command over it. Each article is converted on its own by
+:func:`convert_article` (a top-level, picklable function), so one bad article never stops the
+batch, and the same function runs in-process, in a ``ProcessPoolExecutor`` or on a Dask
+cluster. See ``docs/batch.md`` for the guarantees; in short:
+
+* **Walk** (T9): ``os.scandir``, sorted, symlinks not followed unless asked (then a visited set
+  of ``(st_dev, st_ino)`` stops loops), only regular files (``lstat`` + ``S_ISREG``; pipes and
+  devices are never opened), the configured size cap checked before reading.
+* **Names** (T12): ``news/a.txt`` -> ``news/a.pdf``; when two inputs in one folder share a stem
+  (``a.txt`` and ``a.md``), or an output would take a report file's name, *both* keep their
+  source suffix (``a.txt.pdf``, ``a.md.pdf``). Any collision left is an error for every input
+  involved, found before anything runs.
+* **Integrity** (T10, T11): every output is written with :func:`easyread.io.atomic_write`; a
+  journal (``.easyread-manifest.jsonl``, one fsynced line per finished article) is compacted
+  into ``.easyread-manifest.json``; stale ``*.part`` files are removed on start; a re-run skips
+  articles whose input hash, options, version and outputs all match.
+* **Concurrency** (T12): an ``fcntl.flock`` on ``OUT_DIR/.easyread.lock`` stops a second batch
+  writing the same folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import fnmatch
+import hashlib
+import json
+import os
+import resource
+import signal
+import socket
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from easyread import __version__
+from easyread.config import Config, load_config
+from easyread.errors import EasyreadError
+
+FORMATS = ("pdf", "html", "md", "json")
+DEFAULT_FORMATS = ("pdf", "html")
+DEFAULT_SUFFIXES = (".txt", ".md", ".html")
+DEFAULT_PROFILE = "easy-read"
+EXECUTORS = ("local", "dask", "inline")
+
+MANIFEST_NAME = ".easyread-manifest.json"
+JOURNAL_NAME = ".easyread-manifest.jsonl"
+LOCK_NAME = ".easyread.lock"
+REPORT_NAMES = ("index.html", "summary.json", "summary.csv")
+#: Names in OUT_DIR's top folder that an article's output may never take.
+RESERVED_NAMES = frozenset(n.casefold() for n in (*REPORT_NAMES, MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME))
+
+MANIFEST_SCHEMA = "easyread.batch-manifest"
+#: A job that was running in a worker that died this many times is reported as failed.
+MAX_CRASHES = 2
+
+Status = Literal["ok", "failed", "not_run"]
+
+
+class BatchError(EasyreadError):
+    """The batch cannot run at all (bad IN_DIR or OUT_DIR, no articles): exit code 3."""
+
+    code = "E320"
+
+
+class BatchLocked(BatchError):
+    """Another batch holds the lock on OUT_DIR."""
+
+    code = "E321"
+
+
+# Codes for per-entry problems found by the batch itself (the reader's E3xx codes are reused
+# for input problems it shares with other commands; see docs/batch.md).
+COLLISION = "E322"  # two inputs would write the same output file
+WORKER_DIED = "E323"  # the worker process died while converting this article
+INTERNAL = "E000"  # an unexpected exception in a stage (a bug: please report it)
+LINK_NOT_FOLLOWED = "W320"
+LINK_LOOP = "W321"
+DUPLICATE = "W322"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything that decides what a batch does (the CLI flags, one to one)."""
+
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    profile: str = DEFAULT_PROFILE
+    jobs: int | None = None  # default: the CPUs this process may use
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    force: bool = False
+    fail_fast: bool = False
+    report: bool = True
+    executor: str = "local"  # local (process pool), dask, or inline (this process; tests)
+    scheduler: str | None = None  # tcp://HOST:PORT; dask without it starts a LocalCluster
+    config_file: str | None = None
+    max_bytes: int | None = None
+    follow_symlinks: bool = False
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    max_tasks_per_child: int = 50
+
+    def __post_init__(self) -> None:
+        bad = [f for f in self.formats if f not in FORMATS]
+        if bad or not self.formats:
+            raise BatchError(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")
+        if self.executor not in EXECUTORS:
+            raise BatchError(f"unknown executor {self.executor!r}; choose from {', '.join(EXECUTORS)}")
+        if self.jobs is not None and self.jobs < 1:
+            raise BatchError("--jobs must be at least 1")
+
+    @property
+    def workers(self) -> int:
+        if self.jobs:
+            return self.jobs
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """One article to convert: everything a worker needs, picklable, no open handles."""
+
+    path: str  # relative to IN_DIR, POSIX separators: the article's name in every report
+    source: str  # absolute path (on a cluster: the same shared path on every worker)
+    out_dir: str
+    outputs: tuple[tuple[str, str], ...]  # (format, output path relative to OUT_DIR)
+    input_sha256: str
+    config: Config
+    profile: str
+
+
+@dataclass
+class ArticleResult:
+    """What happened to one article; ``to_summary()`` is its row in summary.json."""
+
+    path: str
+    status: Status
+    outputs: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    before: dict[str, float] = field(default_factory=dict)
+    after: dict[str, float] = field(default_factory=dict)
+    check: str | None = None  # pass or fail (against the profile's thresholds)
+    check_failures: list[str] = field(default_factory=list)
+    error: dict[str, str] | None = None  # {"code": ..., "message": ...}
+    notes: list[dict[str, str]] = field(default_factory=list)
+    input_sha256: str | None = None
+    # Run facts, kept out of the compared part of summary.json:
+    output_sha256: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    worker: str = ""
+    max_rss_mb: float = 0.0
+    up_to_date: bool = False
+
+    def to_summary(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "title": self.title,
+            "outputs": dict(sorted(self.outputs.items())),
+            "before": self.before,
+            "after": self.after,
+            "check": self.check,
+            "check_failures": self.check_failures,
+            "error": self.error,
+            "notes": self.notes,
+            "input_sha256": self.input_sha256,
+        }
+
+    @classmethod
+    def from_summary(cls, data: dict[str, Any]) -> ArticleResult:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A folder entry that is not an article by policy (a symlink not followed, a loop)."""
+
+    path: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Sent to the ``progress`` callback: ``start`` once, ``article`` per finished article."""
+
+    kind: Literal["start", "article"]
+    done: int
+    total: int  # articles to convert in this run (up-to-date ones excluded)
+    up_to_date: int = 0
+    result: ArticleResult | None = None
+
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+@dataclass
+class BatchReport:
+    """The outcome of a batch; ``to_dict()`` is summary.json."""
+
+    in_dir: str
+    out_dir: str
+    profile: str
+    formats: tuple[str, ...]
+    thresholds: list[str]
+    articles: list[ArticleResult]
+    skipped: list[Skipped]
+    executor: str = "local"
+    jobs: int = 1
+    interrupted: bool = False
+    stopped_early: bool = False  # --fail-fast
+    wall_seconds: float = 0.0
+    reports_written: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        arts = self.articles
+        return {
+            "articles": len(arts),
+            "ok": sum(a.status == "ok" for a in arts),
+            "failed": sum(a.status == "failed" for a in arts),
+            "not_run": sum(a.status == "not_run" for a in arts),
+            "check_passed": sum(a.check == "pass" for a in arts),
+            "check_failed": sum(a.check == "fail" for a in arts),
+            "skipped_entries": len(self.skipped),
+        }
+
+    @property
+    def converted(self) -> int:
+        return sum(a.status == "ok" and not a.up_to_date for a in self.articles)
+
+    @property
+    def up_to_date(self) -> int:
+        return sum(a.status == "ok" and a.up_to_date for a in self.articles)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all converted, 1 some articles failed (or not run after --fail-fast), 130 interrupted."""
+        if self.interrupted:
+            return 130
+        if any(a.status != "ok" for a in self.articles):
+            return 1
+        return 0
+
+    def to_dict(self, *, run: bool = True) -> dict[str, Any]:
+        """summary.json. Everything outside ``run`` is the same whichever executor ran the
+        batch and whether articles were converted now or on an earlier run."""
+        data: dict[str, Any] = {
+            "schema": "easyread.batch",
+            "schema_version": "1.0",
+            "easyread_version": __version__,
+            "profile": self.profile,
+            "formats": list(self.formats),
+            "thresholds": self.thresholds,
+            "summary": self.counts,
+            "articles": [a.to_summary() for a in self.articles],
+            "skipped": [asdict(s) for s in self.skipped],
+        }
+        if run:
+            workers: dict[str, float] = {}
+            for a in self.articles:
+                if a.worker and not a.up_to_date:
+                    workers[a.worker] = max(workers.get(a.worker, 0.0), a.max_rss_mb)
+            data["run"] = {
+                "in_dir": self.in_dir,
+                "out_dir": self.out_dir,
+                "executor": self.executor,
+                "jobs": self.jobs,
+                "interrupted": self.interrupted,
+                "stopped_early": self.stopped_early,
+                "converted": self.converted,
+                "up_to_date": self.up_to_date,
+                "timing": {
+                    "wall_seconds": round(self.wall_seconds, 3),
+                    "article_seconds": {
+                        a.path: round(a.seconds, 3) for a in self.articles
+                        if a.status != "not_run" and not a.up_to_date
+                    },
+                    "worker_peak_rss_mb": dict(sorted(workers.items())),
+                },
+            }
+        return data
+
+
+# --------------------------------------------------------------------------------------------
+# Walking IN_DIR
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: str  # relative, POSIX
+    source: Path
+    size: int
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    failed: list[ArticleResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _wanted(rel: str, options: BatchOptions) -> bool:
+    if options.exclude and _matches(rel, options.exclude):
+        return False
+    if options.include:
+        return _matches(rel, options.include)
+    return PurePosixPath(rel).suffix.lower() in options.suffixes
+
+
+def _describe_link(path: str, ancestors: set[tuple[int, int]]) -> tuple[str, str]:
+    """What a symlink points to, found with ``stat`` only (nothing is opened)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return LINK_NOT_FOLLOWED, "dangling symlink (its target does not exist), not followed"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LINK_LOOP, "symlink loop, not followed"
+        return LINK_NOT_FOLLOWED, f"symlink not followed ({exc.strerror})"
+    if stat.S_ISDIR(st.st_mode):
+        if (st.st_dev, st.st_ino) in ancestors:
+            return LINK_LOOP, "symlink loop (points to a folder above it), not followed"
+        return LINK_NOT_FOLLOWED, "symlink to a folder, not followed (use --follow-symlinks)"
+    if stat.S_ISREG(st.st_mode):
+        return LINK_NOT_FOLLOWED, "symlink to a file, not followed (use --follow-symlinks)"
+    return LINK_NOT_FOLLOWED, "symlink to a device, pipe or socket, not followed"
+
+
+def _failed(rel: str, code: str, message: str) -> ArticleResult:
+    return ArticleResult(path=rel, status="failed", error={"code": code, "message": message})
+
+
+def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
+             skip_dirs: Iterable[tuple[int, int]] = ()) -> Discovery:
+    """Walk ``in_dir`` (sorted, depth first) and sort entries into articles and problems.
+
+    Nothing is opened here: entries are classified with ``lstat``/``stat`` only.
+    """
+    found = Discovery()
+    skip = set(skip_dirs)
+    visited: set[tuple[int, int]] = set()
+    seen_files: dict[tuple[int, int], str] = {}
+    root = os.stat(in_dir)
+    stack: list[tuple[Path, str, tuple[tuple[int, int], ...]]] = [(in_dir, "", ())]
+    del root
+    while stack:
+        folder, rel_folder, parents = stack.pop()
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            found.failed.append(_failed(rel_folder or ".", "E303", f"cannot open folder: {exc.strerror}"))
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in visited:
+            found.skipped.append(Skipped(rel_folder, LINK_LOOP, "folder already visited (symlink loop), not entered again"))
+            continue
+        visited.add(key)
+        if key in skip:
+            continue  # OUT_DIR inside IN_DIR: never read our own outputs
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            found.failed.append(_failed(rel_folder or ".", "E303", f"cannot list folder: {exc.strerror}"))
+            continue
+        ancestors = {*parents, key}
+        subdirs: list[tuple[Path, str, tuple[tuple[int, int], ...]]] = []
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            try:
+                lst = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                found.failed.append(_failed(rel, "E303", f"cannot stat: {exc.strerror}"))
+                continue
+            mode = lst.st_mode
+            if stat.S_ISLNK(mode):
+                if options.exclude and _matches(rel, options.exclude):
+                    continue
+                if not options.follow_symlinks:
+                    code, message = _describe_link(entry.path, ancestors)
+                    found.skipped.append(Skipped(rel, code, message))
+                    continue
+                try:
+                    target = os.stat(entry.path)
+                except FileNotFoundError:
+                    found.failed.append(_failed(rel, "E301", "dangling symlink: its target does not exist"))
+                    continue
+                except OSError as exc:
+                    if exc.errno == errno.ELOOP:
+                        found.skipped.append(Skipped(rel, LINK_LOOP, "symlink loop, skipped"))
+                    else:
+                        found.failed.append(_failed(rel, "E303", f"cannot follow symlink: {exc.strerror}"))
+                    continue
+                mode, lst = target.st_mode, target
+                if stat.S_ISDIR(mode) and (target.st_dev, target.st_ino) in ancestors:
+                    found.skipped.append(Skipped(rel, LINK_LOOP, "symlink loop (points to a folder above it), skipped"))
+                    continue
+            if stat.S_ISDIR(mode):
+                if not (options.exclude and _matches(rel, options.exclude)):
+                    subdirs.append((Path(entry.path), rel, tuple(ancestors)))
+                continue
+            if not _wanted(rel, options):
+                continue
+            if not stat.S_ISREG(mode):
+                found.failed.append(_failed(rel, "E302", "not a regular file (a pipe, device or socket); never opened"))
+                continue
+            fkey = (lst.st_dev, lst.st_ino)
+            if options.follow_symlinks and fkey in seen_files:
+                found.skipped.append(Skipped(rel, DUPLICATE, f"same file as {seen_files[fkey]}, skipped"))
+                continue
+            seen_files[fkey] = rel
+            if lst.st_size > max_bytes:
+                found.failed.append(_failed(
+                    rel, "E306", f"{lst.st_size:,} bytes is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)"))
+                continue
+            found.candidates.append(Candidate(rel, Path(entry.path), lst.st_size))
+        stack.extend(reversed(subdirs))
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Output names
+
+
+def plan_outputs(candidates: list[Candidate], formats: tuple[str, ...]
+                 ) -> tuple[dict[str, tuple[tuple[str, str], ...]], list[ArticleResult]]:
+    """Output paths per article (relative to OUT_DIR), and the articles that collide.
+
+    ``dir/a.txt`` -> ``dir/a.<fmt>``. Inputs in one folder whose stems are equal ignoring case
+    (``a.txt``, ``A.md``), or whose output would take a report's name at the top of OUT_DIR
+    (``index.txt`` -> ``index.html``), all keep their source suffix: ``dir/a.txt.<fmt>``.
+    Any collision left after that is an error for every input involved.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for c in candidates:
+        p = PurePosixPath(c.path)
+        groups.setdefault((str(p.parent), p.stem.casefold()), []).append(c.path)
+    planned: dict[str, tuple[tuple[str, str], ...]] = {}
+    for c in candidates:
+        p = PurePosixPath(c.path)
+        base = p.stem
+        clash = len(groups[(str(p.parent), p.stem.casefold())]) > 1
+        reserved = str(p.parent) == "." and any(f"{p.stem}.{f}".casefold() in RESERVED_NAMES for f in formats)
+        if clash or reserved:
+            base = p.name
+        planned[c.path] = tuple((f, str(p.parent / f"{base}.{f}")) for f in formats)
+    owners: dict[str, list[str]] = {}
+    folders: set[str] = set()
+    for rel, outs in planned.items():
+        for _, out in outs:
+            owners.setdefault(out.casefold(), []).append(rel)
+            folders.update(str(parent).casefold() for parent in PurePosixPath(out).parents)
+    bad: dict[str, str] = {}
+    for out, rels in owners.items():
+        if len(rels) > 1:
+            for rel in rels:
+                others = ", ".join(r for r in rels if r != rel)
+                bad.setdefault(rel, f"output {out} would also be written for {others}; rename one")
+        if out in folders or out in RESERVED_NAMES:
+            for rel in rels:
+                bad.setdefault(rel, f"output {out} has the name of a folder or report file; rename the input")
+    failed = [_failed(rel, COLLISION, msg) for rel, msg in sorted(bad.items())]
+    return {k: v for k, v in planned.items() if k not in bad}, failed
+
+
+# --------------------------------------------------------------------------------------------
+# Hashing, manifest, lock
+
+
+def hash_input(path: Path, max_bytes: int, *, follow_symlinks: bool) -> str:
+    """SHA-256 of a regular file, opened non-blocking (and without following a swapped-in
+    symlink unless asked), checked again with ``fstat``, reading at most ``max_bytes + 1``."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        raise _InputProblem("E303", "permission denied") from None
+    except OSError as exc:
+        raise _InputProblem("E303", f"cannot open: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _InputProblem("E302", "not a regular file (a pipe, device or socket)")
+        digest = hashlib.sha256()
+        left = max_bytes + 1
+        while left > 0:
+            try:
+                chunk = fh.read(min(1 << 20, left))
+            except OSError as exc:
+                raise _InputProblem("E303", f"cannot read: {exc.strerror}") from None
+            if not chunk:
+                break
+            digest.update(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise _InputProblem("E306", f"over the limit of {max_bytes:,} bytes")
+    return digest.hexdigest()
+
+
+class _InputProblem(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def fingerprint(config: Config, options: BatchOptions) -> str:
+    """What, besides the input, decides the outputs: version, formats, profile, merged config."""
+    data = {
+        "easyread": __version__,
+        "formats": sorted(options.formats),
+        "profile": options.profile,
+        "config": config.raw,
+        "thresholds": [str(t) for t in config.thresholds],
+        "max_sentence_words": config.max_sentence_words,
+    }
+    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+class Manifest:
+    """``.easyread-manifest.json`` plus an append-only journal of finished articles.
+
+    Each finished article appends one line to the journal and fsyncs it, so ``kill -9`` loses
+    at most the line being written (ignored on load). Loading replays the journal over the
+    JSON file; :meth:`compact` folds them into the JSON file atomically.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST_NAME
+        self.journal = out_dir / JOURNAL_NAME
+        self.entries: dict[str, dict[str, Any]] = {}
+        self._fh: Any = None
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if isinstance(data, dict) and data.get("schema") == MANIFEST_SCHEMA:
+                self.entries = dict(data.get("articles", {}))
+        except (OSError, ValueError):
+            self.entries = {}  # missing or damaged: everything is redone, nothing is lost
+        try:
+            with open(self.journal, encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        entry = json.loads(line)
+                    except ValueError:
+                        continue  # the line a kill -9 cut short
+                    if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                        self.entries[entry["path"]] = entry
+        except OSError:
+            pass
+
+    def record(self, entry: dict[str, Any]) -> None:
+        self.entries[entry["path"]] = entry
+        if self._fh is None:
+            self._fh = open(self.journal, "a", encoding="utf-8")  # noqa: SIM115 - closed in compact()
+        self._fh.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def compact(self) -> None:
+        from easyread.io import atomic_write
+
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        data = {"schema": MANIFEST_SCHEMA, "schema_version": "1.0",
+                "articles": dict(sorted(self.entries.items()))}
+        atomic_write(self.path, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.journal)
+
+
+@contextlib.contextmanager
+def lock_output(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``OUT_DIR/.easyread.lock`` (released even on kill -9)."""
+    path = out_dir / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            raise BatchLocked(
+                f"another easyread batch (pid {holder}) is writing to this folder; "
+                "wait for it to finish or choose another -o",
+                path=str(out_dir),
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def remove_stale_parts(out_dir: Path) -> int:
+    """Delete temporary files left by an interrupted :func:`easyread.io.atomic_write`."""
+    removed = 0
+    for folder, dirs, files in os.walk(out_dir, followlinks=False):
+        for name in files:
+            if name.startswith(".") and name.endswith(".part"):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+        dirs.sort()
+    return removed
+
+
+# --------------------------------------------------------------------------------------------
+# Converting one article (runs in workers)
+
+_WORKER: dict[str, Any] = {}
+
+
+def init_worker(formats: tuple[str, ...] = (), ignore_sigint: bool = True) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the data, the tagger
+    and the renderer once by converting a tiny document."""
+    if ignore_sigint:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(formats)
+
+
+def warm_up(formats: Iterable[str] = ()) -> bool:
+    """Load what every article needs (data tables, tagger, templates, fonts) in this process."""
+    if _WORKER.get("warm"):
+        return True
+    from easyread.pipeline import document_from_text, process
+
+    try:
+        config = load_config(profile=DEFAULT_PROFILE, use_project=False)
+        doc = process(document_from_text(
+            "Warm up\n\nThe council said the new bus will start in May. It will cost £2 million."),
+            config)
+        _render(doc, "html", DEFAULT_PROFILE, config)
+        if "pdf" in formats:
+            _render(doc, "pdf", DEFAULT_PROFILE, config)
+    except Exception:  # the real error is reported per article
+        return False
+    _WORKER["warm"] = True
+    return True
+
+
+def _render(doc: Any, fmt: str, profile: str, config: Config) -> bytes | str:
+    if fmt == "pdf":
+        from easyread.render import render_pdf
+
+        return render_pdf(doc, profile=profile, config=config)
+    if fmt == "html":
+        from easyread.render import render_html
+
+        return render_html(doc, profile=profile, config=config)
+    if fmt == "md":
+        from easyread.rewrite.output import to_markdown
+
+        return to_markdown(doc)
+    return json.dumps(doc.to_dict(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _score_summary(scores: dict[str, Any]) -> dict[str, float]:
+    metrics = scores.get("metrics", {})
+    ind = scores.get("indicators", {})
+    return {
+        "flesch_kincaid_grade": round(float(metrics.get("flesch_kincaid_grade", 0.0)), 2),
+        "words_per_sentence": round(float(ind.get("words_per_sentence_mean", 0.0)), 2),
+        "hard_words": round(float(ind.get("hard_words", 0.0)), 2),
+        "hard_word_share": round(float(ind.get("hard_word_share", 0.0)), 4),
+        "words": round(float(ind.get("words", 0.0)), 2),
+    }
+
+
+def _check(path: str, scores: dict[str, Any], config: Config) -> tuple[str, list[str]]:
+    from easyread.check import check_scores
+    from easyread.score import Scores, SentenceScore
+
+    obj = Scores(metrics=dict(scores.get("metrics", {})), indicators=dict(scores.get("indicators", {})),
+                 sentences=[SentenceScore(**s) for s in scores.get("sentences", [])])
+    report = check_scores(path, obj, config)
+    failures: list[str] = []
+    long_sentences = 0
+    for f in report.findings:
+        if f.severity != "error":
+            continue
+        if f.rule == "max_sentence_words":
+            long_sentences += 1
+        else:
+            failures.append(f.message)
+    if long_sentences:
+        failures.append(f"{long_sentences} sentence(s) longer than {config.max_sentence_words} words")
+    return ("fail" if report.failed else "pass"), failures
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def convert_article(job: ArticleJob) -> ArticleResult:
+    """Read, rewrite, render and check one article; write its outputs atomically.
+
+    Never raises for a bad article: every problem becomes ``status="failed"`` with a code.
+    """
+    from easyread.io import atomic_write
+    from easyread.pipeline import process, read_document
+
+    start = time.perf_counter()
+    result = ArticleResult(path=job.path, status="failed", input_sha256=job.input_sha256,
+                           worker=f"{socket.gethostname()}:{os.getpid()}")
+    try:
+        doc = read_document(job.source, job.config)
+        doc.source.path = job.path  # outputs name the article as the report does
+        doc = process(doc, job.config)
+        result.title = doc.title
+        result.notes = [{"code": n.code, "message": n.message} for n in doc.notes if n.code.startswith("W3")]
+        before = doc.scores.get("before", {})
+        after = doc.scores.get("after", {})
+        result.before = _score_summary(before)
+        result.after = _score_summary(after)
+        result.check, result.check_failures = _check(job.path, after, job.config)
+        rendered = [(fmt, rel, _render(doc, fmt, job.profile, job.config)) for fmt, rel in job.outputs]
+        for fmt, rel, data in rendered:
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            atomic_write(Path(job.out_dir) / rel, payload)
+            result.outputs[fmt] = rel
+            result.output_sha256[fmt] = hashlib.sha256(payload).hexdigest()
+        result.status = "ok"
+    except EasyreadError as exc:
+        result.error = {"code": exc.code, "message": exc.message}
+    except Exception as exc:  # a bug in a stage: reported for this article only
+        result.error = {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}"}
+    if result.status != "ok":
+        result.before, result.after, result.check, result.check_failures = {}, {}, None, []
+        result.outputs, result.output_sha256 = {}, {}
+    result.seconds = time.perf_counter() - start
+    result.max_rss_mb = _rss_mb()
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Executors: each yields results as articles finish; closing the iterator cancels the rest.
+
+
+def _run_inline(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+    warm_up(options.formats)
+    for job in jobs:
+        yield convert_article(job)
+
+
+def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+    """A spawn-context ``ProcessPoolExecutor``; a worker that dies is replaced, and the
+    articles it was holding are retried (an article in flight during MAX_CRASHES deaths fails)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    crashes: dict[str, int] = {}
+    todo = list(jobs)
+    while todo:
+        pool = ProcessPoolExecutor(
+            max_workers=min(options.workers, len(todo)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(options.formats,),
+            max_tasks_per_child=options.max_tasks_per_child,
+        )
+        futures: dict[Future[ArticleResult], ArticleJob] = {pool.submit(convert_article, j): j for j in todo}
+        todo = []
+        broken = False
+        try:
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: futures[f].path):
+                    job = futures[fut]
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        crashes[job.path] = crashes.get(job.path, 0) + 1
+                        if crashes[job.path] >= MAX_CRASHES:
+                            yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
+                                "code": WORKER_DIED,
+                                "message": "the worker process died while converting it "
+                                           "(out of memory, or a crash in a library)"})
+                        else:
+                            todo.append(job)
+                    except Exception as exc:  # pickling problems and the like
+                        yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
+                            "code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}"})
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if broken:
+            todo.sort(key=lambda j: j.path)
+
+
+def _run_dask(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+    """Submit :func:`convert_article` to a dask.distributed scheduler (or a LocalCluster)."""
+    import importlib
+
+    try:
+        dist: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise BatchError("--executor dask needs dask.distributed: pip install 'easyread[dask]'") from None
+    Client, LocalCluster, as_completed = dist.Client, dist.LocalCluster, dist.as_completed
+    cluster: Any = None
+    client: Any
+    if options.scheduler:
+        try:
+            client = Client(options.scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise BatchError(f"cannot connect to the Dask scheduler at {options.scheduler}: {exc}") from None
+    else:
+        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    futures: list[Any] = []
+    try:
+        with contextlib.suppress(Exception):
+            client.run(warm_up, options.formats)
+        by_key = {}
+        for job in jobs:
+            fut = client.submit(convert_article, job, pure=False)
+            futures.append(fut)
+            by_key[fut.key] = job
+        for fut in as_completed(futures):
+            job = by_key[fut.key]
+            try:
+                yield fut.result()
+            except Exception as exc:  # a worker died (KilledWorker) or the job could not run
+                yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
+                    "code": WORKER_DIED, "message": f"the Dask task failed: {type(exc).__name__}: {exc}"})
+    finally:
+        with contextlib.suppress(Exception):
+            client.cancel(futures)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+_EXECUTORS: dict[str, Callable[[list[ArticleJob], BatchOptions], Iterator[ArticleResult]]] = {
+    "inline": _run_inline,
+    "local": _run_local,
+    "dask": _run_dask,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# The batch
+
+
+def _check_dirs(in_dir: str | Path, out_dir: str | Path) -> tuple[Path, Path]:
+    src = Path(in_dir)
+    try:
+        st = os.stat(src)
+    except OSError as exc:
+        raise BatchError(f"input folder: {exc.strerror}", path=str(src)) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise BatchError("the input is not a folder (use `easyread convert` for one file)", path=str(src))
+    dst = Path(out_dir)
+    if dst.exists() and not dst.is_dir():
+        raise BatchError("the output exists and is not a folder", path=str(dst))
+    src = src.resolve()
+    dst = dst.resolve()
+    if src == dst:
+        raise BatchError("the output folder must differ from the input folder", path=str(dst))
+    return src, dst
+
+
+def _load_config(options: BatchOptions) -> Config:
+    overrides = {"max_bytes": options.max_bytes} if options.max_bytes else None
+    return load_config(config_file=options.config_file, profile=options.profile, overrides=overrides)
+
+
+def _manifest_entry(result: ArticleResult, fp: str) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "input_sha256": result.input_sha256,
+        "fingerprint": fp,
+        "easyread_version": __version__,
+        "outputs": {f: {"path": p, "sha256": result.output_sha256.get(f)} for f, p in sorted(result.outputs.items())},
+        "result": result.to_summary(),
+    }
+
+
+def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[tuple[str, str], ...],
+                out_dir: Path) -> ArticleResult | None:
+    """The stored result when input, options and every output still match; else None."""
+    if not entry or entry.get("input_sha256") != sha or entry.get("fingerprint") != fp:
+        return None
+    stored = entry.get("outputs", {})
+    if sorted(stored) != sorted(f for f, _ in outputs):
+        return None
+    for fmt, rel in outputs:
+        info = stored.get(fmt, {})
+        if info.get("path") != rel or _file_sha256(out_dir / rel) != info.get("sha256"):
+            return None
+    try:
+        result = ArticleResult.from_summary(entry["result"])
+    except (KeyError, TypeError):
+        return None
+    if result.status != "ok":
+        return None
+    result.output_sha256 = {f: stored[f]["sha256"] for f in stored}
+    result.up_to_date = True
+    return result
+
+
+def run_batch(
+    in_dir: str | Path,
+    out_dir: str | Path,
+    options: BatchOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> BatchReport:
+    """Convert every article under ``in_dir`` into ``out_dir`` and write the report.
+
+    Raises :class:`BatchError` (exit 3) only when nothing can run; every per-article problem
+    is in the returned report. Ctrl-C stops after the articles in flight: finished outputs and
+    the manifest are kept and ``report.interrupted`` is set (exit 130).
+    """
+    options = options or BatchOptions()
+    started = time.perf_counter()
+    src, dst = _check_dirs(in_dir, out_dir)
+    config = _load_config(options)
+    options = replace(options, profile=config.profile)
+    try:
+        dst.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"cannot create the output folder: {exc.strerror}", path=str(dst)) from None
+    with lock_output(dst):
+        remove_stale_parts(dst)
+        manifest = Manifest(dst)
+        dst_st = os.stat(dst)
+        found = discover(src, options, config.max_bytes, skip_dirs=[(dst_st.st_dev, dst_st.st_ino)])
+        if not found.candidates and not found.failed:
+            manifest.compact()
+            raise BatchError(
+                f"no articles found (looked for {', '.join(options.include or options.suffixes)})",
+                path=str(src))
+        planned, collisions = plan_outputs(found.candidates, options.formats)
+        fp = fingerprint(config, options)
+        results: dict[str, ArticleResult] = {r.path: r for r in (*found.failed, *collisions)}
+        jobs: list[ArticleJob] = []
+        up_to_date = 0
+        for cand in found.candidates:
+            if cand.path not in planned:
+                continue
+            try:
+                sha = hash_input(cand.source, config.max_bytes, follow_symlinks=options.follow_symlinks)
+            except _InputProblem as exc:
+                results[cand.path] = _failed(cand.path, exc.code, exc.message)
+                continue
+            outputs = planned[cand.path]
+            stored = None if options.force else _up_to_date(
+                manifest.entries.get(cand.path), sha, fp, outputs, dst)
+            if stored is not None:
+                results[cand.path] = stored
+                up_to_date += 1
+                continue
+            jobs.append(ArticleJob(cand.path, str(cand.source), str(dst), outputs, sha, config, options.profile))
+        total = len(jobs)
+        if progress:
+            progress(ProgressEvent("start", 0, total, up_to_date=up_to_date))
+        interrupted = stopped = False
+        done = 0
+        stream = _EXECUTORS[options.executor](jobs, options) if jobs else iter(())
+        try:
+            for result in stream:
+                results[result.path] = result
+                done += 1
+                if result.status == "ok":
+                    manifest.record(_manifest_entry(result, fp))
+                if progress:
+                    progress(ProgressEvent("article", done, total, result=result))
+                if options.fail_fast and result.status == "failed":
+                    stopped = True
+                    break
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                try:
+                    close()
+                except KeyboardInterrupt:
+                    interrupted = True
+        for job in jobs:
+            results.setdefault(job.path, ArticleResult(job.path, "not_run", input_sha256=job.input_sha256))
+        manifest.compact()
+        report = BatchReport(
+            in_dir=str(src), out_dir=str(dst), profile=config.profile, formats=options.formats,
+            thresholds=[str(t) for t in config.thresholds],
+            articles=[results[k] for k in sorted(results)],
+            skipped=sorted(found.skipped, key=lambda s: s.path),
+            executor=options.executor, jobs=options.workers if options.executor != "inline" else 1,
+            interrupted=interrupted, stopped_early=stopped,
+        )
+        report.wall_seconds = time.perf_counter() - started
+        if options.report:
+            from easyread.batch_report import write_reports
+
+            report.reports_written = write_reports(report, dst)
+    return report

@@ -1,0 +1,215 @@
+"""The batch report: ``index.html``, ``summary.json`` and ``summary.csv`` in OUT_DIR.
+
+Pure formatters over a :class:`~easyread.batch.BatchReport`, plus :func:`write_reports`, which
+writes all three atomically. The HTML page is one self-contained file (inline CSS, the chart as
+inline SVG from pygal with its scripts removed): it opens offline and fetches nothing.
+Articles are sorted by path and timings live only in summary.json's ``run`` block, so the rest
+of the report is the same whichever executor ran the batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from easyread.batch import ArticleResult, BatchReport
+
+CSV_COLUMNS = [
+    "path", "status", "check", "title",
+    "fkgl_before", "fkgl_after", "words_per_sentence_before", "words_per_sentence_after",
+    "hard_words_before", "hard_words_after", "outputs", "error_code", "error_message",
+    "check_failures", "notes",
+]
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>easyread batch report: {{ counts.articles }} articles</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
+       line-height: 1.5; color: #1a1a1a; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.ok { color: #0b6e0b; } .failed, .fail { color: #a40000; font-weight: 600; } .not_run { color: #666; }
+.pass { color: #0b6e0b; }
+code { font-size: 0.9em; }
+.chart { max-width: 40rem; }
+.chart svg { width: 100%; height: auto; }
+dl.counts { display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; }
+dl.counts dt { font-weight: 600; }
+</style>
+</head>
+<body>
+<main>
+<h1>easyread batch report</h1>
+<p>Profile <strong>{{ profile }}</strong>; formats {{ formats|join(", ") }};
+thresholds: {{ thresholds|join("; ") if thresholds else "none" }}.</p>
+<dl class="counts">
+<dt>Articles</dt><dd>{{ counts.articles }}</dd>
+<dt>Converted</dt><dd>{{ counts.ok }}</dd>
+<dt>Failed</dt><dd>{{ counts.failed }}</dd>
+{% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped)</dd>{% endif %}
+<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}</dd>
+<dt>Skipped entries</dt><dd>{{ counts.skipped_entries }}</dd>
+</dl>
+{% if chart %}
+<h2>Reading grade before and after</h2>
+<p>Each dot is one article: Flesch-Kincaid grade of the original (across) and of the
+easy-read version (up). Dots below the diagonal got easier.</p>
+<figure class="chart" role="img" aria-label="Scatter chart of Flesch-Kincaid grade before and after rewriting">
+{{ chart }}
+</figure>
+{% endif %}
+<h2>Articles</h2>
+<table>
+<thead><tr>
+<th scope="col">Article</th><th scope="col">Status</th><th scope="col">Check</th>
+<th scope="col">Grade before</th><th scope="col">Grade after</th>
+<th scope="col">Words per sentence before</th><th scope="col">after</th>
+<th scope="col">Hard words before</th><th scope="col">after</th>
+<th scope="col">Outputs or error</th>
+</tr></thead>
+<tbody>
+{% for a in articles %}
+<tr>
+<td><code>{{ a.path }}</code>{% if a.title %}<br>{{ a.title }}{% endif %}</td>
+<td class="{{ a.status }}">{{ a.status.replace("_", " ") }}</td>
+<td class="{{ a.check or '' }}">{{ a.check or "" }}{% for f in a.check_failures %}<br><small>{{ f }}</small>{% endfor %}</td>
+<td class="num">{{ num(a.before.get('flesch_kincaid_grade')) }}</td>
+<td class="num">{{ num(a.after.get('flesch_kincaid_grade')) }}</td>
+<td class="num">{{ num(a.before.get('words_per_sentence')) }}</td>
+<td class="num">{{ num(a.after.get('words_per_sentence')) }}</td>
+<td class="num">{{ num(a.before.get('hard_words')) }}</td>
+<td class="num">{{ num(a.after.get('hard_words')) }}</td>
+<td>{% for fmt, path in a.outputs|dictsort %}<a href="{{ href(path) }}">{{ fmt }}</a> {% endfor %}
+{% if a.error %}<span class="failed">{{ a.error.message }} [{{ a.error.code }}]</span>{% endif %}
+{% for n in a.notes %}<br><small>{{ n.message }} [{{ n.code }}]</small>{% endfor %}</td>
+</tr>
+{% endfor %}
+</tbody>
+</table>
+{% if skipped %}
+<h2>Skipped folder entries</h2>
+<table>
+<thead><tr><th scope="col">Entry</th><th scope="col">Why</th></tr></thead>
+<tbody>
+{% for s in skipped %}<tr><td><code>{{ s.path }}</code></td><td>{{ s.message }} [{{ s.code }}]</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% endif %}
+</main>
+</body>
+</html>
+"""
+
+
+def _num(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    x = float(value)
+    return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
+
+
+def _href(path: str) -> str:
+    return quote(path, safe="/")
+
+
+def grade_chart(articles: list[ArticleResult]) -> str:
+    """An inline SVG scatter of FKGL before vs after (pygal), or '' with nothing to plot.
+
+    pygal's ``<script>`` (tooltips) and comments are removed and its random chart id is
+    fixed, so the SVG is static, offline and the same on every run.
+    """
+    import pygal
+
+    pairs = [
+        (a.path, float(a.before["flesch_kincaid_grade"]), float(a.after["flesch_kincaid_grade"]))
+        for a in articles if a.status == "ok" and a.before and a.after
+    ]
+    if not pairs:
+        return ""
+    points = [{"value": (x, y), "label": path} for path, x, y in pairs]
+    values = [v for _, x, y in pairs for v in (x, y)]
+    low, high = min(0.0, *values), max(values) + 1
+    chart = pygal.XY(
+        stroke=False, js=[], disable_xml_declaration=True, show_legend=True,
+        legend_at_bottom=True, x_title="Grade before", y_title="Grade after",
+        range=(low, high), xrange=(low, high), width=640, height=480, dots_size=4,
+    )
+    chart.uuid = "easyread-grades"
+    chart.add("Articles", points)
+    chart.add("Same grade", [(low, low), (high, high)], stroke=True, show_dots=False)
+    svg = str(chart.render(is_unicode=True))
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    return svg
+
+
+def render_index(report: BatchReport) -> str:
+    """index.html: Jinja2 with autoescape on, so article names and errors cannot inject HTML."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(_TEMPLATE)
+    return str(template.render(
+        profile=report.profile, formats=report.formats, thresholds=report.thresholds,
+        counts=report.counts, articles=report.articles, skipped=report.skipped,
+        chart=Markup(grade_chart(report.articles)), num=_num, href=_href,
+    ))
+
+
+def render_json(report: BatchReport) -> str:
+    """summary.json (see :meth:`~easyread.batch.BatchReport.to_dict`)."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv_cell(value: Any) -> Any:
+    # Spreadsheets run cells starting with = + - @ as formulas; file names and error text
+    # come from the input folder, so quote them (OWASP "CSV injection").
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def render_csv(report: BatchReport) -> str:
+    """summary.csv: one row per article, columns as in :data:`CSV_COLUMNS`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in report.articles:
+        row = [
+            a.path, a.status, a.check or "", a.title or "",
+            a.before.get("flesch_kincaid_grade", ""), a.after.get("flesch_kincaid_grade", ""),
+            a.before.get("words_per_sentence", ""), a.after.get("words_per_sentence", ""),
+            a.before.get("hard_words", ""), a.after.get("hard_words", ""),
+            " ".join(p for _, p in sorted(a.outputs.items())),
+            (a.error or {}).get("code", ""), (a.error or {}).get("message", ""),
+            " | ".join(a.check_failures), " | ".join(f"{n['code']}: {n['message']}" for n in a.notes),
+        ]
+        writer.writerow([_csv_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def write_reports(report: BatchReport, out_dir: Path) -> list[str]:
+    """Write index.html, summary.json and summary.csv atomically; return their paths."""
+    from easyread.io import atomic_write
+
+    written = []
+    for name, text in (("summary.json", render_json(report)), ("summary.csv", render_csv(report)),
+                       ("index.html", render_index(report))):
+        atomic_write(out_dir / name, text)
+        written.append(str(out_dir / name))
+    return written

@@ -1,0 +1,156 @@
+"""easyread batch"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+import click
+
+from easyread.cli.options import config_options
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    from easyread.batch import FORMATS
+
+    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing given'}; choose from {','.join(FORMATS)}")
+    return chosen
+
+
+class _Progress:
+    """A bar with count, rate and ETA on a terminal; one quiet line per article otherwise."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.bar: Any = None
+        self.started = time.monotonic()
+
+    def __call__(self, event: Any) -> None:
+        if event.kind == "start":
+            if event.up_to_date:
+                click.echo(f"{event.up_to_date} article(s) up to date, {event.total} to convert", err=True)
+            if self.tty and event.total:
+                self.bar = click.progressbar(
+                    length=event.total, label="Converting", file=sys.stderr, show_pos=True,
+                    show_eta=True, item_show_func=self._item)
+                self.bar.__enter__()
+            self.started = time.monotonic()
+            return
+        result = event.result
+        if self.bar is not None:
+            self.bar.update(1, result)
+            if event.done == event.total:
+                self.bar.__exit__(None, None, None)
+                self.bar = None
+            return
+        status = result.status if result.status != "ok" else "ok"
+        line = f"[{event.done}/{event.total}] {status} {result.path} ({result.seconds:.1f} s)"
+        if result.error:
+            line += f": {result.error['message']} [{result.error['code']}]"
+        click.echo(line, err=True)
+
+    def _item(self, result: Any) -> str:
+        if result is None:
+            return ""
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = (self.bar.pos if self.bar else 0) / elapsed
+        return f"{rate:.2f}/s {result.status} {result.path}"
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command()
+@click.argument("in_dir", type=click.Path(file_okay=False, path_type=str), metavar="IN_DIR")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs, the report and the resume manifest (created if needed).")
+@click.option("--formats", default="pdf,html", show_default=True, callback=_formats,
+              help="Comma-separated outputs per article: pdf, html, md, json.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Only inputs whose path (relative to IN_DIR) or name matches; replaces the "
+                   "default .txt/.md/.html filter. Repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Leave out files and folders whose relative path or name matches. Repeatable.")
+@click.option("--resume/--force", default=True, show_default=True,
+              help="Skip articles whose input, options and outputs are unchanged, or redo all.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first article that fails.")
+@click.option("--report/--no-report", default=True, show_default=True,
+              help="Write index.html, summary.json and summary.csv in the output folder.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a dask.distributed cluster.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Dask scheduler address (with --executor dask; without it a local cluster "
+                   "of --jobs workers is started).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links (loops and repeats are detected and skipped).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse inputs larger than this many bytes (default 5 MB, from the config).")
+@config_options
+def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], resume: bool, fail_fast: bool,
+          report: bool, executor: str, scheduler: str | None, follow_symlinks: bool,
+          max_bytes: int | None, config_file: str | None, profile: str | None) -> None:
+    """Convert every article in a folder (.txt, .md, .html, recursively) into easy-read PDF,
+    HTML, Markdown or JSON, mirroring the folder structure, with a report (index.html,
+    summary.json, summary.csv). One bad article never stops the batch; a re-run resumes.
+
+    \b
+    Exit codes: 0 all converted, 1 some articles failed, 2 usage error,
+    3 nothing could run (bad folders, another batch holds the lock), 130 interrupted.
+
+    \b
+    Examples:
+      easyread batch articles/ -o out/
+      easyread batch articles/ -o out/ --formats html,md --profile plain --jobs 2
+      easyread batch /shared/in -o /shared/out --executor dask --scheduler tcp://10.0.0.5:8786
+    """
+    from easyread.batch import BatchOptions, run_batch
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    options = BatchOptions(
+        formats=formats, profile=profile or "easy-read", jobs=jobs, include=include, exclude=exclude,
+        force=not resume, fail_fast=fail_fast, report=report, executor=executor,
+        scheduler=scheduler, config_file=config_file, max_bytes=max_bytes,
+        follow_symlinks=follow_symlinks,
+    )
+    progress = _Progress(tty=sys.stderr.isatty())
+    try:
+        result = run_batch(in_dir, out_dir, options, progress=progress)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("easyread: interrupted before any article was converted", err=True)
+        raise SystemExit(130) from None
+    finally:
+        progress.close()
+    click.echo(_summary(result))
+    raise SystemExit(result.exit_code)
+
+
+def _summary(result: Any) -> str:
+    c = result.counts
+    lines = []
+    for a in result.articles:
+        if a.status == "failed":
+            lines.append(f"failed: {a.path}: {a.error['message']} [{a.error['code']}]")
+    for s in result.skipped:
+        lines.append(f"skipped: {s.path}: {s.message} [{s.code}]")
+    head = "interrupted: " if result.interrupted else "stopped (--fail-fast): " if result.stopped_early else ""
+    lines.append(
+        f"{head}{c['articles']} article(s): {c['ok']} ok ({result.converted} converted, "
+        f"{result.up_to_date} up to date), {c['failed']} failed"
+        + (f", {c['not_run']} not run" if c["not_run"] else "")
+        + f"; {c['check_passed']} pass the {result.profile} checks; "
+        f"{result.wall_seconds:.1f} s"
+    )
+    if result.reports_written:
+        lines.append(f"report: {result.reports_written[-1]}")
+    return "\n".join(lines)
