@@ -379,7 +379,9 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 if any(tok.start < e and s < span_end for s, e in taken):
                     continue
                 surface_text = sentence.text[tok.start : span_end]
-                display = surface_text if surface_text.lower() == grow.term else grow.term
+                keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
+                same = surface_text.lower() == grow.term
+                display = surface_text if same and keeps_case else grow.term
                 make = Term(display, "term", sentence.id, grow.explanation, source, None, grow.term,
                             data=_glossary_version() if source == "builtin" else grow.path,
                             zipf=min(zipf(w) for w in key_words) if n == 1 else 0.0)
@@ -440,3 +442,43 @@ def _is_rare(word: str, base: str) -> bool:
 def term_rows(terms: Sequence[Term]) -> list[dict[str, Any]]:
     """Terms as JSON-ready dicts (the ``terms --format json`` rows)."""
     return [t.to_dict() for t in terms]
+
+
+def terms_for_file(
+    path: str,
+    config: Config,
+    *,
+    glossaries: Sequence[str] = (),
+    fmt: str | None = None,
+    encoding: str | None = None,
+    stdin_bytes: bytes | None = None,
+) -> list[Term]:
+    """Read one article and detect its terms (what ``easyread terms FILE`` lists)."""
+    from easyread.pipeline import read_document
+
+    doc = read_document(path, config, fmt=fmt, encoding=encoding, stdin_bytes=stdin_bytes)
+    return detect_terms(doc, config, extra_glossaries=glossaries)
+
+
+def format_terms_text(terms: Sequence[Term]) -> str:
+    """One block per term: term, kind and source, then its explanation (or what is missing).
+
+    >>> print(format_terms_text([Term("dark web", "term", "b4.s1",
+    ...     "The dark web is a hidden part of the internet.", "builtin")]), end="")
+    dark web  [term, built-in, first used in b4.s1]
+        The dark web is a hidden part of the internet.
+    1 term: 1 built-in, 0 learned from text, 0 user, 0 need a human explanation
+    """
+    lines: list[str] = []
+    for t in terms:
+        lines.append(f"{t.term}  [{t.kind}, {t.source_label}, first used in {t.first_sentence_id}]")
+        if t.expansion and t.expansion.lower() not in (t.explanation or "").lower():
+            lines.append(f"    {t.term} stands for {t.expansion}.")
+        lines.append(f"    {t.explanation or 'needs a human explanation'}")
+    counts = {s: sum(1 for t in terms if t.source == s) for s in ("builtin", "text", "user", "missing")}
+    noun = "term" if len(terms) == 1 else "terms"
+    lines.append(
+        f"{len(terms)} {noun}: {counts['builtin']} built-in, {counts['text']} learned from text, "
+        f"{counts['user']} user, {counts['missing']} need a human explanation"
+    )
+    return "\n".join(lines) + "\n"

@@ -181,13 +181,15 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             plan = GlossPlan(plan.rule_id, "glossary", f"{term.term!r} is already explained")
         plans.append((term, plan))
 
-    # Choose anchors: hardest terms first (acronyms and organisations, then rarest words).
+    # Choose anchors: acronyms and organisations first, then terms used only once (they cannot
+    # wait for a later use), then the rarest words.
     load: dict[str, int] = {}
     anchors: dict[str, str | None] = {}
     ranked = sorted(
         plans,
-        key=lambda tp: (tp[0].kind not in ("acronym", "organisation"), tp[0].zipf,
-                        order.get(tp[0].first_sentence_id or "", 0)),
+        key=lambda tp: (tp[0].kind not in ("acronym", "organisation"),
+                        len({i for i in tp[0].sentence_ids if kinds.get(i) in ANCHOR_KINDS}) > 1,
+                        tp[0].zipf, order.get(tp[0].first_sentence_id or "", 0)),
     )
     for term, plan in ranked:
         if plan.mode not in ("sentence", "inline", "write_out"):

@@ -1,0 +1,44 @@
+"""easyread terms"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from easyread.cli import read_stdin_if_needed
+from easyread.cli.options import config_options, input_options
+
+
+@click.command()
+@click.argument("path", metavar="FILE|-")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format: readable text, or JSON (one object per term).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              metavar="FILE.toml",
+              help="An extra glossary ([[entry]] term, aliases, explanation); wins over built-in "
+                   "entries. Repeat for several files.")
+@config_options
+@input_options
+def terms(path: str, fmt: str, glossaries: tuple[str, ...], config_file: str | None,
+          profile: str | None, encoding: str | None, input_format: str | None,
+          max_bytes: int | None) -> None:
+    """List the hard words, acronyms and organisations an article uses, with the explanation
+    easyread would give each and where it comes from: built-in, user (--glossary or
+    `glossary = [...]` in the config), learned from the text, or missing (needs a human).
+
+    \b
+    Examples:
+      easyread terms seeds/javid-cse-strategy-2019.txt
+      easyread terms article.txt --glossary house-terms.toml --format json
+    """
+    from easyread.config import load_config
+    from easyread.terms import format_terms_text, term_rows, terms_for_file
+
+    config = load_config(config_file=config_file, profile=profile, overrides={"max_bytes": max_bytes})
+    found = terms_for_file(path, config, glossaries=glossaries, fmt=input_format, encoding=encoding,
+                           stdin_bytes=read_stdin_if_needed([path]))
+    if fmt == "json":
+        click.echo(json.dumps({"path": path, "terms": term_rows(found)}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_terms_text(found), nl=False)

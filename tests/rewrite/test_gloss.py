@@ -1,0 +1,175 @@
+"""The gloss stage (issue 4): explain on first use, acronyms, quotations, glossary records."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from easyread.config import load_config
+from easyread.document import Document
+from easyread.pipeline import document_from_text, process, read_document
+from easyread.rewrite import STAGES
+from easyread.rewrite.gloss import RULE_ACRONYM, RULE_FIRST_USE
+
+SEED_TERMS = [
+    "dark web", "CSE", "NSPCC", "Home Secretary", "Home Office", "helpline", "paedophile",
+    "Lucy Faithfull Foundation", "independent evaluation",
+]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+def gloss(text: str, profile: str = "easy-read", **overrides: object) -> Document:
+    config = load_config(profile=profile, use_project=False, overrides=overrides or None)
+    return process(document_from_text(text), config, stages=["gloss"], score=False)
+
+
+def texts(doc: Document) -> list[str]:
+    return [s.text for s in doc.sentences()]
+
+
+def test_registered() -> None:
+    assert STAGES["gloss"].name == "gloss"
+
+
+def _assert_seed(doc: Document) -> None:
+    inserted = [e for e in doc.edits if e.op == "insert"]
+    explained = Counter(e.after for e in inserted)
+    assert all(n == 1 for n in explained.values()), "an explanation was inserted twice"
+    terms = Counter(g.term for g in doc.glossary)
+    assert all(n == 1 for n in terms.values()), "a term is in the glossary twice"
+    by_term = {g.term: g for g in doc.glossary}
+    for term in SEED_TERMS:
+        assert term in by_term, term
+        entry = by_term[term]
+        assert entry.source != "missing" and entry.explanation, term
+        assert entry.first_sentence_id is not None
+    assert by_term["CSE"].source == "text"
+    assert by_term["CSE"].expansion == "child sexual exploitation"
+    # each seed term (except CSE, written out in the headline) has one sentence after first use
+    for term in SEED_TERMS:
+        if term == "CSE":
+            continue
+        entry = by_term[term]
+        follow = [e for e in inserted if e.after == entry.explanation]
+        assert len(follow) == 1, term
+        assert follow[0].sentence_id == entry.first_sentence_id
+
+
+def test_seed_gloss_stage(seed_path: Path) -> None:
+    config = load_config(profile="easy-read", use_project=False)
+    doc = process(read_document(seed_path), config, stages=["gloss"])
+    _assert_seed(doc)
+    assert doc.scores["after"]["unexplained_acronyms"] == 0 if "unexplained_acronyms" in doc.scores["after"] else True
+    assert "child sexual exploitation strategy" in texts(doc)[0]  # CSE written out in the title
+    assert [e.rule for e in doc.edits if e.before == "CSE"] == [RULE_ACRONYM]
+
+
+def test_seed_full_pipeline(seed_path: Path) -> None:
+    config = load_config(profile="easy-read", use_project=False)
+    try:
+        doc = process(read_document(seed_path), config)
+    except FileNotFoundError as exc:  # another stage's model is not built in this checkout
+        pytest.skip(f"full pipeline unavailable: {exc}")
+    _assert_seed(doc)
+
+
+def test_first_use_sentence_follows() -> None:
+    doc = gloss("Sites on the dark web were shut. The dark web is big.")
+    assert texts(doc)[1].startswith("The dark web is a hidden part")
+    assert [e.rule for e in doc.edits] == [RULE_FIRST_USE]
+
+
+def test_inflection_and_longest_match() -> None:
+    doc = gloss("Two helplines opened. Child sexual exploitation rose.")
+    terms = [g.term for g in doc.glossary]
+    assert "helpline" in terms and "child sexual exploitation" in terms
+    assert "exploitation" not in terms  # never inside a longer matched term
+
+
+def test_plain_profile_expands_acronym_inline() -> None:
+    doc = gloss("Calls to the NSPCC rose.", profile="plain")
+    assert texts(doc) == [
+        "Calls to the NSPCC (National Society for the Prevention of Cruelty to Children) rose."
+    ]
+    assert [e.rule for e in doc.edits] == [RULE_ACRONYM]
+
+
+def test_plain_profile_quote_only_acronym_is_explained_after() -> None:
+    doc = gloss('She said: "The NSPCC helped me."', profile="plain")
+    assert texts(doc)[0] == 'She said: "The NSPCC helped me."'
+    assert len(texts(doc)) == 2
+    assert doc.edits[0].op == "insert"
+
+
+def test_quote_stays_unchanged_in_easy_read() -> None:
+    doc = gloss("“We will fight the dark web,” she said.")
+    assert texts(doc)[0] == "“We will fight the dark web,” she said."
+    assert texts(doc)[1].startswith("The dark web")
+
+
+def test_acronym_learned_from_text() -> None:
+    doc = gloss("Plans on child sexual exploitation were made. CSE is a crime.")
+    entry = next(g for g in doc.glossary if g.term == "CSE")
+    assert (entry.source, entry.expansion) == ("text", "child sexual exploitation")
+
+
+def test_unknown_acronym_is_missing_and_noted() -> None:
+    doc = gloss("The QZXW said no.")
+    entry = next(g for g in doc.glossary if g.term == "QZXW")
+    assert (entry.source, entry.explanation) == ("missing", "")
+    assert any(n.code == "W611" for n in doc.notes)
+    assert len(texts(doc)) == 1
+
+
+def test_keep_list() -> None:
+    doc = gloss("Sites on the dark web were shut.", keep=["dark web"])
+    assert doc.glossary == [] or all(g.term != "dark web" for g in doc.glossary)
+    assert len(texts(doc)) == 1
+
+
+def test_rule_disabled() -> None:
+    doc = gloss("Sites on the dark web were shut.", rules={"gloss": {"enabled": False}})
+    assert doc.edits == [] and doc.glossary == []
+
+
+def test_max_per_sentence_defers_to_next_use() -> None:
+    text = "The dark web, the Home Office and the helpline met. The Home Office said so."
+    doc = gloss(text, rules={"gloss.first_use.v1": {"max_per_sentence": 2}})
+    inserted = [e for e in doc.edits if e.op == "insert"]
+    assert [e.sentence_id for e in inserted] == ["b1.s1", "b1.s1", "b1.s2"]
+
+
+def test_second_run_adds_nothing() -> None:
+    config = load_config(profile="easy-read", use_project=False)
+    doc = gloss("Sites on the dark web were shut. Calls to the NSPCC rose.")
+    before = len(doc.edits)
+    process(doc, config, stages=["gloss"], score=False)
+    assert len(doc.edits) == before
+    again = process(document_from_text("\n".join(texts(doc))), config, stages=["gloss"], score=False)
+    assert [e for e in again.edits if e.op == "insert"] == []
+
+
+# ------------------------------------------------------------------ golden cases
+sys.path.insert(0, str(GOLDEN))
+from goldencases import output_of, parse  # noqa: E402
+
+CASES = sorted((GOLDEN / "cases" / "gloss").glob("gloss_*.txt"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_golden_gloss(path: Path) -> None:
+    case = parse(path)
+    profile = str(case.config.get("profile", "plain"))
+    keep = case.config.get("keep")
+    config = load_config(profile=profile, use_project=False,
+                         overrides={"keep": list(keep)} if isinstance(keep, list) else None)
+    doc = process(document_from_text(case.input), config, stages=["gloss"], score=False)
+    assert output_of(doc) == case.output
+    assert [e.rule for e in doc.edits] == case.edits
+
+
+def test_enough_golden_cases() -> None:
+    assert len(CASES) >= 6
