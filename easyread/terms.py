@@ -404,7 +404,8 @@ def _acronym_term(core: str, sentence_id: str, definitions: dict[str, str],
     """An acronym's explanation: the text's own definition, then user, then built-in data."""
     row = acronyms.get(core)
     user = index.by_key.get(core.lower())
-    if core in definitions:
+    # A learned expansion must be real words ("10m pizzas" is not "MP").
+    if core in definitions and all(len(w) > 1 for w in definitions[core].split()):
         expansion = definitions[core]
         explanation = f"{core} stands for {expansion}."
         if row and row.explanation and row.expansion.lower() == expansion.lower():
