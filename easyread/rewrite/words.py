@@ -59,6 +59,8 @@ def inflect(plain: str, tag: str) -> str:
     form = str(forms[0])
     if tag == "NNS" and len(forms) > 1 and not form.endswith("s"):
         form = str(forms[1])
+    if form == "gotten":  # British English
+        form = "got"
     return f"{form} {rest}" if rest else form
 
 
@@ -123,6 +125,19 @@ def _lexicon() -> dict[tuple[str, str], list[str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _surface_forms() -> frozenset[str]:
+    """Every inflected form of every hard word: a cheap filter before tagging a sentence."""
+    from lemminflect import getAllInflections
+
+    forms: set[str] = set()
+    for hard, pos in _lexicon():
+        forms.add(hard)
+        for variants in getAllInflections(hard, upos=pos).values():
+            forms.update(v.lower() for v in variants)
+    return frozenset(forms)
+
+
 def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """words.lexicon.v1: replace a hard word by a more common plain word of the same kind.
 
@@ -141,6 +156,9 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     keep = _keep(ctx)
     tokens = sentence.tokens
+    forms = _surface_forms()
+    if not any(t.text.lower() in forms for t in tokens if t.kind == "word"):
+        return []
     tags = ctx.tags(sentence)
     out: list[Proposal] = []
     first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
