@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import mimetypes
 import os
 import threading
 import warnings
@@ -188,7 +187,6 @@ def html_to_pdf(
 ) -> PdfResult:
     """Render an HTML string built by easyread to PDF bytes (PDF/UA-1 by default)."""
     fetcher = fetcher or PackageFetcher()
-    mimetypes.init()  # before SOURCE_DATE_EPOCH matters; keeps first-call work out of timing
     options: dict[str, Any] = {
         "presentational_hints": False,
         "pdf_tags": True,
@@ -244,6 +242,23 @@ def _reachable_mcids(pdf: Any) -> set[tuple[int, int]]:
     return found
 
 
+def _parent_arrays(pdf: Any) -> dict[int, Any]:
+    """ParentTree number -> array of structure elements by MCID (flat /Nums, as WeasyPrint writes)."""
+    import pikepdf
+
+    root = pdf.Root.get("/StructTreeRoot")
+    tree = root.get("/ParentTree") if root is not None else None
+    nums = tree.get("/Nums") if isinstance(tree, pikepdf.Dictionary) else None
+    if not isinstance(nums, pikepdf.Array):
+        return {}
+    items = list(nums)
+    return {
+        int(items[i]): items[i + 1]
+        for i in range(0, len(items) - 1, 2)
+        if isinstance(items[i + 1], pikepdf.Array)
+    }
+
+
 def _finish(raw: bytes) -> bytes:
     """Mark page-number text that is outside the structure tree as /Artifact (pagination)."""
     import pikepdf
@@ -253,9 +268,11 @@ def _finish(raw: bytes) -> bytes:
         if not reachable:
             return raw
         artifact = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+        parents = _parent_arrays(pdf)
         changed = False
         for page in pdf.pages:
             number = page.obj.objgen[0]
+            parent_array = parents.get(int(page.obj.get("/StructParents", -1)))
             ops = pikepdf.parse_content_stream(page)
             new_ops: list[Any] = []
             page_changed = False
@@ -270,6 +287,9 @@ def _finish(raw: bytes) -> bytes:
                 ):
                     new_ops.append(pikepdf.ContentStreamInstruction(
                         [pikepdf.Name.Artifact, artifact], pikepdf.Operator("BDC")))
+                    mcid = int(operands[1].MCID)
+                    if parent_array is not None and 0 <= mcid < len(parent_array):
+                        parent_array[mcid] = None  # drop the orphan element from the ParentTree
                     page_changed = True
                 else:
                     new_ops.append(instruction)

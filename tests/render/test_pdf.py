@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -179,3 +182,16 @@ def test_size_and_length_limits(data: bytes) -> None:
     page_count = next(r for r in report if r.check == "page_count")
     assert not page_count.ok and "split" in page_count.message
     assert "page_count" not in failed  # more than 24 pages is a warning, not an error
+
+
+@pytest.mark.skipif(shutil.which("pdfua") is None, reason="the optional pdfua checker is not installed")
+def test_independent_pdfua_checker_finds_nothing(data: bytes, tmp_path: Path) -> None:
+    """A second opinion from the `pdfua` package (16 of the 106 machine-checkable PDF/UA-1 rules)."""
+    path = tmp_path / "seed.pdf"
+    path.write_bytes(data)
+    proc = subprocess.run(
+        ["pdfua", "check", str(path), "--format", "json"], capture_output=True, text=True, timeout=60,
+        check=False,
+    )
+    report = json.loads(proc.stdout)
+    assert report["summary"]["errors"] == 0 and report["summary"]["warnings"] == 0, report["findings"]
