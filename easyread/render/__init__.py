@@ -44,7 +44,9 @@ DEFAULT_PROFILE = "easy-read"
 
 def styles_dir(styles: str | Path | None = None, config: Any | None = None) -> Path:
     """The folder holding the profile stylesheets: ``styles`` (``--styles``), then the config's
-    ``[render] styles``, then the packaged ``easyread/styles``.
+    ``[render] styles``, then the packaged ``easyread/styles``. A custom folder must hold
+    ``base.css`` and one stylesheet per profile; its CSS is inlined, and like ``--css`` it
+    cannot load files or URLs in PDFs.
 
     >>> sorted(p.name for p in styles_dir().glob("*.css"))
     ['base.css', 'easy-read.css', 'large-print.css', 'plain.css']
@@ -92,7 +94,7 @@ def render_html(
     With ``check`` the page is checked first (``lang``, ``<title>``, ``alt``, heading order).
     """
     settings = settings_for(profile, config)
-    page = build_html(doc, settings, extra_css=css, for_pdf=False)
+    page = build_html(doc, settings, extra_css=css, for_pdf=False, styles=styles_dir(config=config))
     if check:
         _refuse_on_failures(check_html(page, for_pdf=False))
     return page
@@ -116,7 +118,7 @@ def render_pdf_report(
     from easyread.render.pdf import html_to_pdf
 
     settings = settings_for(profile, config)
-    page = build_html(doc, settings, extra_css=css, for_pdf=True)
+    page = build_html(doc, settings, extra_css=css, for_pdf=True, styles=styles_dir(config=config))
     _refuse_on_failures(check_html(page, for_pdf=True))
     result = html_to_pdf(page, variant=variant, source_date_epoch=source_date_epoch)
     report: list[CheckResult] = []

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.document import Block, Document, GlossEntry, Sentence
-from easyread.errors import ConfigError, ProfileError
+from easyread.errors import ConfigError, ProfileError, RenderError
 
 __all__ = [
     "OPENMOJI_CREDIT",
@@ -149,19 +149,30 @@ def styles_path() -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def _read_style(name: str) -> str:
-    return (styles_path() / name).read_text("utf-8")
+def _read_style(folder: str, name: str) -> str:
+    path = Path(folder) / name
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RenderError(f"cannot read stylesheet {path}: {exc}") from None
 
 
-def load_css(settings: RenderSettings, extra_css: str | None = None, *, for_pdf: bool) -> str:
+def load_css(
+    settings: RenderSettings,
+    extra_css: str | None = None,
+    *,
+    for_pdf: bool,
+    folder: Path | None = None,
+) -> str:
     """easyread's CSS for a profile, the configured body size, then the caller's CSS.
 
     For HTML output the bundled-font URLs become ``local()`` sources, so the page has no
     dangling ``easyread-font:`` URLs; PDF output keeps them for the URL fetcher to serve.
     """
+    where = str(folder or styles_path())
     parts = [
-        _read_style("base.css"),
-        _read_style(settings.stylesheet),
+        _read_style(where, "base.css"),
+        _read_style(where, settings.stylesheet),
         f"/* profile settings */\nbody {{ font-size: {settings.font_size_pt:g}pt; }}\n",
     ]
     if extra_css:
@@ -409,6 +420,7 @@ def build_html(
     *,
     extra_css: str | None = None,
     for_pdf: bool = False,
+    styles: Path | None = None,
 ) -> str:
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
@@ -432,7 +444,7 @@ def build_html(
             openmoji_credit=OPENMOJI_CREDIT,
             openmoji_license_url=OPENMOJI_LICENSE_URL,
             font_credit=FONT_CREDIT,
-            css=_markup(load_css(settings, extra_css, for_pdf=for_pdf)),
+            css=_markup(load_css(settings, extra_css, for_pdf=for_pdf, folder=styles)),
             version=__version__,
         )
     )

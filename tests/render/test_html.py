@@ -253,3 +253,42 @@ def test_styles_dir_lists_the_packaged_css() -> None:
         assert rule in base
     rules = re.sub(r"/\*.*?\*/", "", base, flags=re.S)
     assert "justify" not in rules and "italic" not in rules
+
+
+def test_convert_cli_html_from_stdin(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from easyread.cli import cli
+
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(
+        cli, ["convert", "-", "-o", str(out), "--no-rewrite", "--input-format", "md"],
+        input="# Police warn people\n\nThe police said people must call the helpline.\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.output and "checks passed" in result.output
+    soup = BeautifulSoup(out.read_text("utf-8"), "html.parser")
+    assert soup.h1.get_text() == "Police warn people"
+    assert soup.select_one("main .row img")["alt"]
+
+
+def test_convert_cli_refuses_unknown_suffix_and_profile(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from easyread.cli import cli
+
+    result = CliRunner().invoke(cli, ["convert", str(SEED), "-o", str(tmp_path / "x.docx"), "--no-rewrite"])
+    assert result.exit_code == 3 and ".pdf or .html" in result.output
+    result = CliRunner().invoke(
+        cli, ["convert", str(SEED), "-o", str(tmp_path / "x.html"), "--profile", "comic", "--no-rewrite"]
+    )
+    assert result.exit_code == 3
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_custom_styles_folder(tmp_path: Path) -> None:
+    for name in ("base.css", "easy-read.css"):
+        (tmp_path / name).write_text(f"/* custom {name} */ body {{ color: #111; }}\n", "utf-8")
+    config = SimpleNamespace(raw={"render": {"styles": str(tmp_path)}})
+    page = render_html(read_document(SEED), config=config)
+    assert "/* custom base.css */" in page and "/* custom easy-read.css */" in page
