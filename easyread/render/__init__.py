@@ -1,7 +1,7 @@
 """Render a :class:`~easyread.document.Document` as an easy-read PDF or an accessible HTML page.
 
 >>> from easyread.pipeline import document_from_text
->>> doc = document_from_text("Calls to the helpline went up.\\n\\nThe police said so.")
+>>> doc = document_from_text("Helpline busy\\n\\nCalls to the helpline went up. The police said so.")
 >>> page = render_html(doc, profile="easy-read")
 >>> '<html lang="en">' in page and 'alt="A telephone"' in page
 True
