@@ -772,26 +772,36 @@ def _run_inline(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Artic
 
 
 def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
-    """A spawn-context ``ProcessPoolExecutor``; a worker that dies is replaced, and the
-    articles it was holding are retried (an article in flight during MAX_CRASHES deaths fails)."""
+    """Spawn-context ``ProcessPoolExecutor`` pools, each worker warmed up once by
+    :func:`init_worker`.
+
+    Workers are recycled to bound memory (T5): a pool converts at most ``workers x
+    max_tasks_per_child`` articles, then a fresh pool takes the next round. (The stdlib's own
+    ``max_tasks_per_child`` deadlocks on Python 3.11-3.13 once a worker retires with tasks
+    still queued, CPython gh-115634; the batch test hung on 3.11.7 with it.) If a worker dies,
+    the pool breaks: the articles it held are retried in a fresh pool, and an article in
+    flight during MAX_CRASHES deaths is reported as failed.
+    """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     crashes: dict[str, int] = {}
-    todo = list(jobs)
-    while todo:
+    queue = list(jobs)
+    while queue:
+        workers = min(options.workers, len(queue))
+        size = workers * max(1, options.max_tasks_per_child)
+        this_round, queue = queue[:size], queue[size:]
         pool = ProcessPoolExecutor(
-            max_workers=min(options.workers, len(todo)),
+            max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
             initargs=(options.formats,),
-            max_tasks_per_child=options.max_tasks_per_child,
         )
-        futures: dict[Future[ArticleResult], ArticleJob] = {pool.submit(convert_article, j): j for j in todo}
-        todo = []
-        broken = False
+        retry: list[ArticleJob] = []
         try:
+            futures: dict[Future[ArticleResult], ArticleJob] = {
+                pool.submit(convert_article, j): j for j in this_round}
             pending = set(futures)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -800,7 +810,6 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
                     try:
                         yield fut.result()
                     except BrokenProcessPool:
-                        broken = True
                         crashes[job.path] = crashes.get(job.path, 0) + 1
                         if crashes[job.path] >= MAX_CRASHES:
                             yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
@@ -808,14 +817,13 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
                                 "message": "the worker process died while converting it "
                                            "(out of memory, or a crash in a library)"})
                         else:
-                            todo.append(job)
+                            retry.append(job)
                     except Exception as exc:  # pickling problems and the like
                         yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
                             "code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}"})
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-        if broken:
-            todo.sort(key=lambda j: j.path)
+        queue = sorted(retry, key=lambda j: j.path) + queue
 
 
 def _run_dask(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:

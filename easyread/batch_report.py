@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -126,14 +127,26 @@ def _href(path: str) -> str:
     return quote(path, safe="/")
 
 
+def _import_pygal() -> Any:
+    """Import pygal and take its ``PluginImportFixer`` off ``sys.meta_path`` again.
+
+    pygal appends a legacy finder (no ``find_spec``) so that ``pygal.maps.*`` plugins import;
+    easyread draws no maps, and the finder makes every later failed import in this process
+    emit an ``ImportWarning`` (an error under ``-W error``).
+    """
+    import pygal
+
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+    return pygal
+
+
 def grade_chart(articles: list[ArticleResult]) -> str:
     """An inline SVG scatter of FKGL before vs after (pygal), or '' with nothing to plot.
 
     pygal's ``<script>`` (tooltips) and comments are removed and its random chart id is
     fixed, so the SVG is static, offline and the same on every run.
     """
-    import pygal
-
+    pygal = _import_pygal()
     pairs = [
         (a.path, float(a.before["flesch_kincaid_grade"]), float(a.after["flesch_kincaid_grade"]))
         for a in articles if a.status == "ok" and a.before and a.after
