@@ -60,6 +60,8 @@ RESERVED_NAMES = frozenset(n.casefold() for n in (*REPORT_NAMES, MANIFEST_NAME, 
 MANIFEST_SCHEMA = "easyread.batch-manifest"
 #: A job that was running in a worker that died this many times is reported as failed.
 MAX_CRASHES = 2
+#: How long to keep trying to reach a Dask scheduler given with --scheduler.
+DASK_CONNECT_TIMEOUT = "10s"
 
 Status = Literal["ok", "failed", "not_run"]
 
@@ -839,7 +841,7 @@ def _run_dask(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Article
     client: Any
     if options.scheduler:
         try:
-            client = Client(options.scheduler, timeout="10s")
+            client = Client(options.scheduler, timeout=DASK_CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise BatchError(f"cannot connect to the Dask scheduler at {options.scheduler}: {exc}") from None
     else:
