@@ -1,0 +1,390 @@
+"""Offline part-of-speech tagger: a greedy averaged perceptron with Penn Treebank tags.
+
+The weights ship with the package in ``easyread/models/en_ewt_tagger.json.gz``
+(trained by ``tools/train_tagger.py`` on the Universal Dependencies English Web
+Treebank; that file alone is licensed CC BY-SA 4.0, see ``MODEL_CARD.md``).
+They are read lazily on the first call to :func:`tag`, :func:`tag_sents` or
+:func:`load`, so importing this module is cheap.  Inference is pure Python and
+does not import NLTK.
+
+Input is one sentence already split into tokens (Penn/UD style: ``n't``,
+``'s``, punctuation as separate tokens).  Curly quotes and apostrophes, the
+ellipsis character, en/em dashes and the pound/euro/yen signs are normalised
+before feature extraction, so news copy tags like the plain-ASCII training
+text.
+
+>>> tag(["The", "council", "approved", "the", "plan", "."])
+['DT', 'NN', 'VBD', 'DT', 'NN', '.']
+>>> tag([])
+[]
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "MODEL_FILE",
+    "PerceptronModel",
+    "features",
+    "load",
+    "normalise",
+    "sentence_context",
+    "static_features",
+    "tag",
+    "tag_features",
+    "tag_sents",
+]
+
+MODEL_FILE = "en_ewt_tagger.json.gz"
+FORMAT = "easyread-perceptron-1"
+
+START = ("-START-", "-START2-")
+END = ("-END-", "-END2-")
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",  # right single quote / apostrophe
+        "\u2018": "'",  # left single quote
+        "\u201b": "'",
+        "\u2032": "'",  # prime
+        "\u201c": '"',  # left double quote
+        "\u201d": '"',  # right double quote
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u00a3": "$",  # pound
+        "\u20ac": "$",  # euro
+        "\u00a5": "$",  # yen
+        "\u2013": "--",  # en dash
+        "\u2014": "--",  # em dash
+        "\u2015": "--",
+        "\u2026": "...",  # ellipsis
+        "\u00a0": " ",
+    }
+)
+
+# Tokens whose tag is fixed whatever the context (curly quotes keep their
+# direction, which is lost when they are normalised to a straight quote).
+_FIXED = {"\u201c": "``", "\u201d": "''", "``": "``", "''": "''"}
+
+
+def normalise(word: str) -> str:
+    """Map typographic characters to the ASCII forms seen in training.
+
+    >>> normalise("don\u2019t \u201cgo\u201d \u00a35 \u2014")
+    'don\\'t "go" $5 --'
+    """
+    return word.translate(_CHAR_MAP)
+
+
+def _shape(word: str) -> str:
+    """Collapsed word shape: ``Xx`` for ``London``, ``d`` for ``2019``, ``x-x``."""
+    out: list[str] = []
+    last = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out[:8])
+
+
+def _norm_lower(word: str) -> str:
+    """Lower-case form used for word identity; numbers share a few classes."""
+    low = word.lower()
+    if any(ch.isdigit() for ch in low):
+        if low.isdigit():
+            return "!YEAR" if len(low) == 4 else "!DIGITS"
+        stripped = low.replace(",", "").replace(".", "", 1)
+        if stripped.isdigit():
+            return "!NUM"
+    return low
+
+
+class SentenceContext:
+    """Per-sentence precomputed token views used by the feature functions."""
+
+    __slots__ = ("words", "lowers", "ambig", "cased")
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        lowers: Sequence[str],
+        ambig: Sequence[str],
+        cased: Sequence[str],
+    ) -> None:
+        self.words = words
+        self.lowers = lowers
+        self.ambig = ambig
+        self.cased = cased
+
+
+def sentence_context(tokens: Sequence[str], ambiguity: Mapping[str, str]) -> SentenceContext:
+    """Normalise a sentence and pad it with two start and two end symbols.
+
+    ``ambiguity`` maps lower-cased words to their ambiguity class and, under
+    keys ``"C:" + word``, capitalised words to the class of that exact form.
+    """
+    words = [normalise(t) for t in tokens]
+    lowers = [_norm_lower(w) for w in words]
+    ambig: list[str] = []
+    cased: list[str] = []
+    for w, lw in zip(words, lowers, strict=False):
+        a = ambiguity.get(lw)
+        if a is None:
+            a = "?" + _shape(w)
+        ambig.append(a)
+        if w != lw and w.lower() != w:
+            cased.append(ambiguity.get("C:" + w, "?"))
+        else:
+            cased.append("")
+    pad = [START[0], START[1]]
+    end = [END[0], END[1]]
+    return SentenceContext(
+        [*pad, *words, *end],
+        [*pad, *lowers, *end],
+        [*pad, *ambig, *end],
+        [*pad, *cased, *end],
+    )
+
+
+def static_features(ctx: SentenceContext, i: int) -> list[str]:
+    """Features of token ``i`` (0-based) that do not depend on any tags."""
+    j = i + 2
+    word = ctx.words[j]
+    low = ctx.lowers[j]
+    lw = word.lower()
+    lows = ctx.lowers
+    amb = ctx.ambig
+    feats = [
+        "b",
+        "w=" + word,
+        "l=" + low,
+        "sh=" + _shape(word),
+        "a=" + amb[j],
+        "l-1=" + lows[j - 1],
+        "l-2=" + lows[j - 2],
+        "l+1=" + lows[j + 1],
+        "l+2=" + lows[j + 2],
+        "l-1l=" + lows[j - 1] + " " + low,
+        "ll+1=" + low + " " + lows[j + 1],
+        "a+1=" + amb[j + 1],
+        "a+2=" + amb[j + 2],
+        "aa+1=" + amb[j] + " " + amb[j + 1],
+        "s3-1=" + lows[j - 1][-3:],
+        "s3+1=" + lows[j + 1][-3:],
+        "sh+1=" + _shape(ctx.words[j + 1]),
+        "shs=" + _shape(ctx.words[j - 1]) + " " + _shape(word) + " " + _shape(ctx.words[j + 1]),
+        "ac=" + ctx.cased[j],
+        "ac+1=" + ctx.cased[j + 1],
+    ]
+    n = len(lw)
+    for k in (1, 2, 3, 4):
+        if n >= k:
+            feats.append(f"s{k}={lw[-k:]}")
+    for k in (1, 2, 3):
+        if n > k:
+            feats.append(f"p{k}={lw[:k]}")
+    if "-" in word:
+        feats.append("hy")
+    if any(ch.isdigit() for ch in word):
+        feats.append("dg")
+    if word[:1].isupper():
+        feats.append("up0" if i == 0 else "up")
+        if word.isupper() and n > 1:
+            feats.append("caps")
+    return feats
+
+
+def tag_features(
+    ctx: SentenceContext,
+    i: int,
+    prev: str,
+    prev2: str,
+    right: Sequence[str] | None = None,
+) -> list[str]:
+    """Features of token ``i`` that involve the previous (and first-pass) tags.
+
+    ``right`` (second pass only) holds the first pass's tags for the whole
+    sentence followed by the two end symbols, giving look-ahead tag features.
+    """
+    j = i + 2
+    low = ctx.lowers[j]
+    amb = ctx.ambig
+    feats = [
+        "t1=" + prev,
+        "t2=" + prev2,
+        "t12=" + prev + " " + prev2,
+        "t1l=" + prev + " " + low,
+        "t1a=" + prev + " " + amb[j],
+        "t1a+=" + prev + " " + amb[j + 1],
+        "t1s3=" + prev + " " + ctx.words[j].lower()[-3:],
+    ]
+    if right is not None:
+        r1 = right[i + 1]
+        r2 = right[i + 2]
+        feats.extend(
+            (
+                "r1=" + r1,
+                "r2=" + r2,
+                "r12=" + r1 + " " + r2,
+                "t1r1=" + prev + " " + r1,
+                "r1l=" + r1 + " " + low,
+                "r1a=" + r1 + " " + amb[j],
+                "r0=" + right[i],
+            )
+        )
+    return feats
+
+
+def features(
+    ctx: SentenceContext,
+    i: int,
+    prev: str,
+    prev2: str,
+    right: Sequence[str] | None = None,
+) -> list[str]:
+    """All feature strings for token ``i`` (0-based) given the previous tags."""
+    return static_features(ctx, i) + tag_features(ctx, i, prev, prev2, right)
+
+
+class PerceptronModel:
+    """Averaged-perceptron weights plus the tag and ambiguity dictionaries.
+
+    ``weights`` maps a feature string to ``{tag: weight}`` for the first,
+    left-to-right pass; ``weights2`` (optional) does the same for a second
+    pass that also sees the first pass's tags to the right.  ``tagdict`` maps
+    a frequent, unambiguous lower-cased word to its tag; ``ambiguity`` maps a
+    lower-cased word to its ambiguity class (the tags it takes in training).
+    """
+
+    __slots__ = ("weights", "weights2", "tags", "tagdict", "ambiguity", "meta")
+
+    def __init__(
+        self,
+        weights: dict[str, dict[str, float]],
+        tags: Sequence[str],
+        tagdict: dict[str, str],
+        ambiguity: dict[str, str],
+        weights2: dict[str, dict[str, float]] | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        self.weights = weights
+        self.weights2 = weights2
+        self.tags = sorted(tags)
+        self.tagdict = tagdict
+        self.ambiguity = ambiguity
+        self.meta: dict[str, Any] = dict(meta or {})
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PerceptronModel:
+        """Build a model from the decoded JSON payload written by the trainer."""
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unsupported tagger model format: {data.get('format')!r}")
+        big = ("weights", "weights2", "tagdict", "ambiguity")
+        meta = {k: v for k, v in data.items() if k not in big}
+        return cls(
+            weights=data["weights"],
+            tags=data["tags"],
+            tagdict=data["tagdict"],
+            ambiguity=data["ambiguity"],
+            weights2=data.get("weights2"),
+            meta=meta,
+        )
+
+    @staticmethod
+    def _best(weights: Mapping[str, Mapping[str, float]], feats: Iterable[str]) -> str:
+        scores: dict[str, float] = {}
+        for f in feats:
+            wt = weights.get(f)
+            if wt is None:
+                continue
+            for t, w in wt.items():
+                scores[t] = scores.get(t, 0.0) + w
+        if not scores:
+            return "NN"
+        return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    def predict(self, feats: Iterable[str], second_pass: bool = False) -> str:
+        """Best tag for one token's features (ties broken by tag name)."""
+        weights = self.weights2 if second_pass and self.weights2 is not None else self.weights
+        return self._best(weights, feats)
+
+    def _pass(
+        self,
+        tokens: Sequence[str],
+        ctx: SentenceContext,
+        weights: Mapping[str, Mapping[str, float]],
+        right: Sequence[str] | None,
+        statics: list[list[str] | None],
+    ) -> list[str]:
+        tagdict = self.tagdict
+        prev, prev2 = START
+        out: list[str] = []
+        for i, tok in enumerate(tokens):
+            t = _FIXED.get(tok) or tagdict.get(ctx.lowers[i + 2])
+            if t is None:
+                static = statics[i]
+                if static is None:
+                    static = statics[i] = static_features(ctx, i)
+                t = self._best(weights, static + tag_features(ctx, i, prev, prev2, right))
+            out.append(t)
+            prev2, prev = prev, t
+        return out
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """Tag one tokenised sentence (greedy left to right, then the second pass)."""
+        if not words:
+            return []
+        ctx = sentence_context(words, self.ambiguity)
+        statics: list[list[str] | None] = [None] * len(words)
+        first = self._pass(words, ctx, self.weights, None, statics)
+        if self.weights2 is None:
+            return first
+        return self._pass(words, ctx, self.weights2, [*first, *END], statics)
+
+
+_lock = threading.Lock()
+_model: PerceptronModel | None = None
+
+
+def read_model(raw: bytes) -> PerceptronModel:
+    """Decode gzip-compressed JSON model bytes."""
+    return PerceptronModel.from_json(json.loads(gzip.decompress(raw).decode("utf-8")))
+
+
+def load() -> PerceptronModel:
+    """Return the shipped model, loading it on first use (thread-safe, cached)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                res = resources.files("easyread") / "models" / MODEL_FILE
+                _model = read_model(res.read_bytes())
+    return _model
+
+
+def tag(words: Sequence[str]) -> list[str]:
+    """Penn Treebank tags for one sentence's tokens."""
+    return load().tag(words)
+
+
+def tag_sents(sents: Iterable[Sequence[str]]) -> list[list[str]]:
+    """Penn Treebank tags for several tokenised sentences."""
+    model = load()
+    return [model.tag(s) for s in sents]
