@@ -73,7 +73,7 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
     if isinstance(a, dict) and isinstance(b, dict):
         return [d for k in sorted(set(a) | set(b)) for d in differences(a.get(k), b.get(k), f"{path}/{k}")]
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{path}[{i}]")]
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{path}[{i}]")]
     return [] if a == b else [f"{path}: {str(a)[:120]} != {str(b)[:120]}"]
 
 
@@ -116,7 +116,9 @@ def main() -> int:
             for line in differences(results["jobs1"]["summary"], results[key]["summary"])[:10]:
                 print(f"jobs1 vs {key}: {line}")
         if not args.no_dask:
-            from distributed import LocalCluster
+            import importlib
+
+            LocalCluster: Any = importlib.import_module("distributed").LocalCluster
 
             start = time.perf_counter()
             with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",

@@ -806,7 +806,18 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
                 pool.submit(convert_article, j): j for j in this_round}
             pending = set(futures)
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                try:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                except KeyboardInterrupt:
+                    # Ctrl-C: hand out nothing more, but keep the articles already in the
+                    # workers (they ignore SIGINT): their outputs are written, so record them.
+                    for fut in pending:
+                        fut.cancel()
+                    for fut in sorted(pending, key=lambda f: futures[f].path):
+                        if not fut.cancelled():
+                            with contextlib.suppress(Exception):
+                                yield fut.result()
+                    raise
                 for fut in sorted(done, key=lambda f: futures[f].path):
                     job = futures[fut]
                     try:

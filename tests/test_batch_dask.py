@@ -50,14 +50,15 @@ def _cfg(tmp_path: Path) -> str:
 def test_dask_local_cluster_matches_local_pool(tmp_path: Path) -> None:
     d = _folder(tmp_path)
     cfg = _cfg(tmp_path)
-    common = {"formats": ("html", "md", "json"), "config_file": cfg}
-    local = run_batch(d, tmp_path / "local", BatchOptions(executor="local", jobs=2, **common))
+    formats = ("html", "md", "json")
+    local = run_batch(d, tmp_path / "local",
+                      BatchOptions(executor="local", jobs=2, formats=formats, config_file=cfg))
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         remote = run_batch(d, tmp_path / "dask",
-                           BatchOptions(executor="dask", scheduler=address, **common))
+                           BatchOptions(executor="dask", scheduler=address, formats=formats, config_file=cfg))
     assert remote.exit_code == local.exit_code == 1
     a = json.loads((tmp_path / "local" / "summary.json").read_text("utf-8"))
     b = json.loads((tmp_path / "dask" / "summary.json").read_text("utf-8"))

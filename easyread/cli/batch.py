@@ -24,18 +24,20 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
 class _Progress:
     """A bar with count, rate and ETA on a terminal; one quiet line per article otherwise."""
 
-    def __init__(self, tty: bool) -> None:
+    def __init__(self, tty: bool, file: Any = None) -> None:
         self.tty = tty
+        self.file = file or sys.stderr
         self.bar: Any = None
         self.started = time.monotonic()
 
     def __call__(self, event: Any) -> None:
         if event.kind == "start":
             if event.up_to_date:
-                click.echo(f"{event.up_to_date} article(s) up to date, {event.total} to convert", err=True)
+                click.echo(f"{event.up_to_date} article(s) up to date, {event.total} to convert",
+                           file=self.file)
             if self.tty and event.total:
                 self.bar = click.progressbar(
-                    length=event.total, label="Converting", file=sys.stderr, show_pos=True,
+                    length=event.total, label="Converting", file=self.file, show_pos=True,
                     show_eta=True, item_show_func=self._item)
                 self.bar.__enter__()
             self.started = time.monotonic()
@@ -51,7 +53,7 @@ class _Progress:
         line = f"[{event.done}/{event.total}] {status} {result.path} ({result.seconds:.1f} s)"
         if result.error:
             line += f": {result.error['message']} [{result.error['code']}]"
-        click.echo(line, err=True)
+        click.echo(line, file=self.file)
 
     def _item(self, result: Any) -> str:
         if result is None:

@@ -3,6 +3,7 @@ Ctrl-C (SIGINT to the process group) and ``kill -9`` followed by a resume (T11).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -204,3 +205,23 @@ def test_ctrl_c_stops_cleanly_with_exit_130(tmp_path: Path, cfg: str) -> None:
     assert not (out / ".easyread-manifest.jsonl").exists()
     manifest = json.loads((out / ".easyread-manifest.json").read_text("utf-8"))
     assert len(manifest["articles"]) == done
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    from easyread.batch import ArticleResult, ProgressEvent
+    from easyread.cli.batch import _Progress
+
+    term = _Terminal()
+    progress = _Progress(tty=True, file=term)
+    progress(ProgressEvent("start", 0, 2, up_to_date=1))
+    for i in (1, 2):
+        progress(ProgressEvent("article", i, 2, result=ArticleResult(f"a{i}.txt", "ok", seconds=0.1)))
+    progress.close()
+    err = term.getvalue()
+    assert "1 article(s) up to date, 2 to convert" in err
+    assert "Converting" in err and "2/2" in err and "/s ok a2.txt" in err
