@@ -12,7 +12,7 @@ import re
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?\b")
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
-_NOT_ACRONYMS = frozenset({"I", "A", "OK", "TV", "AM", "PM", "ID", "OK"})
+_NOT_ACRONYMS = frozenset({"I", "A", "OK", "TV", "AM", "PM", "ID"})
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&"})
