@@ -35,6 +35,7 @@ import signal
 import socket
 import stat
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -106,7 +107,7 @@ class BatchOptions:
     max_bytes: int | None = None
     follow_symlinks: bool = False
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
-    max_tasks_per_child: int = 50
+    max_tasks_per_child: int = 100  # RSS grew ~25 MB over 126 PDF articles (docs/benchmarks-batch.md)
 
     def __post_init__(self) -> None:
         bad = [f for f in self.formats if f not in FORMATS]
@@ -754,7 +755,12 @@ def convert_article(job: ArticleJob) -> ArticleResult:
     except EasyreadError as exc:
         result.error = {"code": exc.code, "message": exc.message}
     except Exception as exc:  # a bug in a stage: reported for this article only
-        result.error = {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}"}
+        where = ""
+        frames = traceback.extract_tb(exc.__traceback__)
+        if frames:
+            last = frames[-1]
+            where = f" (at {Path(last.filename).parent.name}/{Path(last.filename).name}:{last.lineno} in {last.name})"
+        result.error = {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}{where}"}
     if result.status != "ok":
         result.before, result.after, result.check, result.check_failures = {}, {}, None, []
         result.outputs, result.output_sha256 = {}, {}

@@ -407,3 +407,27 @@ def test_pdf_end_to_end_with_default_config(tmp_path: Path) -> None:
     assert report.articles[0].outputs == {"pdf": "buses.pdf", "html": "buses.html"}
     again = run_batch(d, out, BatchOptions(formats=("pdf", "html"), jobs=1))
     assert again.up_to_date == 1
+
+
+def test_a_crashing_stage_fails_only_that_article(tmp_path: Path, cfg: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import easyread.pipeline
+
+    real = easyread.pipeline.process
+
+    def flaky(doc: Any, config: Any = None, **kw: Any) -> Any:
+        if doc.source.path == "b.txt":
+            raise RuntimeError("boom")
+        return real(doc, config, **kw)
+
+    monkeypatch.setattr(easyread.pipeline, "process", flaky)
+    d = tmp_path / "in"
+    d.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (d / name).write_text(article(name), "utf-8")
+    report = run_batch(d, tmp_path / "out", opts(cfg))
+    assert [a.status for a in report.articles] == ["ok", "failed", "ok"]
+    err = report.articles[1].error
+    assert err is not None and err["code"] == "E000"
+    assert err["message"].startswith("internal error: RuntimeError: boom (at tests/test_batch.py:")
+    assert report.exit_code == 1
