@@ -191,13 +191,17 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
                         len({i for i in tp[0].sentence_ids if kinds.get(i) in ANCHOR_KINDS}) > 1,
                         tp[0].zipf, order.get(tp[0].first_sentence_id or "", 0)),
     )
+    placement = anchor_map(doc)
     for term, plan in ranked:
         if plan.mode not in ("sentence", "inline", "write_out"):
             continue
         cap = max_per if plan.mode == "sentence" else 10**6  # inline: only a fallback anchor
         anchor = None
-        for sid in dict.fromkeys(term.sentence_ids):
-            if kinds.get(sid) in ANCHOR_KINDS and load.get(sid, 0) < cap:
+        for used in dict.fromkeys(term.sentence_ids):
+            if kinds.get(used) not in ANCHOR_KINDS:
+                continue
+            sid = placement.get(used, used) if plan.mode == "sentence" else used
+            if sid is not None and kinds.get(sid) in ANCHOR_KINDS and load.get(sid, 0) < cap:
                 anchor = sid
                 break
         anchors[term.key] = anchor
@@ -213,6 +217,88 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     for term, plan in sorted(plans, key=position):
         _apply(doc, term, plan, anchors.get(term.key))
     return doc
+
+
+_OPEN = frozenset("“«")
+_CLOSE = frozenset("”»")
+
+
+def _quote_depth(text: str, depth: int) -> int:
+    """Open double quotation marks after ``text``, starting from ``depth``.
+
+    Curly marks count up and down; a straight ``"`` opens when none is open, else closes.
+    Single marks are ignored (``’`` is also the apostrophe).
+
+    >>> _quote_depth('He said: “We will act.', 0), _quote_depth('“It works,” she said.', 0)
+    (1, 0)
+    """
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = depth - 1 if depth else 1
+    return depth
+
+
+def _split_root(sentence_id: str) -> str:
+    """The source sentence a split piece came from: ``b4.s1.2.1`` -> ``b4.s1``."""
+    m = re.match(r"^(.*?\.s\d+)(?:\.\d+)*$", sentence_id)
+    return m.group(1) if m else sentence_id
+
+
+def anchor_map(doc: Document) -> dict[str, str | None]:
+    """Where an explanation for a term used in each sentence goes (``None``: glossary only).
+
+    Two placement rules, applied in order (documented in ``docs/glossing.md``):
+
+    1. *Split family*: an explanation never separates the pieces of a split sentence (``X.
+       The Home Office said this.``): it goes after the last piece ``id.1 … id.N`` in the block.
+    2. *Open quotation*: an explanation never follows a sentence that ends inside a quotation
+       that goes on (an opening mark with no closing one yet, in this block or carried on by
+       the next block, UK style); it goes after the sentence that closes the quotation. If
+       the quotation never closes, or closes in a title, heading or quotation block (the
+       renderers would show the explanation inside the quote), the next use of the term
+       outside the quotation takes the explanation, else it is glossary-only (``W612``).
+
+    >>> from easyread.pipeline import document_from_text
+    >>> doc = document_from_text("He said: “We will act.\\n\\n“We will win.”\\n\\nIt ended.")
+    >>> anchor_map(doc)['b1.s1']
+    'b2.s1'
+    """
+    order: list[tuple[str, str]] = []  # (sentence id, block kind)
+    family_end: dict[str, str] = {}
+    open_after: dict[str, bool] = {}
+    depth = 0
+    for block in doc.blocks:
+        body = [s for s in block.sentences if s.kind == "text"]
+        first = body[0].text.lstrip()[:1] if body else ""
+        if depth and first not in _OPEN and first != '"':
+            depth = 0  # the quotation was not carried on: treat it as closed
+        elif depth:
+            depth -= 1  # UK style: the new paragraph's opening mark re-opens the same quote
+        for s in block.sentences:
+            if s.kind != "text":
+                continue
+            depth = _quote_depth(s.text, depth)
+            open_after[s.id] = depth > 0
+            order.append((s.id, block.kind))
+            family_end[_split_root(s.id)] = s.id
+    result: dict[str, str | None] = {}
+    for at, (sid, _kind) in enumerate(order):
+        target: str | None = family_end.get(_split_root(sid), sid)
+        k = next(i for i in range(at, len(order)) if order[i][0] == target)
+        while k < len(order) and open_after[order[k][0]]:
+            k += 1
+        if k >= len(order):
+            target = None
+        else:
+            target = family_end.get(_split_root(order[k][0]), order[k][0])
+            if order[k][1] not in ANCHOR_KINDS or (order[k][1] == "quote" and k != at):
+                target = None  # a moved explanation would sit inside a quotation block
+        result[sid] = target
+    return result
 
 
 def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str],

@@ -173,11 +173,13 @@ def _nearest_change(value: float) -> tuple[str, bool] | None:
 
 
 def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
-    """numbers.percent.v1: write a percentage as a simple fraction.
+    """numbers.percent.v2: write a percentage as a simple fraction.
 
     What: a level becomes ``n in d`` (``24% of adults`` -> ``about 1 in 4 adults``); a change
     becomes a fraction in words (``a 24% rise in`` -> ``a rise of about a quarter in``;
-    ``rose by 40%`` -> ``rose by about 2 fifths``; ``24% more`` -> ``about a quarter more``).
+    ``a 40% increase`` -> ``an increase of 2 in 5``; ``24% more`` -> ``about a quarter more``).
+    Unit fractions are words (a fifth, a quarter, a third, a half); others are ``n in d``
+    (v2; v1 wrote ``2 fifths``, which is harder to read).
     The nearest simple fraction is chosen, with ``about`` unless it is exact; percentages
     with no fraction within 5 points are kept. Why: Inclusion Europe (2009): avoid
     percentages; people picture "1 in 4" more easily than "24%".
@@ -185,6 +187,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> from easyread.rewrite.rules import demo
     >>> demo(percent, "There was a 24% rise in calls.")
     'There was a rise of about a quarter in calls.'
+    >>> demo(percent, "There was a 40% increase in visits.")
+    'There was an increase of 2 in 5 in visits.'
     >>> demo(percent, "Only 20 per cent of adults voted.")
     'Only 1 in 5 adults voted.'
     """
@@ -192,7 +196,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     table = _table()["percent"]
     nouns = {str(n) for n in table["change_nouns"]}
     out: list[Proposal] = []
-    rid = "numbers.percent.v1"
+    rid = "numbers.percent.v2"
     for m in _PERCENT.finditer(text):
         value = float(m.group("num"))
         if value <= 0 or value >= 100:
@@ -297,7 +301,7 @@ def words_to_digits(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec("numbers.money.v1", money),
     RuleSpec("numbers.round_large.v1", round_large),
-    RuleSpec("numbers.percent.v1", percent),
+    RuleSpec("numbers.percent.v2", percent),
     RuleSpec("numbers.words_to_digits.v1", words_to_digits),
 )
 
