@@ -187,6 +187,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> from easyread.rewrite.rules import demo
     >>> demo(percent, "There was a 24% rise in calls.")
     'There was a rise of about a quarter in calls.'
+    >>> demo(percent, "There was a 24% rise in the number of calls.")
+    'There was a rise of about a quarter in calls.'
     >>> demo(percent, "There was a 40% increase in visits.")
     'There was an increase of 2 in 5 in visits.'
     >>> demo(percent, "Only 20 per cent of adults voted.")
@@ -214,6 +216,11 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             article = text[art_start.start(1) : art_start.end(1)]
             det = "an" if after[:1] in "aeiou" else "a"
             new = f"{match_case(article, det)} {after} of {'' if exact else 'about '}{words}"
+            filler = re.match(r"\s+in\s+(the\s+(?:number|amount|level)\s+of\s+)", text[noun_end:])
+            if filler and not sentence.is_protected(noun_end, noun_end + filler.end()):
+                # "a 24% rise in the number of calls" -> "a rise of about a quarter in calls"
+                new += text[noun_end : noun_end + filler.start(1)]
+                noun_end += filler.end()
             out.append(Proposal((art_start.start(1), noun_end), new, rid,
                                 f"{m.group()} change written as {words}"))
             continue

@@ -25,6 +25,7 @@ from easyread.rewrite.rules import (
     Proposal,
     RuleContext,
     RuleSpec,
+    apply_replacements,
     guard_reason,
     rule_sentences,
     try_split,
@@ -503,15 +504,368 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return out
 
 
+_QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "‘", "’"})
+_BE_PLURAL = {True: "are", False: "is"}
+
+
+def _lower_start(view: View, at: int, text: str) -> str:
+    """Lower-case the first letter of ``text`` (which starts at token ``at``) unless a name."""
+    if at < view.n() and (view.tags[at] in ("NNP", "NNPS") or view.words(at) == "I"):
+        return text
+    word = view.words(at) if at < view.n() else ""
+    if len(word) > 1 and word.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _also(piece: str, ctx: RuleContext) -> str:
+    """Keep the linking ``also`` only while the piece fits the word limit (shorter wins)."""
+    if len(re.findall(r"[\w’'-]+", piece)) > ctx.config.rewrite_max_words:
+        return piece.replace(" also ", " ", 1)
+    return piece
+
+
+def opener(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.opener.v1 (easy read): drop a linking opener such as ``Meanwhile,``.
+
+    What: an opener from ``split.toml`` ``[openers]`` at the start of the sentence goes, with
+    its comma; the next word gets the capital. Why: Inclusion Europe (2009) and GOV.UK: cut
+    words the reader does not need; the opener only links to the sentence before.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(opener, "Meanwhile, crimes against children have doubled.", profile="easy-read")
+    'Crimes against children have doubled.'
+    """
+    text = sentence.text
+    for word in _table()["openers"]["drop"]:
+        m = re.match(re.escape(str(word)) + r",\s+(\W*)(\w)", text)
+        if m and not sentence.is_protected(0, m.end()):
+            return [Proposal((0, m.end()), m.group(1) + m.group(2).upper(), "split.opener.v1",
+                             f"linking opener {word!r} left out")]
+    return []
+
+
+def frame(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.frame.v1 (easy read): drop a news frame such as ``The news comes after``.
+
+    What: ``The news comes after figures showed X.`` -> ``Figures showed X.``; with a
+    gerund, ``The speech follows the Government providing X.`` -> ``The Government provided
+    X.`` (past tense, inflected with lemminflect). The rest must be a clause (subject + finite
+    verb) or a noun phrase + ``-ing`` verb. Why: UK easy read: main point first, one idea per
+    sentence; the frame only says when the news came.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(frame, "The speech follows the Government providing money to a helpline for adults.", profile="easy-read")
+    'The Government provided money to a helpline for adults.'
+    """
+    table = _table()["frame"]
+    view = _view(sentence, ctx)
+    end, _ = _sentence_end(view)
+    if view.n() < 5 or view.words(0) not in {str(d) for d in table["determiners"]}:
+        return []
+    if view.lower(1) not in {str(n) for n in table["nouns"]}:
+        return []
+    at = None
+    for verb in table["verbs"]:
+        words = str(verb).split()
+        if [view.lower(2 + k) for k in range(len(words)) if 2 + k < view.n()] == words:
+            at = 2 + len(words)
+            break
+    if at is None or at >= end or view.protected_at(at):
+        return []
+    frame_text = view.text[: _cut(view, at)].strip()
+    rid = "split.frame.v1"
+    why = f"news frame {frame_text!r} left out: the main point first"
+    k = at
+    while k < end and view.tags[k] in _NP_TAGS and view.tags[k] != "POS":
+        k += 1
+    if k == at or k >= end or view.tags[k] != "VBG" or view.protected_at(k):
+        if starts_clause(*_tags_words(view, at, end)):
+            return [Proposal((0, _cut(view, at) + 1), view.text[_cut(view, at)].upper(), rid, why)]
+        return []
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(view.lower(k), upos="VERB")
+    forms = getInflection(str(lemmas[0]), tag="VBD") if lemmas else ()
+    if not forms:
+        return []
+    subject = view.text[_cut(view, at) : view.sentence.tokens[k - 1].end]
+    new = f"{subject[:1].upper()}{subject[1:]} {forms[0]}"
+    return [Proposal((0, view.sentence.tokens[k].end), new, rid, why)]
+
+
+def after_event(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.after_event.v1: ``M after a surge in X.`` -> ``There has been a surge in X. Now M.``
+
+    What: ``after`` + ``a``/``an`` + an event noun (no clause of its own) at the end of a
+    sentence becomes the first sentence, ``There has been …`` (``There was …`` when the main
+    verb is past, then ``Then``); the main clause follows with ``Now``. Why: UK easy read: one
+    idea and one verb per sentence; the order of events stays clear.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(after_event, "New rules will be brought in after a rise in attacks on shop workers.", max_words=8)
+    'There has been a rise in attacks on shop workers. Now new rules will be brought in.'
+    """
+    table = _table()["after_event"]
+    nouns = {str(n) for n in table["nouns"]}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    for i in range(3, end - 2):
+        if view.lower(i) != "after" or view.protected_at(i) or view.lower(i + 1) not in ("a", "an"):
+            continue
+        k = i + 2
+        while k < end and (view.tags[k] in ("JJ", "RB") or view.words(k) in _QUOTE_MARKS):
+            k += 1
+        if k >= end or view.lower(k) not in nouns or view.tags[k] not in ("NN", "NNS"):
+            continue
+        if any(view.words(j) in (",", ";") for j in range(i, end)):
+            continue
+        left_tags, left_words = _tags_words(view, 0, i)
+        if not has_clause(left_tags, left_words):
+            continue
+        past = not any(t in ("MD", "VBP", "VBZ") for t in left_tags) and "VBD" in left_tags
+        there, link = (str(table["past" if past else "present"][key]) for key in ("there", "link"))
+        event = view.text[_cut(view, i + 1) : _cut(view, end) if end < view.n() else len(view.text)]
+        main = view.text[: _cut(view, i)].strip()
+        parts = (finish(f"{there} {event.strip()}"), finish(f"{link} {_lower_start(view, 0, main)}", punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.after_event.v1",
+                         f"the event after 'after' told first ({link.lower()} the main clause)", parts=parts)]
+    return []
+
+
+def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.attribution_lead.v1: ``X will say C.`` -> ``C. X will say this.``
+
+    What: a short subject + a saying verb (``say``/``says``/``said``, after a modal too) + an
+    optional ``that`` + a clause with its own subject and finite verb. The claim comes first,
+    who said it second, the same order as ``split.attribution.v1``. A colon or a quotation
+    after the verb is never split. Why: UK easy read: one idea per sentence, main point first.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(attribution_lead, "The minister will say there has been a big rise in calls to the helpline.", max_words=8)
+    'There has been a big rise in calls to the helpline. The minister will say this.'
+    """
+    table = _table()["reported"]
+    verbs = {str(v) for v in table["verbs"]}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    v = 0
+    while v < end and view.tags[v] in _NP_TAGS | {"PRP"} and view.words(v) != ",":
+        v += 1
+    if v == 0 or v > int(table["max_subject_words"]):
+        return []
+    verb_end = v + 1 if view.tags[v] == "MD" else v
+    if verb_end >= end or view.lower(verb_end) not in verbs:
+        return []
+    c = verb_end + 1
+    if c < end and view.lower(c) == "that":
+        c += 1
+    if c >= end or view.protected_at(c) or view.words(c) in _QUOTE_MARKS | {":", ","}:
+        return []
+    if not starts_clause(*_tags_words(view, c, end)):
+        return []
+    claim = view.text[_cut(view, c) :]
+    who = view.text[: view.sentence.tokens[verb_end].end]
+    parts = (finish(claim, punct) if claim.rstrip()[-1:] not in _END | _CLOSERS else claim.strip(),
+             finish(f"{who} this"))
+    parts = (finish(parts[0]) if parts[0][:1].islower() else parts[0], parts[1])
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.attribution_lead.v1",
+                     "what was said comes first, who said it second", parts=parts)]
+
+
+def coordinated_there(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.coordinated_there.v1: ``There has been A and B.`` -> ``There has been A. There has also been B.``
+
+    What: after an existential ``there`` + a form of *be*, two noun phrases that each start
+    with ``a``/``an`` and are joined by ``and`` become two sentences. Why: UK easy read: one
+    idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(coordinated_there, "There has been a rise in calls to the helpline and an increase in visits to the website.", max_words=15)
+    'There has been a rise in calls to the helpline. There has also been an increase in visits to the website.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    if view.n() < 6 or view.tags[0] != "EX":
+        return []
+    k = 1
+    while k < end and view.tags[k] in ("VBZ", "VBP", "VBD", "MD", "VB", "VBN") and view.lower(k) in (
+        "is", "are", "was", "were", "has", "have", "had", "been", "will", "be"
+    ):
+        k += 1
+    if k == 1 or k >= end or view.lower(k) not in ("a", "an"):
+        return []
+    for i in range(k + 2, end - 1):
+        if view.lower(i) != "and" or view.protected_at(i) or view.lower(i + 1) not in ("a", "an"):
+            continue
+        head = view.text[: view.sentence.tokens[k - 1].end]
+        aux = view.text[view.sentence.tokens[1].start : view.sentence.tokens[k - 1].end].split()
+        also = f"{view.words(0)} {aux[0]} also {' '.join(aux[1:])}".strip()
+        left = view.text[: _cut(view, i)]
+        right = view.text[_cut(view, i + 1) :]
+        parts = (finish(left), _also(finish(f"{also} {right}", punct), ctx))
+        if not head:
+            return []
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.coordinated_there.v1",
+                         "two things joined by 'and' after 'there is' told one at a time", parts=parts)]
+    return []
+
+
+def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.verb_phrase.v1: ``S will do A and do B.`` -> ``S will do A. S will also do B.``
+
+    What: a short subject at the start, its verb (a modal + base verb, or a past/present
+    verb), and ``and`` + a second verb of the same form with no finite verb between; the
+    subject (and modal) is repeated with ``also``. Why: UK easy read: one idea and one verb
+    per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(verb_phrase, "The plan will look at online abuse and urge the police to work together.", max_words=15)
+    'The plan will look at online abuse. The plan will also urge the police to work together.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    v = 0
+    while v < end and view.tags[v] in _NP_TAGS and view.words(v) != ",":
+        v += 1
+    if v == 0 or v > 6 or v >= end - 3 or view.tags[v] not in _FINITE:
+        return []
+    want = {"MD": {"VB"}, "VBD": {"VBD"}, "VBZ": {"VBZ"}, "VBP": {"VBP", "VB"}}[view.tags[v]]
+    if view.tags[v] == "MD" and view.tags[v + 1] != "VB":
+        return []
+    for i in range(v + 3, end - 2):
+        if view.lower(i) != "and" or view.protected_at(i):
+            continue
+        if any(view.tags[j] in _FINITE for j in range(v + 1, i)):
+            return []  # a verb of its own between: "and" may belong to that clause
+        if view.tags[i + 1] not in want:
+            continue
+        subject = view.text[: view.sentence.tokens[v - 1].end]
+        modal = f"{view.words(v)} " if view.tags[v] == "MD" else ""
+        left = view.text[: _cut(view, i)]
+        right = view.text[_cut(view, i + 1) :]
+        parts = (finish(left), _also(finish(f"{subject} {modal}also {right}", punct), ctx))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.verb_phrase.v1",
+                         "two verbs of one subject told one at a time", parts=parts)]
+    return []
+
+
+def _head(view: View, i: int) -> tuple[str, bool]:
+    """The head noun ending at token ``i - 1`` with its noun compounds, and whether plural."""
+    k = i - 1
+    while k > 0 and view.tags[k - 1] in ("NN", "NNS") and k > i - 3:
+        k -= 1
+    return view.text[_cut(view, k) : view.sentence.tokens[i - 1].end], view.tags[i - 1] == "NNS"
+
+
+def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.reduced_relative.v1: ``N registered on X are …`` / ``… a helpline run by X.``
+
+    What: a past participle + preposition right after a noun describes that noun; it becomes
+    a sentence of its own, ``These N are registered on X.`` (plural) or ``The N is run by
+    X.``. In the subject, the participle phrase ends at the next finite verb; at the end of a
+    sentence it must start with ``by`` and run to the end. Why: UK easy read: one idea and one
+    verb per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(reduced_relative, "The Government gave money to a helpline run by a charity for children.", max_words=8)
+    'The Government gave money to a helpline. The helpline is run by a charity for children.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    for i in range(2, end - 2):
+        if view.tags[i] not in ("VBN", "VBD") or view.tags[i - 1] not in ("NN", "NNS"):
+            continue
+        if view.tags[i + 1] != "IN" or view.protected_at(i):
+            continue
+        if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
+            continue
+        f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
+        head, plural = _head(view, i)
+        be = _BE_PLURAL[plural]
+        det = "These" if plural else "The"
+        if f < end and view.tags[f] in _FINITE:
+            main = view.text[: _cut(view, i)].rstrip() + " " + view.text[_cut(view, f) :]
+            phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
+            if not any(t.startswith("NN") or t == "PRP" for t in view.tags[:i]):
+                continue  # the participle's noun is the subject of the finite verb at f
+        elif f == end and view.lower(i + 1) == "by":
+            main = view.text[: _cut(view, i)]
+            phrase = view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+            if not has_clause(*_tags_words(view, 0, i)):
+                continue
+        else:
+            continue
+        parts = (finish(main, punct), finish(f"{det} {head} {be} {phrase}"))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.reduced_relative.v1",
+                         f"what describes {head!r} made its own sentence", parts=parts)]
+    return []
+
+
+def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.time_phrase.v1: ``… in the first 3 months of this year.`` -> ``…. This was in …``
+
+    What: a trailing time phrase (a preposition from ``split.toml`` and a time word, at least
+    ``min_words`` words, no verb) becomes its own sentence: ``This was …`` after a past or
+    perfect verb, ``This will be …`` after ``will``, ``This is …`` otherwise. The rest must
+    still be a clause. Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(time_phrase, "There has been a rise in calls to the helpline in the first 3 months of this year.", max_words=8)
+    'There has been a rise in calls to the helpline. This was in the first 3 months of this year.'
+    """
+    table = _table()["time_phrase"]
+    preps = {str(p) for p in table["prepositions"]}
+    times = {str(t) for t in table["time_words"]}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    for i in range(end - int(table["min_words"]), 2, -1):
+        if view.lower(i) not in preps or view.protected_at(i):
+            continue
+        span = range(i + 1, end)
+        if not any(view.lower(j) in times for j in span):
+            continue
+        if any(view.tags[j] == "IN" and view.lower(j) not in ("of", "and") for j in span):
+            continue
+        if any(view.tags[j].startswith("VB") or view.tags[j] in ("MD", "WDT", "WP") or view.words(j) in (",", ";") for j in span):
+            continue
+        left_tags, left_words = _tags_words(view, 0, i)
+        if not has_clause(left_tags, left_words) or len([t for t in left_tags if t[:1].isalpha()]) < 5:
+            continue
+        lowers = [w.lower() for w in left_words]
+        if "will" in lowers:
+            this = "This will be"
+        elif "VBD" in left_tags or "has" in lowers or "have" in lowers:
+            this = "This was"
+        else:
+            this = "This is"
+        phrase = view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+        parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{this} {phrase}"))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.time_phrase.v1",
+                         "the time phrase made its own sentence", parts=parts)]
+    return []
+
+
+_EASY = frozenset({"easy-read", "large-print"})
+
 RULES: tuple[RuleSpec, ...] = (
-    RuleSpec("split.drop_aside.v1", drop_aside, frozenset({"easy-read", "large-print"})),
+    RuleSpec("split.drop_aside.v1", drop_aside, _EASY),
+    RuleSpec("split.frame.v1", frame, _EASY),
     RuleSpec("split.attribution.v1", attribution),
+    RuleSpec("split.attribution_lead.v1", attribution_lead),
     RuleSpec("split.appositive.v1", appositive),
     RuleSpec("split.relative_clause.v1", relative_clause),
     RuleSpec("split.list.v1", list_items),
     RuleSpec("split.conjunction.v1", conjunction),
+    RuleSpec("split.after_event.v1", after_event),
+    RuleSpec("split.coordinated_there.v1", coordinated_there),
+    RuleSpec("split.verb_phrase.v1", verb_phrase),
     RuleSpec("split.subordinate.v1", subordinate),
+    RuleSpec("split.reduced_relative.v1", reduced_relative),
+    RuleSpec("split.time_phrase.v1", time_phrase),
 )
+#: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
+EVERY_SENTENCE: tuple[RuleSpec, ...] = (RuleSpec("split.opener.v1", opener, _EASY),)
 
 
 def _apply(doc: Document, sentence: Sentence, p: Proposal, data: str) -> bool:
@@ -532,6 +886,7 @@ def run(doc: Document, ctx: Context) -> Document:
     limit = ctx.config.rewrite_max_words
     active = [r for r in RULES if r.active(ctx.config)]
     data = f"split@{_table().get('version', '?')}"
+    apply_replacements(doc, ctx, EVERY_SENTENCE, data)
     for kind, first in rule_sentences(doc):
         if kind == "title":
             continue

@@ -49,12 +49,55 @@ EXAMPLES = [
     ("The charity (founded in 1992) runs a helpline.",
      "The charity runs a helpline.",
      "split.drop_aside.v1"),
+    ("The news comes after figures showed that more people are using the helpline.",
+     "Figures showed that more people are using the helpline.", "split.frame.v1"),
+    ("The speech follows the Government providing money to a helpline.",
+     "The Government provided money to a helpline.", "split.frame.v1"),
+    ("The news was good for the charity and its staff.",
+     "The news was good for the charity and its staff.", "split.frame.v1"),
+    ("The minister will say there has been a rise in calls.",
+     "There has been a rise in calls. The minister will say this.", "split.attribution_lead.v1"),
+    ("The minister will say: “There has been a rise in calls.”",
+     "The minister will say: “There has been a rise in calls.”", "split.attribution_lead.v1"),
+    ("New rules will be brought in after a rise in attacks on shop workers.",
+     "There has been a rise in attacks on shop workers. Now new rules will be brought in.",
+     "split.after_event.v1"),
+    ("The school closed after an outbreak of flu last week.",
+     "There was an outbreak of flu last week. Then the school closed.", "split.after_event.v1"),
+    ("The shop will open after the workers have gone home.",
+     "The shop will open after the workers have gone home.", "split.after_event.v1"),
+    ("There has been a rise in calls and an increase in visits to the website.",
+     "There has been a rise in calls. There has been an increase in visits to the website.",
+     "split.coordinated_there.v1"),
+    ("The plan will look at abuse and urge the police to act.",
+     "The plan will look at abuse. The plan will urge the police to act.",  # "also" > 8 words
+     "split.verb_phrase.v1"),
+    ("The report says the police arrested the men and charged them with fraud.",
+     "The report says the police arrested the men and charged them with fraud.",
+     "split.verb_phrase.v1"),
+    ("Figures showed 140 thousand accounts registered on the worst sites are from the UK.",
+     "Figures showed 140 thousand accounts are from the UK. These accounts are registered on the worst sites.",
+     "split.reduced_relative.v1"),
+    ("The Government gave money to a helpline run by a charity.",
+     "The Government gave money to a helpline. The helpline is run by a charity.",
+     "split.reduced_relative.v1"),
+    ("There has been a rise in calls to the helpline in the first 3 months of this year.",
+     "There has been a rise in calls to the helpline. This was in the first 3 months of this year.",
+     "split.time_phrase.v1"),
+    ("The plan will look at abuse in the first 3 months of next year.",
+     "The plan will look at abuse. This will be in the first 3 months of next year.",
+     "split.time_phrase.v1"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected", "rule_id"), EXAMPLES)
 def test_rule(text: str, expected: str, rule_id: str) -> None:
     assert demo(RULES[rule_id], text, profile="easy-read", max_words=8) == expected
+
+
+def test_opener_every_sentence() -> None:
+    assert demo(split.opener, "Meanwhile, crimes rose.", profile="easy-read") == "Crimes rose."
+    assert demo(split.opener, "Meanwhile crimes rose.", profile="easy-read") == "Meanwhile crimes rose."
 
 
 def test_every_rule_has_rows() -> None:
