@@ -159,7 +159,7 @@ def check_glossary(gdir: Path, errors: list[str]) -> tuple[dict[str, str], dict[
             if len(re.findall(term_pattern(term), low)) > 1:
                 errors.append(f"{where}: explanation contains the term twice: {expl!r}")
         if terms != sorted(terms):
-            for a, b in zip(terms, terms[1:]):
+            for a, b in zip(terms, terms[1:], strict=False):
                 if a > b:
                     errors.append(f"{name}: not sorted by term ({a!r} before {b!r})")
                     break
@@ -201,7 +201,7 @@ def check_acronyms(path: Path, gkeys: dict[str, str], errors: list[str]) -> int:
             if acr not in first and acr + "s" not in expl.split()[:3]:
                 errors.append(f"{where}: explanation does not name the acronym first: {expl!r}")
     if acronyms != sorted(acronyms):
-        for a, b in zip(acronyms, acronyms[1:]):
+        for a, b in zip(acronyms, acronyms[1:], strict=False):
             if a > b:
                 errors.append(f"{path.name}: not sorted ({a!r} before {b!r})")
                 break

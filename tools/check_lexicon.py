@@ -59,10 +59,7 @@ NEGATIVE_MEANING = frozenset({
     "bereft", "lacking", "lack", "fail", "failed", "fails", "failing", "unwilling",
 })
 NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion dozen first second third half "
-    "once twice".split()
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen", "first", "second", "third", "half", "once", "twice"]
 )
 WORD = re.compile(r"^[a-z]+$")
 PLAIN_WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
