@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,9 +42,13 @@ def load() -> str:
 
 def run_cli(in_dir: Path, out_dir: Path, *args: str) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "easyread", "batch", str(in_dir), "-o", str(out_dir), *args]
+    load_before = load()
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"batch failed ({proc.returncode}): {proc.stderr[-2000:]}")
     summary = json.loads((out_dir / "summary.json").read_text("utf-8"))
@@ -54,6 +59,8 @@ def run_cli(in_dir: Path, out_dir: Path, *args: str) -> dict[str, Any]:
         "command": " ".join(["python -m easyread batch", "IN", "-o", "OUT", *args]),
         "exit_code": proc.returncode,
         "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),  # user + sys of the command and its workers (not Dask's)
+        "load_before": load_before,
         "batch_wall_s": run["timing"]["wall_seconds"],
         "articles": summary["summary"]["articles"],
         "ok": summary["summary"]["ok"],
