@@ -33,7 +33,7 @@ class Finding:
 @dataclass
 class FileReport:
     path: str
-    status: str  # pass, fail, error
+    status: str  # pass, fail, insufficient, error
     findings: list[Finding] = field(default_factory=list)
     values: dict[str, float] = field(default_factory=dict)
     error: dict[str, str] | None = None
@@ -70,6 +70,7 @@ class CheckReport:
                 "passed": sum(f.status == "pass" for f in self.files),
                 "failed": sum(f.status == "fail" for f in self.files),
                 "errors": sum(f.status == "error" for f in self.files),
+                "insufficient": sum(f.status == "insufficient" for f in self.files),
             },
         }
 
@@ -86,6 +87,17 @@ def check_scores(
 ) -> FileReport:
     """Apply the configured thresholds to one file's scores."""
     report = FileReport(path=path, status="pass", baseline=baseline)
+    words = scores.indicators.get("words", 0.0)
+    if words < config.min_words:
+        # Formulas on a few words are noise (textstat gives FRE 0 for nothing and 121 for "Hi."):
+        # say so instead of letting the gate pass or fail on them (threat T7).
+        report.status = "insufficient"
+        report.values["words"] = words
+        report.findings.append(Finding(
+            path, 1, 1, "insufficient_text", "warning",
+            f"too little text to score reliably ({words:g} words; thresholds need at least "
+            f"{config.min_words}); not checked", words, f"words >= {config.min_words}"))
+        return report
     thresholds: list[Threshold] = list(config.thresholds)
     for t in thresholds:
         try:

@@ -74,6 +74,7 @@ class Config:
     profile: str = "plain"
     pipeline: tuple[str, ...] = ("numbers", "words", "split", "gloss")
     max_bytes: int = 5 * 1024 * 1024
+    min_words: int = 10
     hard_word_zipf: float = 4.0
     reading_wpm: int = 200
     thresholds: tuple[Threshold, ...] = ()
@@ -184,6 +185,7 @@ def load_config(
             profile=name,
             pipeline=tuple(merged.get("pipeline", ())),
             max_bytes=int(merged.get("max_bytes", 5 * 1024 * 1024)),
+            min_words=int(merged.get("min_words", 10)),
             hard_word_zipf=float(scoring.get("hard_word_zipf", 4.0)),
             reading_wpm=int(scoring.get("reading_wpm", 200)),
             thresholds=tuple(by_key.values()),

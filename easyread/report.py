@@ -136,7 +136,7 @@ def check_text(report: CheckReport) -> str:
     verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
     lines.append(
         f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "
-        f"{s['errors']} unreadable (profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
+        f"{s['errors']} unreadable, {s['insufficient']} too short to judge (profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
     )
     return "\n".join(lines) + "\n"
 
@@ -184,6 +184,11 @@ def check_junit(report: CheckReport) -> str:
             cases.append(f'    <testcase classname={quoteattr(f.path)} name="read">\n'
                          f'      <error type={quoteattr(f.error["code"])} message={quoteattr(f.error["message"])}/>\n'
                          "    </testcase>")
+        elif f.status == "insufficient":
+            message = f.findings[0].message if f.findings else "too little text"
+            cases.append(f'    <testcase classname={quoteattr(f.path)} name="readability">\n'
+                         f"      <skipped message={quoteattr(message)}/>\n"
+                         "    </testcase>")
         else:
             failing = {x.rule: x for x in f.findings if not x.sentence_id}
             for metric, value in f.values.items():
@@ -210,7 +215,9 @@ def check_junit(report: CheckReport) -> str:
                 cases.append(f'    <testcase classname={quoteattr(f.path)} name="readability"/>')
         n_fail = sum(1 for c in cases if "<failure" in c)
         n_err = sum(1 for c in cases if "<error" in c)
-        out.append(f"  <testsuite name={quoteattr(f.path)} tests=\"{len(cases)}\" failures=\"{n_fail}\" errors=\"{n_err}\">")
+        n_skip = sum(1 for c in cases if "<skipped" in c)
+        out.append(f"  <testsuite name={quoteattr(f.path)} tests=\"{len(cases)}\" failures=\"{n_fail}\" "
+                   f"errors=\"{n_err}\" skipped=\"{n_skip}\">")
         out.extend(cases)
         out.append("  </testsuite>")
     out.append("</testsuites>")

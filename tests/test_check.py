@@ -63,3 +63,17 @@ def test_folder_walk_skips_symlink_loops(tmp_path: Path) -> None:
     (sub / "skip.pdf").write_bytes(b"%PDF")
     report = check_files([str(tmp_path)], load_config(use_project=False))
     assert sorted(Path(f.path).name for f in report.files) == ["a.txt", "b.md"]
+
+
+def test_too_little_text_is_reported_not_judged(tmp_path: Path) -> None:
+    """Threat T7: formulas on a few words are noise; say so instead of passing or failing."""
+    p = tmp_path / "short.txt"
+    p.write_text("Title\nHi.", "utf-8")
+    report = check_files([str(p)], load_config(use_project=False))
+    f = report.files[0]
+    assert f.status == "insufficient" and report.exit_code == 0
+    assert f.findings[0].rule == "insufficient_text" and f.findings[0].severity == "warning"
+    from easyread.report import check_junit, check_text
+
+    assert "too short to judge" in check_text(report)
+    assert "<skipped" in check_junit(report)
