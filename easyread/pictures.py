@@ -8,13 +8,15 @@ the keyword table in ``easyread/data/pictures.tsv`` (columns ``keyword``,
 
 Matching rules (see :func:`choose_picture`):
 
-* words are lower-cased and lemmatised as nouns and verbs with ``lemminflect``
-  when it is installed (``children`` -> ``child``, ``phoning`` -> ``phone``);
+* words are lower-cased and lemmatised as nouns and verbs (``children`` -> ``child``,
+  ``phoning`` -> ``phone``) with lemminflect's lemmas, precomputed for the keywords by
+  ``tools/build_forms.py`` (``picture_forms.tsv``);
 * two-word keywords (``dark web``, ``home secretary``) match consecutive words
   and hide the single-word keywords inside them (``home`` in ``Home Office``);
 * stop-words never match on their own;
 * when several keywords match, the most specific one wins: the keyword with the
-  lowest ``wordfreq.zipf_frequency`` (ties go to the earliest in the sentence);
+  lowest ``wordfreq.zipf_frequency`` (precomputed in ``picture_forms.tsv``; ties go to
+  the earliest in the sentence);
 * when nothing matches, no picture is chosen (better none than a wrong one).
 
 >>> picture = choose_picture("Calls to the helpline went up".split())
@@ -29,9 +31,8 @@ True
 from __future__ import annotations
 
 import functools
-import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -63,8 +64,6 @@ STOP_WORDS: frozenset[str] = frozenset(
 # Currency and percent signs stand for a word of their own.
 _SYMBOL_WORDS: tuple[tuple[str, str], ...] = (("£", "pound"), ("$", "dollar"), ("€", "euro"))
 _PART_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-_Lemmatiser = Callable[[str, str], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -98,43 +97,18 @@ def load_pictures() -> dict[str, Picture]:
     return pictures
 
 
-@functools.lru_cache(maxsize=1)
-def _lemmatiser() -> _Lemmatiser | None:
-    """Return lemminflect's ``getLemma`` (wrapped), or None if it is not installed."""
-    try:
-        module = importlib.import_module("lemminflect")
-    except ImportError:
-        return None
-    get_lemma = module.getLemma
-
-    def lemmatise(word: str, upos: str) -> tuple[str, ...]:
-        return tuple(str(lemma) for lemma in get_lemma(word, upos=upos))
-
-    return lemmatise
-
-
-@functools.lru_cache(maxsize=8192)
 def _zipf(keyword: str) -> float:
-    """Word frequency of ``keyword`` on the Zipf scale (0.0 without wordfreq)."""
-    try:
-        module = importlib.import_module("wordfreq")
-    except ImportError:
-        return 0.0
-    return float(module.zipf_frequency(keyword, "en"))
+    """Word frequency of ``keyword`` on the Zipf scale (wordfreq, precomputed; 0.0 if unknown)."""
+    from easyread.data import picture_forms
+
+    return picture_forms()[1].get(keyword, 0.0)
 
 
-@functools.lru_cache(maxsize=8192)
 def _forms(token: str) -> tuple[str, ...]:
-    """The token itself, then its noun lemmas, then its verb lemmas."""
-    forms = [token]
-    lemmatise = _lemmatiser()
-    if lemmatise is not None and token.isalpha():
-        for upos in ("NOUN", "VERB"):
-            for lemma in lemmatise(token, upos):
-                lemma = lemma.lower()
-                if lemma not in forms:
-                    forms.append(lemma)
-    return tuple(forms)
+    """The token itself, then those of its noun and verb lemmas that are keyword words."""
+    from easyread.data import picture_forms
+
+    return (token, *picture_forms()[0].get(token, ()))
 
 
 def _tokens(words: Sequence[str]) -> list[str]:

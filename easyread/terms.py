@@ -38,6 +38,7 @@ from easyread.data import (
     acronym_rows,
     easy_words,
     file_version,
+    glossary_forms,
     glossary_rows,
     read_glossary_file,
     zipf,
@@ -125,15 +126,12 @@ def base_form(word: str) -> str:
     w = w.replace("’", "'")
     if not w.isalpha():
         return w
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(w)
-    if "NOUN" in lemmas:
-        return str(lemmas["NOUN"][0])
-    if "VERB" in lemmas and not w.endswith("ing"):
-        return str(lemmas["VERB"][0])
-    if lemmas:
-        return w
+    # lemminflect's noun lemma, else its verb lemma (not for -ing), else the word itself when
+    # lemminflect knows it: precomputed by tools/build_forms.py for every word where that
+    # differs from the suffix rules below.
+    found = glossary_forms().get(w)
+    if found is not None:
+        return found[0]
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             return w[: -len(suffix)] + repl
@@ -433,9 +431,8 @@ def _is_rare(word: str, base: str) -> bool:
     lower = word.lower()
     if lower in easy_words() or base in easy_words():
         return False
-    from lemminflect import getAllLemmas
-
-    forms = {lower, base, *(f for fs in getAllLemmas(lower).values() for f in fs)}
+    found = glossary_forms().get(lower)
+    forms = {lower, base, *(found[1] if found else ())}
     return max(zipf(f) for f in forms) < RARE_ZIPF
 
 

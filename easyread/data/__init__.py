@@ -263,3 +263,111 @@ def acronym_rows() -> dict[str, AcronymRow]:
         )
         for row in read_tsv("acronyms.tsv", ("acronym", "expansion"))
     }
+
+
+# ------------------------------------------- precomputed word forms (tools/build_forms.py)
+# lemminflect and wordfreq answered these questions at build time; at run time the words
+# stage, term detection and the picture chooser read the answers and import neither.
+def _generated(name: str, header: tuple[str, ...]) -> list[list[str]]:
+    """Rows of a generated TSV table (``#`` comments, then ``header``); fields as strings."""
+    path = data_path(name)
+    if not path.is_file():
+        raise ResourceMissing(f"{path} is missing: run python tools/build_forms.py")
+    lines = [line for line in path.read_text("utf-8").split("\n") if line and line[0] != "#"]
+    if not lines or tuple(lines[0].split("\t")) != header:
+        raise DataError(f"{path}: the header must be {' '.join(header)!r} (tab-separated)")
+    rows = [line.split("\t") for line in lines[1:]]
+    for number, row in enumerate(rows, 2):
+        if len(row) != len(header):
+            raise DataError(f"{path}: data row {number}: {len(row)} columns, header has {len(header)}")
+    return rows
+
+
+@dataclass(frozen=True)
+class LexiconForm:
+    """A surface form that leads to a lexicon entry (one row of ``lexicon_forms.tsv``)."""
+
+    lemma: str  # lemminflect's lemma for the form and part of speech
+    hard: str  # the lexicon key it looks up (the lemma, else the form itself)
+    lemma_zipf: float  # wordfreq 'small' Zipf of the lemma
+
+
+@dataclass(frozen=True)
+class PlainWord:
+    """A plain word of the lexicon (one row of ``lexicon_plains.tsv``)."""
+
+    zipf: float  # wordfreq 'small' Zipf of its first word
+    inflected: dict[str, str]  # Penn tag -> the plain word inflected to it
+
+
+@lru_cache(maxsize=1)
+def lexicon_forms() -> tuple[frozenset[str], dict[tuple[str, str], LexiconForm]]:
+    """(filter forms, (form, pos) -> :class:`LexiconForm`) from ``lexicon_forms.tsv``.
+
+    The filter forms are lemminflect's inflections of every hard word: a sentence without
+    one is not tagged.
+
+    >>> forms, table = lexicon_forms()
+    >>> "commenced" in forms, table["commenced", "VERB"].hard
+    (True, 'commence')
+    """
+    header = ("form", "pos", "filter", "lemma", "hard", "lemma_zipf")
+    prefilter: set[str] = set()
+    table: dict[tuple[str, str], LexiconForm] = {}
+    for form, pos, flag, lemma, hard, lemma_zipf in _generated("lexicon_forms.tsv", header):
+        if flag == "1":
+            prefilter.add(form)
+        if pos:
+            table[form, pos] = LexiconForm(lemma, hard, float(lemma_zipf))
+    return frozenset(prefilter), table
+
+
+@lru_cache(maxsize=1)
+def lexicon_plains() -> dict[str, PlainWord]:
+    """Plain word -> its Zipf and inflections, from ``lexicon_plains.tsv``.
+
+    >>> lexicon_plains()["find out"].inflected["VBD"]
+    'found out'
+    """
+    table: dict[str, PlainWord] = {}
+    for plain, zipf_value, inflected in _generated("lexicon_plains.tsv", ("plain", "zipf", "inflected")):
+        tags = dict(item.split("=", 1) for item in inflected.split(";") if item)
+        table[plain] = PlainWord(float(zipf_value), tags)
+    return table
+
+
+@lru_cache(maxsize=1)
+def glossary_forms() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Word -> (base form, other lemmas) for term matching, from ``glossary_forms.tsv``.
+
+    Lists the words of lemminflect's dictionary whose base form differs from the suffix
+    rules in :func:`easyread.terms.base_form`, or that have other lemmas.
+
+    >>> glossary_forms()["women"]
+    ('woman', ())
+    """
+    header = ("form", "base", "lemmas")
+    return {
+        form: (base, tuple(lemmas.split()))
+        for form, base, lemmas in _generated("glossary_forms.tsv", header)
+    }
+
+
+@lru_cache(maxsize=1)
+def picture_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, float]]:
+    """(token -> its noun then verb lemmas that are keyword words, keyword -> wordfreq Zipf).
+
+    From ``picture_forms.tsv``.
+
+    >>> lemmas, zipfs = picture_forms()
+    >>> lemmas["children"], zipfs["helpline"] < zipfs["child"]
+    (('child',), True)
+    """
+    lemmas: dict[str, tuple[str, ...]] = {}
+    zipfs: dict[str, float] = {}
+    for form, forms, value in _generated("picture_forms.tsv", ("form", "lemmas", "zipf")):
+        if forms:
+            lemmas[form] = tuple(forms.split())
+        if value:
+            zipfs[form] = float(value)
+    return lemmas, zipfs

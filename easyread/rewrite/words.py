@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from easyread.data import keep_words, lexicon_table, phrases_table, zipf
+from easyread.data import keep_words, lexicon_forms, lexicon_plains, lexicon_table, phrases_table
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
@@ -33,35 +33,37 @@ def upos(tag: str) -> str | None:
     return _POS.get(tag[:2])
 
 
-@lru_cache(maxsize=4096)
 def lemma(word: str, pos: str) -> str:
-    from lemminflect import getLemma
+    """lemminflect's lemma of a word that leads to a lexicon entry, else the word itself.
 
-    found = getLemma(word.lower(), upos=pos)
-    return str(found[0]) if found else word.lower()
+    Precomputed by ``tools/build_forms.py`` (``lexicon_forms.tsv``), so lemminflect is not
+    loaded at run time.
+
+    >>> lemma("commenced", "VERB"), lemma("utilising", "VERB"), lemma("table", "NOUN")
+    ('commence', 'utilise', 'table')
+    """
+    found = lexicon_forms()[1].get((word.lower(), pos))
+    return found.lemma if found else word.lower()
 
 
-@lru_cache(maxsize=4096)
 def inflect(plain: str, tag: str) -> str:
     """Inflect the first word of a plain lemma to ``tag`` (``find out``/VBD -> ``found out``).
+
+    The forms were made by lemminflect at build time (``lexicon_plains.tsv``), for every
+    plain word of the lexicon; other words and tags come back unchanged.
 
     >>> inflect("start", "VBD"), inflect("use", "VBG"), inflect("home", "NNS")
     ('started', 'using', 'homes')
     """
-    if tag not in _INFLECT:
+    found = lexicon_plains().get(plain)
+    if tag not in _INFLECT or found is None:
         return plain
-    from lemminflect import getInflection
+    return found.inflected.get(tag, plain)
 
-    head, _, rest = plain.partition(" ")
-    forms = getInflection(head, tag=tag)
-    if not forms:
-        return plain
-    form = str(forms[0])
-    if tag == "NNS" and len(forms) > 1 and not form.endswith("s"):
-        form = str(forms[1])
-    if form == "gotten":  # British English
-        form = "got"
-    return f"{form} {rest}" if rest else form
+
+def _plain_zipf(plain: str) -> float:
+    found = lexicon_plains().get(plain)
+    return found.zipf if found else 0.0
 
 
 def _keep(ctx: RuleContext) -> frozenset[str]:
@@ -125,19 +127,6 @@ def _lexicon() -> dict[tuple[str, str], list[str]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _surface_forms() -> frozenset[str]:
-    """Every inflected form of every hard word: a cheap filter before tagging a sentence."""
-    from lemminflect import getAllInflections
-
-    forms: set[str] = set()
-    for hard, pos in _lexicon():
-        forms.add(hard)
-        for variants in getAllInflections(hard, upos=pos).values():
-            forms.update(v.lower() for v in variants)
-    return frozenset(forms)
-
-
 def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """words.lexicon.v1: replace a hard word by a more common plain word of the same kind.
 
@@ -156,7 +145,8 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     keep = _keep(ctx)
     tokens = sentence.tokens
-    forms = _surface_forms()
+    # Every inflected form of every hard word: a cheap filter before tagging a sentence.
+    forms, lemmas = lexicon_forms()
     if not any(t.text.lower() in forms for t in tokens if t.kind == "word"):
         return []
     tags = ctx.tags(sentence)
@@ -171,12 +161,11 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         lower = tok.text.lower()
         if lower in keep or (i != first_word and tok.text[:1].isupper()):
             continue
-        base = lemma(lower, pos)
-        plains = table.get((base, pos)) or table.get((lower, pos))
-        if not plains or base in keep:
+        found = lemmas.get((lower, pos))
+        plains = table.get((found.hard, pos)) if found else None
+        if found is None or not plains or found.lemma in keep:
             continue
-        hard_freq = zipf(base)
-        plain = next((p for p in plains if zipf(p.split()[0]) > hard_freq), None)
+        plain = next((p for p in plains if _plain_zipf(p) > found.lemma_zipf), None)
         if plain is None:
             continue
         new = match_case(tok.text, inflect(plain, tag))
