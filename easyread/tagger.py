@@ -24,7 +24,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -42,7 +42,12 @@ __all__ = [
 ]
 
 MODEL_FILE = "en_ewt_tagger.json.gz"
-FORMAT = "easyread-perceptron-1"
+#: The shipped layout: one table of feature strings shared by both passes, and per pass one
+#: text row per feature (``"tagindex:weight ..."``, weights as integers in units of
+#: ``10**-decimals``), decoded only when a feature is first looked up.
+FORMAT = "easyread-perceptron-2"
+#: The trainer's in-memory layout (``{feature: {tag: weight}}``), still readable.
+FORMAT_DICT = "easyread-perceptron-1"
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -263,6 +268,72 @@ def features(
     return static_features(ctx, i) + tag_features(ctx, i, prev, prev2, right)
 
 
+class PackedWeights(Mapping[str, Mapping[str, float]]):
+    """``{feature: {tag: weight}}`` read lazily from the packed layout (format 2).
+
+    ``index`` maps a feature to its row number; ``rows[n]`` is ``"tag:weight tag:weight"``
+    with the tag's index into ``tags`` and the weight as an integer in units of ``1/scale``.
+    ``int / scale`` is the correctly rounded double of the decimal the trainer wrote, so the
+    weights, and every prediction, are exactly those of the dictionary layout.
+    """
+
+    __slots__ = ("index", "rows", "tags", "scale", "_cache")
+
+    def __init__(self, index: Mapping[str, int], rows: Sequence[str], tags: Sequence[str],
+                 scale: int) -> None:
+        self.index = index
+        self.rows = rows
+        self.tags = tags
+        self.scale = scale
+        self._cache: dict[str, dict[str, float] | None] = {}
+
+    def get(self, feature: str, default: Any = None) -> Any:
+        """The feature's ``{tag: weight}`` (decoded once, then cached), else ``default``."""
+        try:
+            cached = self._cache[feature]
+        except KeyError:
+            pass
+        else:
+            return cached if cached is not None else default
+        n = self.index.get(feature)
+        row = self.rows[n] if n is not None else ""
+        found: dict[str, float] | None = None
+        if row:
+            tags, scale = self.tags, self.scale
+            found = {}
+            for item in row.split(" "):
+                t, _, w = item.partition(":")
+                found[tags[int(t)]] = int(w) / scale
+        self._cache[feature] = found
+        return found if found is not None else default
+
+    def __getitem__(self, feature: str) -> Mapping[str, float]:
+        found = self.get(feature)
+        if found is None:
+            raise KeyError(feature)
+        return found  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return (f for f, n in self.index.items() if self.rows[n])
+
+    def __len__(self) -> int:
+        return sum(1 for row in self.rows if row)
+
+
+def unpack_weights(data: Mapping[str, Any]) -> tuple[PackedWeights, PackedWeights | None]:
+    """Both passes' weights from a format-2 payload (one shared feature table)."""
+    features = data["features"].split("\n")
+    index = dict(zip(features, range(len(features)), strict=True))
+    tags = data["tags"]
+    scale = 10 ** int(data["decimals"])
+    rows = data["rows"].split("\n")
+    weights = PackedWeights(index, rows, tags, scale)
+    weights2 = None
+    if "rows2" in data:
+        weights2 = PackedWeights(index, data["rows2"].split("\n"), tags, scale)
+    return weights, weights2
+
+
 class PerceptronModel:
     """Averaged-perceptron weights plus the tag and ambiguity dictionaries.
 
@@ -277,11 +348,11 @@ class PerceptronModel:
 
     def __init__(
         self,
-        weights: dict[str, dict[str, float]],
+        weights: Mapping[str, Mapping[str, float]],
         tags: Sequence[str],
         tagdict: dict[str, str],
         ambiguity: dict[str, str],
-        weights2: dict[str, dict[str, float]] | None = None,
+        weights2: Mapping[str, Mapping[str, float]] | None = None,
         meta: dict[str, Any] | None = None,
     ) -> None:
         self.weights = weights
@@ -294,7 +365,12 @@ class PerceptronModel:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PerceptronModel:
         """Build a model from the decoded JSON payload written by the trainer."""
-        if data.get("format") != FORMAT:
+        if data.get("format") == FORMAT:
+            packed = ("features", "rows", "rows2", "tagdict", "ambiguity")
+            weights, weights2 = unpack_weights(data)
+            meta = {k: v for k, v in data.items() if k not in packed}
+            return cls(weights, data["tags"], data["tagdict"], data["ambiguity"], weights2, meta)
+        if data.get("format") != FORMAT_DICT:
             raise ValueError(f"unsupported tagger model format: {data.get('format')!r}")
         big = ("weights", "weights2", "tagdict", "ambiguity")
         meta = {k: v for k, v in data.items() if k not in big}

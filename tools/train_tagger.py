@@ -6,7 +6,9 @@ a greedy left-to-right averaged perceptron using the feature extractor in
 ``easyread/tagger.py`` (so training and inference cannot drift apart), reports
 Penn XPOS and mapped-UPOS token accuracy on dev and test, and writes the
 weights as deterministic gzip-compressed JSON (sorted keys, mtime 0, pruned and
-rounded weights).  Re-running with the same options gives the same bytes.
+rounded weights; format ``easyread-perceptron-2``: one shared feature table, one text row per
+feature and pass, see :func:`pack_payload`).  Re-running with the same options gives the
+same bytes.
 
 Usage::
 
@@ -27,6 +29,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -35,6 +38,7 @@ if str(REPO) not in sys.path:
 from easyread.tagger import (  # noqa: E402
     END,
     FORMAT,
+    FORMAT_DICT,
     START,
     PerceptronModel,
     SentenceContext,
@@ -292,6 +296,51 @@ def evaluate(
     return correct / total, ucorrect / total, total, total / dt
 
 
+def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """The trainer's ``{feature: {tag: weight}}`` payload in the shipped, fast-loading layout.
+
+    ``features`` is every feature of either pass, sorted, joined by newlines; ``rows`` (pass 1)
+    and ``rows2`` (pass 2) hold one line per feature, ``"tagindex:weight ..."`` (tags in the
+    order of ``tags``, empty when the pass has no weights for the feature), the weight as an
+    integer in units of ``10**-decimals``. Decoding gives back exactly the same floats.
+    """
+    if payload["format"] != FORMAT_DICT:
+        raise ValueError(f"expected a {FORMAT_DICT} payload, got {payload['format']!r}")
+    decimals = int(payload["training"]["decimals"])
+    scale = 10**decimals
+    tags = list(payload["tags"])
+    tag_index = {t: i for i, t in enumerate(tags)}
+    passes = [payload["weights"], *([payload["weights2"]] if "weights2" in payload else [])]
+    features = sorted({f for w in passes for f in w})
+    if any("\n" in f for f in features):
+        raise ValueError("a feature string contains a newline")
+
+    def row(weights: dict[str, float] | None) -> str:
+        items = []
+        for tag, w in sorted((weights or {}).items(), key=lambda kv: tag_index[kv[0]]):
+            n = round(w * scale)
+            if n / scale != w:
+                raise ValueError(f"weight {w!r} has more than {decimals} decimals")
+            items.append(f"{tag_index[tag]}:{n}")
+        return " ".join(items)
+
+    packed = {k: v for k, v in payload.items() if k not in ("weights", "weights2")}
+    packed["format"] = FORMAT
+    packed["decimals"] = decimals
+    packed["features"] = "\n".join(features)
+    packed["rows"] = "\n".join(row(passes[0].get(f)) for f in features)
+    if len(passes) > 1:
+        packed["rows2"] = "\n".join(row(passes[1].get(f)) for f in features)
+    return packed
+
+
+def write_model(payload: dict[str, Any]) -> tuple[bytes, bytes]:
+    """(gzip bytes, JSON bytes) of the packed model: sorted keys, mtime 0, deterministic."""
+    raw = json.dumps(pack_payload(payload), sort_keys=True, separators=(",", ":"),
+                     ensure_ascii=True).encode()
+    return gzip.compress(raw, compresslevel=9, mtime=0), raw
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="UD EWT folder")
@@ -372,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         weights2 = tr2.averaged(args.prune, args.decimals)
     train_secs = time.perf_counter() - t0
     payload = {
-        "format": FORMAT,
+        "format": FORMAT_DICT,
         "tags": tr.tags,
         "tagdict": tagdict,
         "ambiguity": ambiguity,
@@ -396,8 +445,7 @@ def main(argv: list[str] | None = None) -> int:
             "decimals": args.decimals,
         },
     }
-    raw = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-    blob = gzip.compress(raw, compresslevel=9, mtime=0)
+    blob, raw = write_model(payload)
     model = read_model(blob)  # evaluate exactly what ships
     umap = upos_map(train_sents)
     print(
