@@ -87,6 +87,11 @@ INTERNAL = "E000"  # an unexpected exception in a stage (a bug: please report it
 LINK_NOT_FOLLOWED = "W320"
 LINK_LOOP = "W321"
 DUPLICATE = "W322"
+#: Failures that may not happen again on a re-run with the same input and options (a
+#: permission fixed, a worker that ran out of memory): always retried. Any other failure is
+#: recorded in the manifest and only retried when the input or the options change, or with
+#: --force, so a resume on an unchanged folder does no work.
+RETRY_CODES = frozenset({"E303", WORKER_DIED})
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ class ArticleResult:
     title: str | None = None
     before: dict[str, float] = field(default_factory=dict)
     after: dict[str, float] = field(default_factory=dict)
-    check: str | None = None  # pass or fail (against the profile's thresholds)
+    check: str | None = None  # pass, fail or insufficient (too little text to judge)
     check_failures: list[str] = field(default_factory=list)
     error: dict[str, str] | None = None  # {"code": ..., "message": ...}
     notes: list[dict[str, str]] = field(default_factory=list)
@@ -235,6 +240,7 @@ class BatchReport:
             "not_run": sum(a.status == "not_run" for a in arts),
             "check_passed": sum(a.check == "pass" for a in arts),
             "check_failed": sum(a.check == "fail" for a in arts),
+            "check_insufficient": sum(a.check == "insufficient" for a in arts),
             "skipped_entries": len(self.skipped),
         }
 
@@ -244,7 +250,9 @@ class BatchReport:
 
     @property
     def up_to_date(self) -> int:
-        return sum(a.status == "ok" and a.up_to_date for a in self.articles)
+        """Articles not converted again: unchanged since a run that converted them, or that
+        failed on them in a way that would fail again (see RETRY_CODES)."""
+        return sum(a.up_to_date for a in self.articles)
 
     @property
     def exit_code(self) -> int:
@@ -716,7 +724,9 @@ def _check(path: str, scores: dict[str, Any], config: Config) -> tuple[str, list
             failures.append(f.message)
     if long_sentences:
         failures.append(f"{long_sentences} sentence(s) longer than {config.max_sentence_words} words")
-    return ("fail" if report.failed else "pass"), failures
+    if report.status == "insufficient":
+        failures = [f.message for f in report.findings]
+    return report.status, failures
 
 
 def _rss_mb() -> float:
@@ -939,6 +949,15 @@ def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[
     """The stored result when input, options and every output still match; else None."""
     if not entry or entry.get("input_sha256") != sha or entry.get("fingerprint") != fp:
         return None
+    try:
+        result = ArticleResult.from_summary(entry["result"])
+    except (KeyError, TypeError):
+        return None
+    if result.status == "failed":
+        code = (result.error or {}).get("code")
+        return None if code in RETRY_CODES or code is None else replace(result, up_to_date=True)
+    if result.status != "ok":
+        return None
     stored = entry.get("outputs", {})
     if sorted(stored) != sorted(f for f, _ in outputs):
         return None
@@ -946,12 +965,6 @@ def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[
         info = stored.get(fmt, {})
         if info.get("path") != rel or _file_sha256(out_dir / rel) != info.get("sha256"):
             return None
-    try:
-        result = ArticleResult.from_summary(entry["result"])
-    except (KeyError, TypeError):
-        return None
-    if result.status != "ok":
-        return None
     result.output_sha256 = {f: stored[f]["sha256"] for f in stored}
     result.up_to_date = True
     return result
@@ -1019,7 +1032,7 @@ def run_batch(
             for result in stream:
                 results[result.path] = result
                 done += 1
-                if result.status == "ok":
+                if result.status == "ok" or (result.error and result.error["code"] not in RETRY_CODES):
                     manifest.record(_manifest_entry(result, fp))
                 if progress:
                     progress(ProgressEvent("article", done, total, result=result))

@@ -43,7 +43,7 @@ th, td { border-bottom: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: lef
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .ok { color: #0b6e0b; } .failed, .fail { color: #a40000; font-weight: 600; } .not_run { color: #666; }
-.pass { color: #0b6e0b; }
+.pass { color: #0b6e0b; } .insufficient { color: #666; }
 code { font-size: 0.9em; }
 .chart { max-width: 40rem; }
 .chart svg { width: 100%; height: auto; }
@@ -61,7 +61,7 @@ thresholds: {{ thresholds|join("; ") if thresholds else "none" }}.</p>
 <dt>Converted</dt><dd>{{ counts.ok }}</dd>
 <dt>Failed</dt><dd>{{ counts.failed }}</dd>
 {% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped)</dd>{% endif %}
-<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}</dd>
+<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}{% if counts.check_insufficient %} ({{ counts.check_insufficient }} too short to judge){% endif %}</dd>
 <dt>Skipped entries</dt><dd>{{ counts.skipped_entries }}</dd>
 </dl>
 {% if chart %}

@@ -142,7 +142,7 @@ def test_hazard_folder(hazard_dir: Path, tmp_path: Path, cfg: str, timeout: None
     assert [a["path"] for a in summary["articles"]] == sorted(arts)
     good = next(a for a in summary["articles"] if a["path"] == "good.txt")
     assert set(good["before"]) >= {"flesch_kincaid_grade", "words_per_sentence", "hard_words"}
-    assert good["check"] in ("pass", "fail") and good["outputs"]["html"] == "good.html"
+    assert good["check"] in ("pass", "fail", "insufficient") and good["outputs"]["html"] == "good.html"
     csv_text = (out / "summary.csv").read_text("utf-8")
     assert csv_text.count("\n") == 11 and "E305" in csv_text
     page = (out / "index.html").read_text("utf-8")
@@ -228,6 +228,34 @@ def test_resume_skips_unchanged_redoes_changed(tmp_path: Path, cfg: str) -> None
     assert forced.converted == 4 and forced.up_to_date == 0
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
     assert sorted(manifest["articles"]) == [f"a{i}.txt" for i in range(4)]
+
+
+def test_resume_does_not_retry_a_failure_that_would_repeat(tmp_path: Path, cfg: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(article("A"), "utf-8")
+    (d / "binary.txt").write_bytes(b"\x00\x01")
+    out = tmp_path / "out"
+    first = run_batch(d, out, opts(cfg))
+    calls: list[str] = []
+    import easyread.batch
+
+    real = easyread.batch.convert_article
+
+    def counting(job: Any) -> Any:
+        calls.append(job.path)
+        return real(job)
+
+    monkeypatch.setattr(easyread.batch, "convert_article", counting)
+    again = run_batch(d, out, opts(cfg))
+    assert calls == [] and again.up_to_date == 2 and again.exit_code == 1
+    assert compared(again) == compared(first)
+    (d / "binary.txt").write_text(article("Fixed now"), "utf-8")
+    fixed = run_batch(d, out, opts(cfg))
+    assert calls == ["binary.txt"] and fixed.exit_code == 0
+    run_batch(d, out, opts(cfg, force=True))
+    assert calls == ["binary.txt", "a.txt", "binary.txt"]
 
 
 def test_interrupt_keeps_finished_work_and_resumes(tmp_path: Path, cfg: str) -> None:

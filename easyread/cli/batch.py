@@ -145,10 +145,12 @@ def _summary(result: Any) -> str:
             lines.append(f"failed: {a.path}: {a.error['message']} [{a.error['code']}]")
     for s in result.skipped:
         lines.append(f"skipped: {s.path}: {s.message} [{s.code}]")
+    failed_before = sum(a.status == "failed" and a.up_to_date for a in result.articles)
     head = "interrupted: " if result.interrupted else "stopped (--fail-fast): " if result.stopped_early else ""
     lines.append(
         f"{head}{c['articles']} article(s): {c['ok']} ok ({result.converted} converted, "
-        f"{result.up_to_date} up to date), {c['failed']} failed"
+        f"{result.up_to_date - failed_before} up to date), {c['failed']} failed"
+        + (f" ({failed_before} as on the last run; --force retries them)" if failed_before else "")
         + (f", {c['not_run']} not run" if c["not_run"] else "")
         + f"; {c['check_passed']} pass the {result.profile} checks; "
         f"{result.wall_seconds:.1f} s"

@@ -165,9 +165,8 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, cfg: st
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["run"]["up_to_date"] >= recorded - 1  # the last line may have been cut short
     assert summary["run"]["up_to_date"] + summary["run"]["converted"] == n
-    assert summary["summary"] == {"articles": n, "ok": n, "failed": 0, "not_run": 0,
-                                  "check_passed": summary["summary"]["check_passed"],
-                                  "check_failed": summary["summary"]["check_failed"], "skipped_entries": 0}
+    counts = summary["summary"]
+    assert (counts["articles"], counts["ok"], counts["failed"], counts["not_run"]) == (n, n, 0, 0)
     assert not list(out.rglob("*.part"))
     expected = sorted(
         str(Path(p).with_suffix(f".{f}")) for p in (str(q.relative_to(d)) for q in d.rglob("*.txt"))
