@@ -74,36 +74,38 @@ def find_definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _PAREN.finditer(text):
         inside = m.group(1).strip()
-        before = text[: m.start()]
+        before = text[max(0, m.start() - 200) : m.start()]
         if is_acronym(inside):
             words = _WORD.findall(before[-200:])
             long_form = _match_long_form(acronym_core(inside), words)
             if long_form:
                 found.setdefault(acronym_core(inside), long_form)
         else:
-            prev = re.search(r"([A-Z][A-Z0-9&]*[A-Z0-9]s?)\s*$", before)
+            prev = re.search(r"([A-Z][A-Z0-9&]*[A-Z0-9]s?)\s*$", before[-40:])
             if prev and is_acronym(prev.group(1)):
                 words = _WORD.findall(inside)
                 long_form = _match_long_form(acronym_core(prev.group(1)), words)
                 if long_form and long_form.split()[0] == words[0]:
                     found.setdefault(acronym_core(prev.group(1)), long_form)
-    # Fallback: the expansion appears elsewhere in the text, as a run of words.
+    # Fallback: the expansion appears elsewhere in the text, as a run of words. The words'
+    # initials form one string, so each acronym is a substring search (linear, not words x
+    # acronyms).
     wanted = {acronym_core(a) for a in ACRONYM.findall(text) if is_acronym(a)} - set(found)
     if wanted:
         words = _WORD.findall(text)
-        lower = [w.lower() for w in words]
-        for acr in wanted:
-            letters = [c.lower() for c in acr if c.isalpha()]
+        initials = "".join(w[0].lower() for w in words)
+        for acr in sorted(wanted):
+            letters = "".join(c.lower() for c in acr if c.isalpha())
             n = len(letters)
             if n < 2 or n != len(acr):
                 continue
-            for i in range(len(lower) - n + 1):
-                window = lower[i : i + n]
-                if all(w[0] == c for w, c in zip(window, letters, strict=True)) and not any(
-                    w in _SMALL for w in window
-                ):
-                    if words[i][0].isupper() and all(w[0].isupper() for w in words[i : i + n]):
-                        continue  # a capitalised name run is ambiguous; leave it
-                    found[acr] = " ".join(words[i : i + n])
+            at = initials.find(letters)
+            while at >= 0:
+                window = words[at : at + n]
+                if not any(w.lower() in _SMALL for w in window) and not all(
+                    w[0].isupper() for w in window
+                ):  # a capitalised name run is ambiguous; leave it
+                    found[acr] = " ".join(window)
                     break
+                at = initials.find(letters, at + 1)
     return found

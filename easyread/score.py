@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from easyread import readability
@@ -101,11 +102,10 @@ INDICATORS: dict[str, str] = {
 }
 
 
-def _is_name(sentence: Sentence, index: int) -> bool:
+def _is_name(sentence: Sentence, index: int, first_word: int) -> bool:
     tok = sentence.tokens[index]
     if not tok.text[:1].isupper():
         return False
-    first_word = next((i for i, t in enumerate(sentence.tokens) if t.kind == "word"), -1)
     if index != first_word:
         return True
     # At the start of a sentence, a capitalised word is a name if its lower-case form is rare.
@@ -128,24 +128,34 @@ def _variants(word: str) -> list[str]:
     return out
 
 
-def hard_words(sentence: Sentence, threshold: float) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _is_hard_form(low: str, threshold: float) -> bool:
+    """The word-level part of the hard-word test (memoised: vocabularies repeat)."""
     easy = easy_words()
     table = zipf_table()
+    if low in easy:
+        return False
+    if "-" in low:
+        parts = [p for p in low.split("-") if p]
+        if all(p in easy or table.get(p, 0.0) >= threshold for p in parts):
+            return False
+    return max(table.get(v, 0.0) for v in _variants(low)) < threshold
+
+
+def hard_words(sentence: Sentence, threshold: float) -> list[str]:
     out = []
-    for i, tok in enumerate(sentence.tokens):
-        if tok.kind != "word" or len(tok.text) < 4 or not tok.text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+    tokens = sentence.tokens
+    first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
+    for i, tok in enumerate(tokens):
+        text = tok.text
+        if tok.kind != "word" or len(text) < 4:
             continue
-        if is_acronym(tok.text) or _is_name(sentence, i):
+        if not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
             continue
-        low = tok.text.lower().replace("’", "'")
-        if low in easy:
+        if is_acronym(text) or _is_name(sentence, i, first_word):
             continue
-        if "-" in low:
-            parts = [p for p in low.split("-") if p]
-            if all(p in easy or table.get(p, 0.0) >= threshold for p in parts):
-                continue
-        if max(table.get(v, 0.0) for v in _variants(low)) < threshold:
-            out.append(tok.text)
+        if _is_hard_form(text.lower().replace("’", "'"), threshold):
+            out.append(text)
     return out
 
 
@@ -176,9 +186,9 @@ def number_indicators(sentence: Sentence) -> tuple[int, list[str]]:
     percentages = 0
     large: list[str] = []
     for i, tok in enumerate(toks):
-        nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-        nxt2 = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
         if tok.kind == "number":
+            nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+            nxt2 = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
             if nxt == "%" or nxt == "percent" or (nxt == "per" and nxt2 == "cent"):
                 percentages += 1
                 continue
@@ -207,7 +217,7 @@ def score_sentence(sentence: Sentence, threshold: float, defined: set[str]) -> S
         column=sentence.column,
         text=sentence.text,
         words=words,
-        flesch_kincaid_grade=readability.compute(sentence.text)["flesch_kincaid_grade"],
+        flesch_kincaid_grade=readability.flesch_kincaid_grade(sentence.text),
         hard_words=hard_words(sentence, threshold),
         passive=passive_phrases(sentence),
         unexplained_acronyms=acronyms,

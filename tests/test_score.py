@@ -69,3 +69,9 @@ def test_numbers_and_years() -> None:
 def test_empty_body_still_scores_title_only() -> None:
     doc = document_from_text("Just one line of text here")
     assert score(doc).indicators["sentences"] == 1
+
+
+def test_sentence_grades_identical_to_textstat(seed_path: Path) -> None:
+    doc = read_document(seed_path, load_config(use_project=False))
+    for s in score(doc).sentences:
+        assert s.flesch_kincaid_grade == textstat.flesch_kincaid_grade(s.text), s.text
