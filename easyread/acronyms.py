@@ -9,6 +9,7 @@ text (``child sexual exploitation`` … ``CSE``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?\b")
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -18,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&"})
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(token: str) -> bool:
     """True for tokens like ``NSPCC``, ``GPs``, ``A&E``; false for ``I``, Roman numerals.
 

@@ -12,7 +12,7 @@ Each door takes a versioned rule id and a reason, re-tokenizes what it touched, 
 an :class:`Edit` to the ledger, so there is no edit without a rule. Each door also refuses an
 edit that would touch a protected span (a direct quotation), so no rule can reword a quote.
 
-This module has no third-party imports.
+This module has no third-party imports (``easyread.nlp`` loads nltk lazily, on first use).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from easyread.nlp import Tok, tokenize
 
 SCHEMA_VERSION = "1.0"
 
@@ -39,13 +41,9 @@ class ProtectedSpanError(ValueError):
     """An edit would change the words inside a protected span (a direct quotation)."""
 
 
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-    kind: str  # word, number, punct, symbol
-    tag: str | None = None  # Penn tag, set by the tagger when a stage needs it
+# Tokens are easyread.nlp's frozen, slotted ``Tok`` objects (text, start, end, kind): the
+# tokenizer's output is stored as it is, with no copy per token.
+Token = Tok
 
 
 @dataclass
@@ -409,9 +407,7 @@ class Document:
 
 def retokenize(sentence: Sentence) -> None:
     """Re-tokenize a sentence after its text changed (the only writer of ``tokens``)."""
-    from easyread.nlp import tokenize
-
-    sentence.tokens = [Token(t.text, t.start, t.end, t.kind) for t in tokenize(sentence.text)]
+    sentence.tokens = tokenize(sentence.text)
 
 
 class LineIndex:
