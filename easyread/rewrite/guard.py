@@ -3,7 +3,7 @@
 A *fact* is a number, a name or a negation of the sentence before the edit. After the edit
 every fact must still be there (as often as before), unless the edit is the rule that
 converts it (a ``numbers.*`` rule turning ``140,000`` into ``140 thousand`` records that
-conversion itself). Only ``split.drop_aside.v1`` may drop a fact, and it records what it
+conversion itself). Only ``split.drop_aside.*`` may drop a fact, and it records what it
 dropped. The guard is pure: it reads two strings and says what went missing.
 """
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from easyread.data import split_table
+from easyread.data import read_tsv, split_table
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
-from easyread.rewrite.guard import missing
+from easyread.rewrite.guard import NEGATIONS, missing
 from easyread.rewrite.rules import (
     Proposal,
     RuleContext,
@@ -67,6 +68,19 @@ class View:
 
     def n(self) -> int:
         return len(self.sentence.tokens)
+
+    def quoted(self, i: int) -> bool:
+        """True if token ``i`` is protected or lies between opening and closing quote marks."""
+        if self.protected_at(i):
+            return True
+        depth = 0
+        for k in range(i):
+            w = self.words(k)
+            if w in ("“", "``"):
+                depth += 1
+            elif w in ("”", "''") and depth:
+                depth -= 1
+        return depth > 0
 
 
 def has_clause(tags: list[str], words: list[str]) -> bool:
@@ -463,11 +477,12 @@ def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
 
 def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
-    """split.drop_aside.v1 (easy read only): drop a side detail in brackets or between dashes.
+    """split.drop_aside.v2 (easy read only): drop a side detail in brackets or between dashes.
 
     What: ``The plan – expected to launch later in the year – will …`` -> ``The plan will …``.
     The aside must not hold a finite verb of the main sentence; what it drops (numbers,
-    names) is recorded in the edit and in a ``W603`` note. This is the only rule that may
+    names) is recorded in the edit and in a ``W603`` note. v2: an aside that defines an
+    acronym (``(NSPCC)``) or holds a negation (``not``, ``no``, ``never`` …) is kept. This is the only rule that may
     remove a number or a name. Why: UK easy read and Inclusion Europe (2009): leave out what
     the reader does not need; keep one idea per sentence.
 
@@ -492,13 +507,18 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if any(view.tags[j] in _FINITE for j in range(a + 1, b)):
             continue
+        inner = [view.words(j) for j in range(a + 1, b)]
+        if len(inner) == 1 and len(inner[0]) > 1 and inner[0].isupper():
+            continue  # an acronym's definition: the reader meets the acronym again
+        if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in inner):
+            continue  # a negation turns the sentence round: never dropped
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":
             s -= 1
         after = text[:s] + text[e:]
         dropped = tuple(missing(text, after))
-        out.append(Proposal((s, e), "", "split.drop_aside.v1",
+        out.append(Proposal((s, e), "", "split.drop_aside.v2",
                             f"side detail {text[view.sentence.tokens[a].start:e]!r} left out",
                             dropped=dropped))
     return out
@@ -846,17 +866,448 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+# ------------------------------------------------------------ clause helpers (2026.3 rules)
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
+_FUTURE_LEADS = frozenset({"set", "due", "expected", "going", "about", "planning", "scheduled"})
+
+
+def _subject(view: View, end: int) -> tuple[str, int, int] | None:
+    """The subject noun phrase of the main clause: (text, first token, finite verb index).
+
+    The subject is the noun phrase (at most 6 tokens) right before the first finite verb; it
+    must start the sentence or follow a comma (``In 1990, the band …``).
+    """
+    f = next((k for k in range(end) if view.tags[k] in _FINITE), None)
+    if f is None or f == 0 or view.protected_at(f):
+        return None
+    s = f
+    while s > 0 and view.tags[s - 1] in _NP_TAGS | {"PRP"} and view.words(s - 1) != ",":
+        s -= 1
+    if s == f or f - s > 6 or (s > 0 and view.words(s - 1) != ","):
+        return None
+    if view.tags[s] in ("POS", "HYPH") or any(view.protected_at(k) for k in range(s, f)):
+        return None
+    return view.text[_cut(view, s) : view.sentence.tokens[f - 1].end], s, f
+
+
+def _plural(view: View, s: int, f: int) -> bool:
+    last = f - 1
+    return view.tags[last] in ("NNS", "NNPS") or view.lower(last) in _PLURAL_SUBJECTS
+
+
+def _tense(view: View, f: int, end: int) -> str | None:
+    """``future``, ``past`` or ``present`` for the main verb at ``f`` (None when unclear)."""
+    word, tag = view.lower(f), view.tags[f]
+    nxt = [view.lower(k) for k in range(f + 1, min(f + 3, end))]
+    if tag == "MD":
+        return "future" if word in ("will", "shall") else None
+    leads = len(nxt) == 2 and nxt[0] in _FUTURE_LEADS and nxt[1] == "to"
+    if tag == "VBD":
+        return None if leads else "past"
+    if leads and word in ("is", "are", "am", "'s", "’s"):
+        return "future"
+    return "present"
+
+
+def _inflect(word: str, tag: str) -> str | None:
+    """``word`` (a verb form) inflected to the Penn ``tag`` with lemminflect; None if unknown."""
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word.lower(), upos="VERB")
+    if not lemmas:
+        return None
+    if tag == "VB":
+        return str(lemmas[0])
+    forms = getInflection(str(lemmas[0]), tag=tag)
+    return str(forms[0]) if forms else None
+
+
+def _after(view: View, i: int, end: int) -> str:
+    """The text from token ``i`` to the sentence's final punctuation (exclusive)."""
+    return view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+
+
+def _clause_form(view: View, verb_at: int, tense: str, plural: bool) -> str | None:
+    """The ``-ing`` verb at ``verb_at`` as the finite verb of a new sentence in ``tense``."""
+    word = view.words(verb_at)
+    if tense == "future":
+        base = _inflect(word, "VB")
+        return f"will {base}" if base else None
+    if tense == "past":
+        return _inflect(word, "VBD")
+    return _inflect(word, "VBP" if plural else "VBZ")
+
+
+def when_doing(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.when_doing.v1: ``S will do A when doing B.`` -> ``S will do A. S will do B.``
+
+    What: ``when``/``while`` + an ``-ing`` verb at the end of a sentence becomes a sentence of
+    its own with the main subject repeated, in the main clause's tense: future (``will``,
+    ``is set to``, ``is due to`` …) gives ``S will speak …``; past gives ``S was speaking …``
+    (what was going on at the time). A present-tense main clause is not split (``she reads
+    when travelling`` is a habit, not two events). Why: UK easy read: one idea and one verb
+    per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(when_doing, "The minister is set to reveal the plan when speaking at a school in Leeds on Tuesday.", max_words=8)
+    'The minister is set to reveal the plan. The minister will speak at a school in Leeds on Tuesday.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    subj = _subject(view, end)
+    if subj is None:
+        return []
+    subject, s, f = subj
+    for i in range(f + 2, end - 2):
+        if view.lower(i) not in ("when", "while") or view.tags[i + 1] != "VBG" or view.protected_at(i):
+            continue
+        if any(view.words(k) in (",", ";", ":") and not view.quoted(k) for k in range(i + 2, end)):
+            return []
+        if any(view.tags[k] in _FINITE | {"VBG", "CC"} and not view.quoted(k) for k in range(i + 2, end)):
+            return []
+        tense = _tense(view, f, end)
+        if tense not in ("future", "past"):
+            return []
+        plural = _plural(view, s, f)
+        if tense == "future":
+            verb = _clause_form(view, i + 1, tense, plural)
+        else:
+            verb = f"{_BE_PAST[plural]} {view.words(i + 1)}"
+        if not verb:
+            return []
+        main = view.text[: _cut(view, i)]
+        rest = _after(view, i + 2, end)
+        parts = (finish(main, punct), finish(f"{_np_subject(subject)} {verb} {rest}", punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.when_doing.v1",
+                         f"'{view.lower(i)} {view.words(i + 1)} …' made its own sentence", parts=parts)]
+    return []
+
+
+_BE_PAST = {True: "were", False: "was"}
+
+
+def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.participle.v1: a trailing ``, -ing …`` clause becomes its own sentence.
+
+    What: ``…, making it X.`` -> ``…. This made it X.`` for verbs that name a result of the
+    whole event (``[participle] result`` in ``split.toml``); other verbs take the main
+    clause's subject: ``…, becoming X.`` -> ``…. S became X.``; ``…, including A, B and C.``
+    -> ``…. These included A, B and C.`` The new verb takes the main clause's tense.
+    Prepositions that look like ``-ing`` verbs (``according``, ``following`` …) are never
+    split. Why: UK easy read: one idea and one verb per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(participle, "The team won the cup in May, making it the best club in the country.", max_words=8)
+    'The team won the cup in May. This made it the best club in the country.'
+    """
+    table = _table()["participle"]
+    result = {str(w) for w in table["result"]}
+    blocked = {str(w) for w in table["not_verbs"]}
+    listing = {str(w) for w in table["listing"]}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    subj = _subject(view, end)
+    if subj is None:
+        return []
+    subject, s, f = subj
+    tense = _tense(view, f, end)
+    if tense is None:
+        return []
+    for c in range(f + 2, end - 2):
+        if view.words(c) != "," or view.tags[c + 1] != "VBG" or view.protected_at(c):
+            continue
+        verb = view.lower(c + 1)
+        if verb in blocked:
+            continue
+        span = range(c + 2, end)
+        if any(view.tags[k] in _FINITE | {"WDT", "WP", "VBG"} or view.words(k) in _QUOTE_MARKS for k in span):
+            continue
+        if verb not in listing and any(view.words(k) in (",", ";") for k in span):
+            continue
+        if not has_clause(*_tags_words(view, 0, c)) or c - f < 2:
+            continue
+        if verb in listing:
+            plural = any(view.tags[k] in ("NNS", "NNPS") for k in range(f + 1, c))
+            new_subject = "These" if plural else "This"
+        elif verb in result:
+            plural, new_subject = False, "This"
+        else:
+            plural, new_subject = _plural(view, s, f), _np_subject(subject)
+        form = _clause_form(view, c + 1, tense, plural)
+        if not form:
+            continue
+        parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{new_subject} {form} {_after(view, c + 2, end)}", punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.participle.v1",
+                         f"the '{view.words(c + 1)} …' clause made its own sentence", parts=parts)]
+    return []
+
+
+def participle_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.participle_lead.v1: ``Born in X, S …`` -> ``S was born in X. S …``
+
+    What: a sentence that opens with a past participle phrase (``Born in …``, ``Founded in
+    …``, ``Located in …``) and a comma, followed by a clause with a short subject: the phrase
+    becomes ``S was/is …`` (``was`` for the events in ``[participle] past_events``, else the
+    main verb's tense). Why: UK easy read: one idea and one verb per sentence; say who or what
+    first.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(participle_lead, "Born in Leeds in 1950, the writer moved to London as a young man.", max_words=8)
+    'The writer was born in Leeds in 1950. The writer moved to London as a young man.'
+    """
+    events = {str(w) for w in _table()["participle"]["past_events"]}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    if end < 6 or view.tags[0] != "VBN" or view.protected_at(0):
+        return []
+    c = next((k for k in range(1, end) if view.words(k) in (",", ";", ":")), None)
+    if c is None or view.words(c) != "," or c < 2 or view.protected_at(c):
+        return []
+    if any(view.tags[k] in _FINITE for k in range(1, c)):
+        return []
+    f = c + 1
+    while f < end and view.tags[f] in _NP_TAGS | {"PRP"}:
+        f += 1
+    subject_end = f
+    if f < end and view.tags[f] == "RB":
+        f += 1
+    if subject_end == c + 1 or subject_end - c - 1 > 6 or f >= end or view.tags[f] not in _FINITE:
+        return []
+    if not starts_clause(*_tags_words(view, c + 1, end)):
+        return []
+    subject = view.text[_cut(view, c + 1) : view.sentence.tokens[subject_end - 1].end]
+    plural = _plural(view, c + 1, subject_end)
+    if view.lower(0) in events or view.tags[f] == "VBD":
+        be = _BE_PAST[plural]
+    elif view.tags[f] == "MD":
+        return []
+    else:
+        be = _BE_PLURAL[plural]
+    subject_cap = _np_subject(subject)
+    if view.tags[c + 1] == "PRP":
+        subject_cap = subject[:1].upper() + subject[1:]
+    phrase = view.text[: _cut(view, c)].strip()
+    lead = phrase[:1].lower() + phrase[1:]
+    parts = (finish(f"{subject_cap} {be} {lead}"), finish(view.text[_cut(view, c + 1) :], punct))
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.participle_lead.v1",
+                     f"the opening '{view.words(0)} …' phrase made its own sentence", parts=parts)]
+
+
+def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.relative_sentential.v1: ``…, which V …`` about a whole clause -> ``…. This V …``
+
+    What: a trailing ``, which`` + a finite verb after a clause that does not end in a noun
+    (``He resigned in 2001, which surprised …``) is about the whole clause; it becomes
+    ``This …``. ``, where`` + a clause after a place noun becomes ``There …``. Why: UK easy
+    read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(relative_sentential, "The old mayor resigned suddenly in 2001, which surprised many people in the town.", max_words=8)
+    'The old mayor resigned suddenly in 2001. This surprised many people in the town.'
+    >>> demo(relative_sentential, "The young painter moved to Paris in 1905, where he studied art for six years.", max_words=8)
+    'The young painter moved to Paris in 1905. There he studied art for six years.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    for c in range(3, end - 3):
+        if view.words(c) != "," or view.protected_at(c) or view.lower(c + 1) not in ("which", "where"):
+            continue
+        if any(view.words(k) in (",", ";", ":") for k in range(c + 2, end)):
+            return []
+        if not has_clause(*_tags_words(view, 0, c)):
+            return []
+        main = view.text[: _cut(view, c)]
+        if view.lower(c + 1) == "which":
+            before = view.tags[c - 1]
+            if before.startswith("NN") or before in ("PRP", "POS") or view.words(c - 1) in _CLOSERS | _QUOTE_MARKS:
+                return []
+            v = c + 2 + (1 if view.tags[c + 2] == "RB" else 0)
+            if view.tags[v] not in ("VBD", "VBZ", "MD"):
+                return []
+            new = f"This {_after(view, c + 2, end)}"
+            why = "a 'which' clause about the whole sentence made its own sentence"
+        else:
+            if view.tags[c - 1][:2] not in ("NN", "CD") or not starts_clause(*_tags_words(view, c + 2, end)):
+                return []
+            new = f"There {_lower_start(view, c + 2, _after(view, c + 2, end))}"
+            why = "a 'where' clause made its own sentence"
+        parts = (finish(main, punct), finish(new, punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.relative_sentential.v1", why, parts=parts)]
+    return []
+
+
+def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.appositive_end.v1: ``… Lyon, a city in France.`` -> ``… Lyon. Lyon is a city in France.``
+
+    What: a description at the end of a sentence (it starts with ``a``/``an``/``the``, has no
+    verb of its own and no ``and``/``or``) after a name, or after a noun with ``the``, becomes
+    ``X is/was …`` (``was`` when the main verb is past). Why: UK easy read: one idea per
+    sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(appositive_end, "The writer spent most of her life in Lyon, a large city in the east of France.", max_words=8)
+    'The writer spent most of her life in Lyon. Lyon was a large city in the east of France.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    commas = [k for k in range(2, end - 2) if view.words(k) == ","]
+    if not commas:
+        return []
+    c = commas[-1]
+    if view.protected_at(c) or view.lower(c + 1) not in ("a", "an", "the"):
+        return []
+    span = range(c + 1, end)
+    if end - c - 1 > 12 or any(
+        view.tags[k] in _FINITE | {"CC", "WDT", "WP", "VBG"} or view.words(k) in _QUOTE_MARKS for k in span
+    ):
+        return []
+    if not any(view.tags[k].startswith("NN") for k in span):
+        return []
+    head_tag = view.tags[c - 1]
+    if head_tag in ("NNP", "NNPS"):
+        k = c - 1
+        while k > 0 and view.tags[k - 1] in ("NNP", "NNPS"):
+            k -= 1
+        np = view.text[_cut(view, k) : view.sentence.tokens[c - 1].end]
+    elif head_tag in ("NN", "NNS"):
+        k = _np_start(view, c)
+        if view.lower(k) != "the" or (k > 1 and view.tags[k - 1] == "IN" and view.tags[k - 2].startswith("NN")):
+            return []
+        np = _np_subject(view.text[_cut(view, k) : view.sentence.tokens[c - 1].end])
+    else:
+        return []
+    if k == 0 or not has_clause(*_tags_words(view, 0, k)):
+        return []
+    f = next(j for j in range(k) if view.tags[j] in _FINITE or view.tags[j] == "VBN")
+    plural = head_tag in ("NNS", "NNPS")
+    be = _BE_PAST[plural] if view.tags[f] == "VBD" else _BE_PLURAL[plural]
+    parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{np} {be} {_after(view, c + 1, end)}", punct))
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_end.v1",
+                     f"the description of {np!r} made its own sentence", parts=parts)]
+
+
+def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.contrast.v1: ``A did X, whereas B did Y.`` -> ``A did X. But B did Y.``
+
+    What: ``, whereas``/``, while`` (after a comma, words in ``[contrast]``) between two main
+    clauses; each side needs its own subject and finite verb, and the second runs to the end.
+    Why: UK easy read: one idea per sentence; ``But`` keeps the contrast.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(contrast, "Her older brother studied law in London, whereas she trained as a nurse.", max_words=8)
+    'Her older brother studied law in London. But she trained as a nurse.'
+    """
+    links = {str(k): str(v) for k, v in _table()["contrast"].items()}
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    for c in range(3, end - 3):
+        if view.words(c) != "," or view.protected_at(c) or view.lower(c + 1) not in links:
+            continue
+        if not has_clause(*_tags_words(view, 0, c)) or not starts_clause(*_tags_words(view, c + 2, end)):
+            continue
+        if any(view.words(k) in (";", ":") for k in range(c + 2, end)):
+            continue
+        right = _lower_start(view, c + 2, _after(view, c + 2, end))
+        link = links[view.lower(c + 1)]
+        parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{link} {right}".strip(), punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.contrast.v1",
+                         f"the '{view.lower(c + 1)}' contrast made two sentences", parts=parts)]
+    return []
+
+
+_EMBEDDING = frozenset({"that", "if", "whether", "when", "because", "although", "though", "while",
+                        "since", "as", "who", "which", "whom", "whose", "where", "between", "both", "either"})
+
+
+def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.conjunction_bare.v1: two main clauses joined by ``and``/``but`` with no comma.
+
+    What: ``The museum opened in 1901 and the library opened in 1911.`` -> two sentences.
+    The left side must be a clause with nothing that could embed the ``and`` (``that``,
+    ``if``, ``who``, ``between`` …, a verb of saying or thinking), and the right side must
+    start with a determiner, a pronoun or a name as its subject and reach a finite verb
+    within 5 words. Why: UK easy read: one idea and one verb per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(conjunction_bare, "The old museum opened in 1901 and the new library opened ten years later.", max_words=8)
+    'The old museum opened in 1901. The new library opened ten years later.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    thinking = {str(v) for v in _table()["reported"]["verbs"]} | {str(v) for v in _table()["conjunction_bare"]["blocking_verbs"]}
+    for i in range(4, end - 4):
+        word = view.lower(i)
+        if word not in ("and", "but") or view.words(i - 1) == "," or view.protected_at(i):
+            continue
+        left_words = [view.lower(k) for k in range(i)]
+        if any(w in _EMBEDDING or w in thinking for w in left_words):
+            return []
+        if view.tags[i + 1] not in ("DT", "PRP", "NNP", "PRP$") or view.lower(i + 1) in ("that", "this", "those", "these", "all", "both", "each", "no", "it"):
+            continue
+        f = next((k for k in range(i + 1, end) if view.tags[k] in _FINITE), None)
+        if f is None or f - i - 1 > 5 or any(view.tags[k] not in _NP_TAGS | {"PRP"} for k in range(i + 1, f)):
+            continue
+        if not has_clause(*_tags_words(view, 0, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
+            continue
+        right = _lower_start(view, i + 1, _after(view, i + 1, end))
+        link = "But " if word == "but" else ""
+        parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{link}{right}", punct))
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.conjunction_bare.v1",
+                         f"two main clauses joined by {word!r} made two sentences", parts=parts)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def connectives() -> tuple[tuple[str, str], ...]:
+    """(opener, replacement) rows of ``connectives.tsv``, longest opener first."""
+    rows = read_tsv("connectives.tsv", ("connective", "replacement"))
+    pairs = [(r["connective"].strip(), r["replacement"].strip()) for r in rows]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def connective(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.connective.v1: a formal linking word at the start becomes a plain one (or goes).
+
+    What: ``However,`` -> ``But``; ``Moreover,``/``In addition,`` -> ``Also,``; ``Therefore,``
+    -> ``So``; ``Indeed,`` is left out (data: ``easyread/data/connectives.tsv``). Any
+    profile, every sentence. Why: Inclusion Europe (2009) and GOV.UK: use short, everyday
+    words; cut words the reader does not need.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(connective, "However, the plan failed after two years.")
+    'But the plan failed after two years.'
+    """
+    text = sentence.text
+    for word, new in connectives():
+        m = re.match(re.escape(word) + r",\s+(\W*)(\w)", text)
+        if not m or sentence.is_protected(0, m.end()):
+            continue
+        if new:
+            return [Proposal((0, m.start(1)), f"{new} ", "split.connective.v1",
+                             f"linking word {word!r} made plain: {new!r}")]
+        return [Proposal((0, m.end()), m.group(1) + m.group(2).upper(), "split.connective.v1",
+                         f"linking word {word!r} left out")]
+    return []
+
+
 _EASY = frozenset({"easy-read", "large-print"})
 
 RULES: tuple[RuleSpec, ...] = (
-    RuleSpec("split.drop_aside.v1", drop_aside, _EASY),
+    RuleSpec("split.drop_aside.v2", drop_aside, _EASY),
     RuleSpec("split.frame.v1", frame, _EASY),
     RuleSpec("split.attribution.v1", attribution),
     RuleSpec("split.attribution_lead.v1", attribution_lead),
     RuleSpec("split.appositive.v1", appositive),
     RuleSpec("split.relative_clause.v1", relative_clause),
+    RuleSpec("split.relative_sentential.v1", relative_sentential),
+    RuleSpec("split.when_doing.v1", when_doing),
+    RuleSpec("split.participle_lead.v1", participle_lead),
+    RuleSpec("split.participle.v1", participle),
     RuleSpec("split.list.v1", list_items),
     RuleSpec("split.conjunction.v1", conjunction),
+    RuleSpec("split.contrast.v1", contrast),
+    RuleSpec("split.appositive_end.v1", appositive_end),
+    RuleSpec("split.conjunction_bare.v1", conjunction_bare),
     RuleSpec("split.after_event.v1", after_event),
     RuleSpec("split.coordinated_there.v1", coordinated_there),
     RuleSpec("split.verb_phrase.v1", verb_phrase),
@@ -865,7 +1316,10 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.time_phrase.v1", time_phrase),
 )
 #: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
-EVERY_SENTENCE: tuple[RuleSpec, ...] = (RuleSpec("split.opener.v1", opener, _EASY),)
+EVERY_SENTENCE: tuple[RuleSpec, ...] = (
+    RuleSpec("split.opener.v1", opener, _EASY),
+    RuleSpec("split.connective.v1", connective),
+)
 
 
 def _apply(doc: Document, sentence: Sentence, p: Proposal, data: str) -> bool:
