@@ -339,7 +339,7 @@ class Document:
             if s.protected:
                 d["protected"] = [list(p) for p in s.protected]
             if include_tokens:
-                d["tokens"] = [asdict(t) for t in s.tokens]
+                d["tokens"] = [t._asdict() for t in s.tokens]
             return d
 
         return {

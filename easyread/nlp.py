@@ -42,10 +42,9 @@ import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 __all__ = [
     "ABBREVIATIONS_VERSION",
@@ -60,9 +59,12 @@ __all__ = [
 TokenKind = Literal["word", "number", "punct", "symbol"]
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token with character offsets relative to the string given to :func:`tokenize`."""
+class Tok(NamedTuple):
+    """A token with character offsets relative to the string given to :func:`tokenize`.
+
+    A named tuple: immutable, and about twice as fast to create as a frozen dataclass, which
+    matters at a few hundred thousand tokens per megabyte.
+    """
 
     text: str
     start: int
@@ -425,8 +427,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# Word tokenization (stdlib re only; every quantified group consumes exactly one
-# character per iteration, so matching is linear)
+# Word tokenization (stdlib re only; each repeated group starts with a mandatory
+# separator character, so there is one way to match and matching is linear)
 # ---------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(
@@ -435,10 +437,11 @@ _TOKEN_RE = re.compile(
   | (?P<dash>--+|[\u2013\u2014\u2015])
   | (?P<initialism>(?:[^\W\d_]\.){2,})          # U.K.  e.g.  a.m.  O.N.S.
   | (?P<word>
-        [^\W_]
-        (?: [^\W_]
-          | ['\u2019\-\u2010\u2011](?=[^\W_])    # don't  children's  well-known
-          | (?<=\d)[.,](?=\d)                    # 2.5  140,000
+        [^\W_]+
+        (?: (?: ['\u2019\-\u2010\u2011]          # don't  children's  well-known
+              | (?<=\d)[.,](?=\d)                  # 2.5  140,000
+            )
+            [^\W_]+
         )*
     )
   | (?P<other>\S)
