@@ -285,27 +285,40 @@ class PackedWeights(Mapping[str, Mapping[str, float]]):
         self.rows = rows
         self.tags = tags
         self.scale = scale
-        self._cache: dict[str, dict[str, float] | None] = {}
+        # feature -> ((tag, weight), ...); () for a feature without weights in this pass
+        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
-    def get(self, feature: str, default: Any = None) -> Any:
-        """The feature's ``{tag: weight}`` (decoded once, then cached), else ``default``."""
-        try:
-            cached = self._cache[feature]
-        except KeyError:
-            pass
-        else:
-            return cached if cached is not None else default
+    def _decode(self, feature: str) -> tuple[tuple[str, float], ...]:
         n = self.index.get(feature)
         row = self.rows[n] if n is not None else ""
-        found: dict[str, float] | None = None
+        found: tuple[tuple[str, float], ...] = ()
         if row:
             tags, scale = self.tags, self.scale
-            found = {}
-            for item in row.split(" "):
-                t, _, w = item.partition(":")
-                found[tags[int(t)]] = int(w) / scale
+            pairs = (item.partition(":") for item in row.split(" "))
+            found = tuple((tags[int(t)], int(w) / scale) for t, _, w in pairs)
         self._cache[feature] = found
-        return found if found is not None else default
+        return found
+
+    def best(self, feats: Iterable[str]) -> str:
+        """Best tag for the features: what :meth:`PerceptronModel.predict` computes."""
+        scores: dict[str, float] = {}
+        get = self._cache.get
+        for f in feats:
+            row = get(f)
+            if row is None:
+                row = self._decode(f)
+            for t, w in row:
+                scores[t] = scores.get(t, 0.0) + w
+        if not scores:
+            return "NN"
+        return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    def get(self, feature: str, default: Any = None) -> Any:
+        """The feature's ``{tag: weight}``, else ``default``."""
+        row = self._cache.get(feature)
+        if row is None:
+            row = self._decode(feature)
+        return dict(row) if row else default
 
     def __getitem__(self, feature: str) -> Mapping[str, float]:
         found = self.get(feature)
@@ -385,6 +398,8 @@ class PerceptronModel:
 
     @staticmethod
     def _best(weights: Mapping[str, Mapping[str, float]], feats: Iterable[str]) -> str:
+        if isinstance(weights, PackedWeights):
+            return weights.best(feats)
         scores: dict[str, float] = {}
         for f in feats:
             wt = weights.get(f)
