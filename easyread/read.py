@@ -229,7 +229,7 @@ def _read_plain(doc: Document) -> None:
         doc.credit = lines.pop()[2]
     for i, (start, number, line) in enumerate(lines):
         kind: BlockKind = "paragraph"
-        if i == 0 and len(lines) > 1:
+        if i == 0 and len(lines) > 1 and _looks_like_headline(line):
             kind = "title"
         elif line.startswith(("- ", "* ", "• ")):
             kind = "list_item"
@@ -240,6 +240,21 @@ def _read_plain(doc: Document) -> None:
         _add(doc, kind, line, start, number)
     if doc.blocks and doc.blocks[0].kind == "title":
         doc.source.title = doc.blocks[0].text
+    elif doc.source.path not in ("<stdin>", "<text>"):
+        doc.source.title = Path(doc.source.path).stem.replace("_", " ").replace("-", " ").strip() or None
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A first line is the headline when it is short and not a run of full sentences.
+
+    News headlines have no final full stop ("Javid to announce CSE strategy after ‘surge’ …");
+    an article that starts straight with its first paragraph has no headline line.
+    """
+    words = line.split()
+    if len(words) > 30:
+        return False
+    ends_sentence = line.rstrip("”’\"') ").endswith(".")
+    return not (ends_sentence and len(words) > 12)
 
 
 def _is_quote_paragraph(line: str) -> bool:

@@ -109,3 +109,18 @@ def test_lone_surrogate_does_not_survive() -> None:
     doc.source.text.encode("utf-8")
     for b in doc.blocks:
         b.text.encode("utf-8")
+
+
+def test_first_paragraph_is_not_taken_for_a_headline(tmp_path: Path) -> None:
+    """An article starting with its first paragraph has no headline line (regression: a
+    whole paragraph became the <h1> and split over two pages in the PDF)."""
+    p = tmp_path / "no-headline.txt"
+    first = ("James Hamblin, senior editor of an American magazine, recently joined the unwashed masses. "
+             "He reduced the number of showers he had and stopped using soap.")
+    p.write_text(first + "\nThe second paragraph is here.\n", "utf-8")
+    doc = load(p)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+    assert doc.source.title == "no headline"
+    short = tmp_path / "a.txt"
+    short.write_text("Javid to announce CSE strategy after ‘surge’ in offenders seeking help\nBody text here.\n", "utf-8")
+    assert load(short).blocks[0].kind == "title"

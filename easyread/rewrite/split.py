@@ -139,8 +139,9 @@ def _sentence_end(view: View) -> tuple[int, str]:
 
 
 def _cut(view: View, i: int) -> int:
-    """Character offset where token ``i`` starts."""
-    return view.sentence.tokens[i].start
+    """Character offset where token ``i`` starts (the text's end for ``i`` past the last token)."""
+    tokens = view.sentence.tokens
+    return tokens[i].start if i < len(tokens) else len(view.text)
 
 
 def _lower_first(text: str) -> str:
