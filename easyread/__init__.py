@@ -26,6 +26,7 @@ __all__ = [
     "render_html",
     "render_pdf",
     "rewrite",
+    "rewrite_text",
     "score_text",
 ]
 
@@ -49,6 +50,12 @@ def __getattr__(name: str) -> Any:
         from easyread import pipeline
 
         return getattr(pipeline, name)
+    if name == "rewrite":
+        # The package easyread.rewrite is callable: easyread.rewrite(text, profile=...) runs
+        # rewrite_text (a plain function attribute would be replaced by the package on import).
+        import easyread.rewrite
+
+        return easyread.rewrite
     if name in ("render_html", "render_pdf"):
         from easyread import render
 
@@ -67,7 +74,7 @@ def score_text(text: str, *, fmt: str = "txt") -> Scores:
     return score(doc, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm)
 
 
-def rewrite(text: str, *, profile: str = "plain", fmt: str = "txt", config: Config | None = None) -> Document:
+def rewrite_text(text: str, *, profile: str = "plain", fmt: str = "txt", config: Config | None = None) -> Document:
     """Rewrite a text into plain language (``profile="plain"``) or easy read (``"easy-read"``).
 
     Returns the processed :class:`Document`; ``doc.text()`` is the new text and

@@ -95,3 +95,13 @@ def test_list_items_become_blocks() -> None:
     s = next(doc.sentences())
     doc.split(s.id, ["We need:", "apples", "pears", "plums"], rule="split.list.v1", reason="list", list_items=True)
     assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item", "list_item"]
+
+
+def test_public_rewrite_call_survives_the_package_import() -> None:
+    """`easyread.rewrite(text, profile=...)` works before and after `import easyread.rewrite`."""
+    import easyread
+    import easyread.rewrite
+
+    doc = easyread.rewrite("Title\nThe minister commenced the work prior to the vote.", profile="plain")
+    assert "started" in doc.text() and "before" in doc.text()
+    assert easyread.rewrite_text("Title\nIn order to win, we ran.").text().endswith("To win, we ran.")
