@@ -249,7 +249,7 @@ def suffix_base(word: str) -> str:
 def glossary_rows_() -> list[tuple[str, ...]]:
     from lemminflect import getAllLemmas
 
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for word in dictionary_words():
         lemmas = getAllLemmas(word)
         if "NOUN" in lemmas:
