@@ -228,7 +228,7 @@ def plain_rows() -> list[tuple[str, ...]]:
     for (_hard, pos), plains in lexicon_entries().items():
         for plain in plains:
             tags.setdefault(plain, set()).update(POS_TAGS[pos])
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for plain in sorted(tags):
         inflected = ";".join(f"{tag}={inflect(plain, tag)}" for tag in sorted(tags[plain]))
         rows.append((plain, _number(zipf(plain.split()[0])), inflected))
