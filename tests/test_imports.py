@@ -63,11 +63,28 @@ def test_score_and_check_import_punkt_only(command: str, offline_env: dict[str, 
     [["rewrite", "--profile", "easy-read"], ["convert", "-o", "{tmp}/out.html"]],
     ids=["rewrite", "convert-html"],
 )
-def test_rewrite_and_html_need_no_weasyprint(args: list[str], offline_env: dict[str, str],
+def test_rewrite_and_html_need_no_weasyprint_lemminflect_or_numpy(args: list[str], offline_env: dict[str, str],
                                              tmp_path: Path) -> None:
     argv = [a.format(tmp=tmp_path) for a in args]
     loaded = modules(offline_env, RUN, argv[0], str(SEED), *argv[1:])
-    assert not top(loaded, "weasyprint", "wordfreq")
+    assert not top(loaded, "weasyprint", "wordfreq", "lemminflect", "numpy")
+
+
+@pytest.mark.slow
+def test_split_rules_that_inflect_verbs_need_no_lemminflect(offline_env: dict[str, str]) -> None:
+    code = """
+import json, sys
+from easyread.rewrite.rules import demo
+from easyread.rewrite.split import frame, participle, when_doing
+assert demo(frame, "The speech follows the Government providing money to a helpline for adults.",
+            profile="easy-read") == "The Government provided money to a helpline for adults."
+demo(when_doing, "The minister is set to reveal the plan when speaking at a school in Leeds on Tuesday.",
+     max_words=8)
+demo(participle, "The team won the cup in May, making it the best club in the country.", max_words=8)
+print(json.dumps(sorted(sys.modules)))
+"""
+    loaded = modules(offline_env, code)
+    assert not top(loaded, "lemminflect", "wordfreq", "numpy", "weasyprint")
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ The ``words`` stage, term detection and the picture chooser used to call lemminf
 run time: about 2 s of dictionary and numpy loading on a cold start. Everything they ask
 is a question about a *finite* set of words (the lexicon's hard and plain words, the
 glossary keys, the picture keywords), so this script asks lemminflect and wordfreq once, at
-build time, and writes the answers as four sorted, deterministic TSV files:
+build time, and writes the answers as five sorted, deterministic TSV files:
 
 ``easyread/data/lexicon_forms.tsv`` (the ``words`` stage)
     One row per (surface form, part of speech) that leads to a lexicon entry: ``form``,
@@ -29,6 +29,11 @@ build time, and writes the answers as four sorted, deterministic TSV files:
     ``form``, ``lemmas``, ``zipf``: for a token, its noun then verb lemmas (lemminflect
     ``getLemma``) that are keyword words; for a keyword, its wordfreq
     ``zipf_frequency(keyword, "en")``.
+``easyread/data/verb_forms.tsv`` (the split rules that re-inflect an -ing verb)
+    ``form``, ``lemma``, ``VBD``, ``VBG``, ``VBN``, ``VBP``, ``VBZ``: for every -ing word of
+    lemminflect's dictionary and wordfreq's 'small' English list, its verb lemma
+    (``getLemma(form, upos="VERB")[0]``, the VB form; empty if none) and the lemma's first
+    ``getInflection`` for each tag (empty if none).
 
 Which tokens can lemmatise to a lexicon or keyword word: lemminflect's dictionary is
 inverted exactly; for the words it does not know, its out-of-vocabulary model picks one of
@@ -40,7 +45,7 @@ list that the model strips of an ending it does not have is not covered.
 
 Usage::
 
-    python tools/build_forms.py           # write the three files
+    python tools/build_forms.py           # write the five files
     python tools/build_forms.py --check   # exit 1 if a shipped file is out of date
 
 lemminflect (MIT) and wordfreq (data CC BY-SA 4.0) are needed only here and in the test
@@ -69,7 +74,10 @@ POS_TAGS: dict[str, tuple[str, ...]] = {
     "ADJ": ("JJR", "JJS"),
     "ADV": ("RBR", "RBS"),
 }
-FILES = ("lexicon_forms.tsv", "lexicon_plains.tsv", "glossary_forms.tsv", "picture_forms.tsv")
+FILES = ("lexicon_forms.tsv", "lexicon_plains.tsv", "glossary_forms.tsv", "picture_forms.tsv",
+         "verb_forms.tsv")
+#: The Penn verb tags of ``verb_forms.tsv`` after the lemma (the VB form).
+VERB_TAGS = ("VBD", "VBG", "VBN", "VBP", "VBZ")
 
 
 # ------------------------------------------------------------------ lemminflect queries
@@ -294,18 +302,62 @@ def picture_rows() -> list[tuple[str, ...]]:
     return [rows[k] for k in sorted(rows)]
 
 
+# ------------------------------------------------------------------------ verb forms
+def verb_words() -> list[str]:
+    """The -ing words of lemminflect's dictionary and of wordfreq's 'small' English list.
+
+    The split rules (``split.frame.v1``, ``split.when_doing``, the participle clauses) only
+    re-inflect a token tagged VBG; other words fall back to lemminflect at run time.
+    """
+    from easyread.data import zipf_table
+
+    lemmatizer, _ = _lemminflect()
+    words = set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())  # type: ignore[attr-defined]
+    words.update(zipf_table())
+    return sorted(w for w in words if w.endswith("ing") and w == w.lower()
+                  and not any(c.isspace() for c in w))
+
+
+def verb_rows() -> list[tuple[str, ...]]:
+    """``form``, then lemminflect's verb lemma of it and that lemma's first inflection per tag.
+
+    Exactly what ``easyread.rewrite.split`` asked at run time: ``getLemma(form,
+    upos="VERB")[0]`` (empty: no lemma) and ``getInflection(lemma, tag=T)[0]`` (empty: none).
+    """
+    from lemminflect import getInflection
+
+    rows: list[tuple[str, ...]] = []
+    for word in verb_words():
+        lemmas = get_lemma(word, "VERB")
+        if not lemmas:
+            rows.append((word, "") + ("",) * len(VERB_TAGS))
+            continue
+        lemma = lemmas[0]
+        forms = []
+        for tag in VERB_TAGS:
+            found = getInflection(lemma, tag=tag)
+            forms.append(str(found[0]) if found else "")
+        rows.append((word, lemma, *forms))
+    for row in rows:
+        if any("\t" in field or "\n" in field for field in row):
+            raise ValueError(f"verb_forms.tsv: a field holds a tab or newline: {row!r}")
+    return rows
+
+
 # ------------------------------------------------------------------------- writing
 HEADERS: dict[str, tuple[str, ...]] = {
     "lexicon_forms.tsv": ("form", "pos", "filter", "lemma", "hard", "lemma_zipf"),
     "lexicon_plains.tsv": ("plain", "zipf", "inflected"),
     "glossary_forms.tsv": ("form", "base", "lemmas"),
     "picture_forms.tsv": ("form", "lemmas", "zipf"),
+    "verb_forms.tsv": ("form", "lemma", *VERB_TAGS),
 }
 BUILDERS: dict[str, Callable[[], list[tuple[str, ...]]]] = {
     "lexicon_forms.tsv": lexicon_rows,
     "lexicon_plains.tsv": plain_rows,
     "glossary_forms.tsv": glossary_rows_,
     "picture_forms.tsv": picture_rows,
+    "verb_forms.tsv": verb_rows,
 }
 
 

@@ -371,3 +371,21 @@ def picture_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, float]]:
         if value:
             zipfs[form] = float(value)
     return lemmas, zipfs
+
+
+#: The Penn verb tags of ``verb_forms.tsv``; the lemma column is the VB form.
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, tuple[str, ...]]:
+    """-ing form -> its verb lemma and the lemma's forms, in :data:`VERB_TAGS` order.
+
+    From ``verb_forms.tsv``: lemminflect's ``getLemma(form, upos="VERB")[0]`` and
+    ``getInflection(lemma, tag=T)[0]``, asked at build time. Empty strings: no answer.
+
+    >>> verb_forms()["saying"][VERB_TAGS.index("VBD")]
+    'said'
+    """
+    header = ("form", "lemma", *VERB_TAGS[1:])
+    return {row[0]: tuple(row[1:]) for row in _generated("verb_forms.tsv", header)}

@@ -604,14 +604,11 @@ def frame(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if starts_clause(*_tags_words(view, at, end)):
             return [Proposal((0, _cut(view, at) + 1), view.text[_cut(view, at)].upper(), rid, why)]
         return []
-    from lemminflect import getInflection, getLemma
-
-    lemmas = getLemma(view.lower(k), upos="VERB")
-    forms = getInflection(str(lemmas[0]), tag="VBD") if lemmas else ()
-    if not forms:
+    past = _inflect(view.lower(k), "VBD")
+    if not past:
         return []
     subject = view.text[_cut(view, at) : view.sentence.tokens[k - 1].end]
-    new = f"{subject[:1].upper()}{subject[1:]} {forms[0]}"
+    new = f"{subject[:1].upper()}{subject[1:]} {past}"
     return [Proposal((0, view.sentence.tokens[k].end), new, rid, why)]
 
 
@@ -911,7 +908,17 @@ def _tense(view: View, f: int, end: int) -> str | None:
 
 
 def _inflect(word: str, tag: str) -> str | None:
-    """``word`` (a verb form) inflected to the Penn ``tag`` with lemminflect; None if unknown."""
+    """``word`` (a verb form) inflected to the Penn ``tag`` with lemminflect; None if unknown.
+
+    lemminflect's answers for every -ing word of its dictionary and of wordfreq's English
+    list are precomputed (``verb_forms.tsv``, ``tools/build_forms.py``); only another word
+    (rare: the rules inflect VBG tokens) loads lemminflect itself.
+    """
+    from easyread.data import VERB_TAGS, verb_forms
+
+    row = verb_forms().get(word.lower())
+    if row is not None:
+        return (row[VERB_TAGS.index(tag)] or None) if row[0] else None
     from lemminflect import getInflection, getLemma
 
     lemmas = getLemma(word.lower(), upos="VERB")

@@ -38,7 +38,7 @@ def test_shipped_tables_are_up_to_date() -> None:
 
 
 @pytest.mark.parametrize("name", ["lexicon_forms.tsv", "lexicon_plains.tsv",
-                                  "glossary_forms.tsv", "picture_forms.tsv"])
+                                  "glossary_forms.tsv", "picture_forms.tsv", "verb_forms.tsv"])
 def test_tables_are_in_the_manifest(name: str) -> None:
     assert name in manifest()["files"]
 
@@ -49,3 +49,12 @@ def test_words_stage_needs_no_lemminflect() -> None:
     assert words.lemma("commenced", "VERB") == "commence"
     assert words.inflect("find out", "VBD") == "found out"
     assert words.inflect("get", "VBN") == "got"  # British English, as before
+
+
+def test_split_rules_read_verb_forms() -> None:
+    from easyread.rewrite.split import _inflect
+
+    assert _inflect("Providing", "VBD") == "provided"
+    assert _inflect("speaking", "VB") == "speak"
+    assert _inflect("making", "VBZ") == "makes"
+    assert _inflect("making", "VBP") == "make"
