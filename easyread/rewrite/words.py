@@ -20,6 +20,30 @@ from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replac
 _POS = {"VB": "VERB", "NN": "NOUN", "JJ": "ADJ", "RB": "ADV"}
 #: Penn tags that lemminflect can inflect to.
 _INFLECT = frozenset({"VBD", "VBG", "VBN", "VBZ", "NNS", "JJR", "JJS", "RBR", "RBS"})
+#: Endings only adjectives have (``ominous``, ``fruitless``, ``feasible``): the tagger often
+#: tags a rare adjective as a singular noun or a base verb (``derelict/NN``), so a word with
+#: one of these endings and an ADJ entry is taken as an adjective when it has one of
+#: ``_ADJ_MISTAGS`` (no ``-able``/``-ible``/``-ous``/``-ful``/``-less`` entry is a noun).
+_ADJ_ENDINGS = ("ous", "ful", "less", "ible", "able")
+_ADJ_MISTAGS = frozenset({"NN", "VB", "VBP"})
+
+
+def lexicon_pos(word: str, tag: str) -> str | None:
+    """The lexicon part of speech to look ``word`` up with, given the tagger's ``tag``.
+
+    Usually :func:`upos`; an adjective-only ending mis-tagged ``NN``/``VB``/``VBP`` is read
+    as ``ADJ`` when the lexicon has it as an adjective.
+
+    >>> lexicon_pos("ominous", "NN"), lexicon_pos("table", "NN"), lexicon_pos("ominous", "NNP")
+    ('ADJ', 'NOUN', None)
+    """
+    pos = upos(tag)
+    lower = word.lower()
+    if (pos is not None and tag in _ADJ_MISTAGS and lower.endswith(_ADJ_ENDINGS)
+            and (lower, pos) not in lexicon_forms()[1]
+            and (lower, "ADJ") in lexicon_forms()[1]):
+        return "ADJ"
+    return pos
 
 
 def upos(tag: str) -> str | None:
@@ -155,9 +179,11 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for i, (tok, tag) in enumerate(zip(tokens, tags, strict=True)):
         if tok.kind != "word" or not tok.text.isalpha():
             continue
-        pos = upos(tag)
+        pos = lexicon_pos(tok.text, tag)
         if pos is None:
             continue
+        if pos == "ADJ" and upos(tag) != "ADJ":
+            tag = "JJ"  # a mis-tagged adjective: no inflection
         lower = tok.text.lower()
         if lower in keep or (i != first_word and tok.text[:1].isupper()):
             continue

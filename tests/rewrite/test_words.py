@@ -19,6 +19,7 @@ LEXICON = {
     ("residence", "NOUN"): ["home"],
     ("assist", "VERB"): ["help"],
     ("abode", "NOUN"): ["home"],
+    ("ominous", "ADJ"): ["worrying"],
 }
 PHRASES = {"prior to": "before", "in order to": "to", "in the space of": "in", "at this point in time": "now"}
 
@@ -73,3 +74,31 @@ def test_keep_list_blocks_a_swap() -> None:
                           ("home", "NNS", "homes"), ("find out", "VBD", "found out")])
 def test_inflect(plain: str, tag: str, expected: str) -> None:
     assert words.inflect(plain, tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "expected"),
+    [
+        ("ominous", "NN", "ADJ"),  # an adjective-only ending mis-tagged as a noun
+        ("relentless", "VBP", "ADJ"),
+        ("ominous", "JJ", "ADJ"),
+        ("table", "NN", "NOUN"),  # -able, but no ADJ entry: the tag stands
+        ("ominous", "NNP", None),  # a name is never read as an adjective
+        ("ominous", "NNS", "NOUN"),
+    ],
+)
+def test_lexicon_pos(word: str, tag: str, expected: str | None) -> None:
+    assert words.lexicon_pos(word, tag) == expected
+
+
+def test_mistagged_adjective_is_swapped() -> None:
+    from easyread.config import Config
+    from easyread.document import Sentence, retokenize
+    from easyread.rewrite.rules import RuleContext
+
+    sentence = Sentence(id="s", text="The signs were ominous.")
+    retokenize(sentence)
+    ctx = RuleContext(Config())
+    ctx._tags, ctx._tagged = ["DT", "NNS", "VBD", "NN", "."], sentence
+    (proposal,) = words.lexicon(sentence, ctx)
+    assert proposal.replacement == "worrying"
