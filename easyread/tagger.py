@@ -26,6 +26,7 @@ import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
+from operator import add
 from typing import Any
 
 __all__ = [
@@ -268,6 +269,14 @@ def features(
     return static_features(ctx, i) + tag_features(ctx, i, prev, prev2, right)
 
 
+#: Rows with more (tag, weight) pairs than this are kept dense (one weight per tag, 0.0 for the
+#: rest) and added to the scores with one C-level ``map``; shorter rows are added pair by pair.
+DENSE_MIN = 8
+
+
+_Row = tuple[int, "tuple[float, ...] | None", "tuple[tuple[int, float], ...]"]
+
+
 class PackedWeights(Mapping[str, Mapping[str, float]]):
     """``{feature: {tag: weight}}`` read lazily from the packed layout (format 2).
 
@@ -277,7 +286,7 @@ class PackedWeights(Mapping[str, Mapping[str, float]]):
     weights, and every prediction, are exactly those of the dictionary layout.
     """
 
-    __slots__ = ("index", "rows", "tags", "scale", "_cache")
+    __slots__ = ("index", "rows", "tags", "scale", "_cache", "_sorted")
 
     def __init__(self, index: Mapping[str, int], rows: Sequence[str], tags: Sequence[str],
                  scale: int) -> None:
@@ -285,40 +294,74 @@ class PackedWeights(Mapping[str, Mapping[str, float]]):
         self.rows = rows
         self.tags = tags
         self.scale = scale
-        # feature -> ((tag, weight), ...); () for a feature without weights in this pass
-        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._sorted = list(tags) == sorted(set(tags))
+        # feature -> (bit mask of its tags, dense weights or None, sparse (tag index, weight)
+        # pairs); mask 0 for a feature without weights in this pass
+        self._cache: dict[str, _Row] = {}
 
-    def _decode(self, feature: str) -> tuple[tuple[str, float], ...]:
+    def _pairs(self, feature: str) -> tuple[tuple[int, float], ...]:
         n = self.index.get(feature)
         row = self.rows[n] if n is not None else ""
-        found: tuple[tuple[str, float], ...] = ()
-        if row:
-            tags, scale = self.tags, self.scale
-            pairs = (item.partition(":") for item in row.split(" "))
-            found = tuple((tags[int(t)], int(w) / scale) for t, _, w in pairs)
+        if not row:
+            return ()
+        scale = self.scale
+        pairs = (item.partition(":") for item in row.split(" "))
+        return tuple((int(t), int(w) / scale) for t, _, w in pairs)
+
+    def _decode(self, feature: str) -> _Row:
+        pairs = self._pairs(feature)
+        mask = 0
+        for t, _ in pairs:
+            mask |= 1 << t
+        dense: tuple[float, ...] | None = None
+        if len(pairs) > DENSE_MIN:
+            weights = [0.0] * len(self.tags)
+            for t, w in pairs:
+                weights[t] = w
+            dense = tuple(weights)
+        found = (mask, dense, pairs)
         self._cache[feature] = found
         return found
 
     def best(self, feats: Iterable[str]) -> str:
-        """Best tag for the features: what :meth:`PerceptronModel.predict` computes."""
-        scores: dict[str, float] = {}
+        """Best tag for the features: what :meth:`PerceptronModel.predict` computes.
+
+        Each tag's score is the same sequence of float additions as in the dictionary
+        layout (features in order, starting from 0.0); adding a dense row's 0.0 for a tag
+        the feature does not weigh leaves the score unchanged, and tags no feature weighs
+        are left out of the choice (the mask), so the result is identical.
+        """
+        tags = self.tags
+        scores = [0.0] * len(tags)
+        mask = 0
         get = self._cache.get
+        decode = self._decode
         for f in feats:
             row = get(f)
             if row is None:
-                row = self._decode(f)
-            for t, w in row:
-                scores[t] = scores.get(t, 0.0) + w
-        if not scores:
+                row = decode(f)
+            bits, dense, pairs = row
+            if not bits:
+                continue
+            mask |= bits
+            if dense is not None:
+                scores = list(map(add, scores, dense))
+            else:
+                for t, w in pairs:
+                    scores[t] += w
+        if not mask:
             return "NN"
-        return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self._sorted:  # ties go to the later tag name: the first maximum, scanning back
+            seen = [i for i in range(len(tags) - 1, -1, -1) if mask >> i & 1]
+            return tags[max(seen, key=scores.__getitem__)]
+        seen = [i for i in range(len(tags)) if mask >> i & 1]
+        return tags[max(seen, key=lambda i: (scores[i], tags[i]))]
 
     def get(self, feature: str, default: Any = None) -> Any:
         """The feature's ``{tag: weight}``, else ``default``."""
-        row = self._cache.get(feature)
-        if row is None:
-            row = self._decode(feature)
-        return dict(row) if row else default
+        pairs = self._pairs(feature)
+        tags = self.tags
+        return {tags[t]: w for t, w in pairs} if pairs else default
 
     def __getitem__(self, feature: str) -> Mapping[str, float]:
         found = self.get(feature)
