@@ -151,14 +151,34 @@ def _lexicon() -> dict[tuple[str, str], list[str]]:
     return table
 
 
+def glossary_term_tokens(sentence: Sentence, ctx: RuleContext) -> set[int]:
+    """Indices of tokens inside a multi-word glossary term (``independent evaluation``).
+
+    The gloss stage explains such terms; swapping one of their words first would break the
+    term (``independent review`` is no longer in the glossary), so the words stage leaves them.
+    """
+    from easyread.terms import base_form, build_index
+
+    index = build_index(tuple(ctx.config.glossary_files))
+    words = [(i, base_form(t.text)) for i, t in enumerate(sentence.tokens) if t.kind in ("word", "number")]
+    covered: set[int] = set()
+    for k, (_, first) in enumerate(words):
+        for key_words, _row, _source in index.by_first.get(first, ()):
+            n = len(key_words)
+            if n >= 2 and tuple(w for _, w in words[k : k + n]) == key_words:
+                covered.update(j for j, _ in words[k : k + n])
+                break
+    return covered
+
+
 def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """words.lexicon.v1: replace a hard word by a more common plain word of the same kind.
 
     What: a word in ``lexicon.tsv`` is swapped when the tagger's part of speech matches the
     entry, the plain word is more frequent (wordfreq Zipf), and the plain word is inflected to
     the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``). Names
-    (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep`` and quotations
-    are never changed. Why: Inclusion Europe (2009) #6-7: use easy, everyday words.
+    (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep``, words of a
+    multi-word glossary term and quotations are never changed. Why: Inclusion Europe (2009) #6-7: use easy, everyday words.
 
     >>> from easyread.rewrite.rules import demo
     >>> demo(lexicon, "Work commenced in May.")
@@ -176,8 +196,9 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     tags = ctx.tags(sentence)
     out: list[Proposal] = []
     first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
+    in_terms = glossary_term_tokens(sentence, ctx)
     for i, (tok, tag) in enumerate(zip(tokens, tags, strict=True)):
-        if tok.kind != "word" or not tok.text.isalpha():
+        if tok.kind != "word" or not tok.text.isalpha() or i in in_terms:
             continue
         pos = lexicon_pos(tok.text, tag)
         if pos is None:
