@@ -10,7 +10,6 @@ folder is missing only load time and speed on a built-in news sample are shown.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import time
 from pathlib import Path
@@ -82,25 +81,9 @@ SAMPLE = [
 
 
 def read_split(path: Path) -> list[tuple[list[str], list[str]]]:
-    sents: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    sents.append((words, tags))
-                    words, tags = [], []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue
-                words.append(cols[1])
-                tags.append(cols[4])
-    if words:
-        sents.append((words, tags))
-    return sents
+    from easyread.tagger import read_conllu
+
+    return [(words, xpos) for words, xpos, _ in read_conllu(path)]
 
 
 def main(argv: list[str] | None = None) -> int:

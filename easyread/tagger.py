@@ -27,6 +27,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from operator import add
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -522,3 +523,35 @@ def tag_sents(sents: Iterable[Sequence[str]]) -> list[list[str]]:
     """Penn Treebank tags for several tokenised sentences."""
     model = load()
     return [model.tag(s) for s in sents]
+
+
+#: One CoNLL-U sentence: (words, Penn XPOS tags, UPOS tags).
+Sentence = tuple[list[str], list[str], list[str]]
+
+
+def read_conllu(path: Path) -> list[Sentence]:
+    """Sentences from a (gzip) CoNLL-U file, skipping MWT ranges and empty nodes."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    sents: list[Sentence] = []
+    words: list[str] = []
+    xpos: list[str] = []
+    upos: list[str] = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if words:
+                    sents.append((words, xpos, upos))
+                    words, xpos, upos = [], [], []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 5 or "-" in cols[0] or "." in cols[0]:
+                continue
+            words.append(cols[1])
+            upos.append(cols[3])
+            xpos.append(cols[4])
+    if words:
+        sents.append((words, xpos, upos))
+    return sents

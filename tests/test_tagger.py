@@ -101,25 +101,7 @@ def test_empty_input() -> None:
 
 
 def _read_test_split(path: Path) -> list[tuple[list[str], list[str]]]:
-    sents: list[tuple[list[str], list[str]]] = []
-    words: list[str] = []
-    tags: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    sents.append((words, tags))
-                    words, tags = [], []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue
-                words.append(cols[1])
-                tags.append(cols[4])
-    if words:
-        sents.append((words, tags))
-    return sents
+    return [(words, xpos) for words, xpos, _ in tagger.read_conllu(path)]
 
 
 @pytest.mark.skipif(

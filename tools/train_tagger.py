@@ -63,36 +63,7 @@ ATTRIBUTION = (
     "\u00a9 the UD English EWT contributors, CC BY-SA 4.0"
 )
 
-# (words, xpos, upos)
-Sentence = tuple[list[str], list[str], list[str]]
-
-
-def read_conllu(path: Path) -> list[Sentence]:
-    """Sentences from a (gzip) CoNLL-U file, skipping MWT ranges and empty nodes."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    sents: list[Sentence] = []
-    words: list[str] = []
-    xpos: list[str] = []
-    upos: list[str] = []
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    sents.append((words, xpos, upos))
-                    words, xpos, upos = [], [], []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 5 or "-" in cols[0] or "." in cols[0]:
-                continue
-            words.append(cols[1])
-            upos.append(cols[3])
-            xpos.append(cols[4])
-    if words:
-        sents.append((words, xpos, upos))
-    return sents
+from easyread.tagger import Sentence, read_conllu  # noqa: E402  (shared with tests and benchmarks)
 
 
 def build_dictionaries(
