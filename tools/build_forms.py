@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from easyread.data import data_path, lexicon_table, zipf  # noqa: E402
+from easyread.data import data_path, lexicon_entries, zipf  # noqa: E402
 from easyread.pictures import load_pictures  # noqa: E402
 
 #: The lexicon's parts of speech and the Penn tags the words stage inflects a plain word to.
@@ -176,16 +176,6 @@ def candidates(target: str, pos: str) -> set[str]:
 
 
 # ---------------------------------------------------------------------- lexicon forms
-def lexicon_entries() -> dict[tuple[str, str], list[str]]:
-    """(hard, pos) -> plain alternatives, exactly as ``easyread.rewrite.words`` reads them."""
-    table: dict[tuple[str, str], list[str]] = {}
-    for row in lexicon_table():
-        hard = row["hard"].strip().lower()
-        plains = [p.strip() for p in row["plain"].split("|") if p.strip()]
-        if " " in hard or not plains:
-            continue
-        table[(hard, row["pos"].strip().upper())] = plains
-    return table
 
 
 def inflect(plain: str, tag: str) -> str:

@@ -164,6 +164,20 @@ def lexicon_table() -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def lexicon_entries() -> dict[tuple[str, str], list[str]]:
+    """(hard lemma, pos) -> plain alternatives, best first: the one reading of ``lexicon.tsv``
+    shared by the words stage and ``tools/build_forms.py``."""
+    table: dict[tuple[str, str], list[str]] = {}
+    for row in lexicon_table():
+        hard = row["hard"].strip().lower()
+        plains = [p.strip() for p in row["plain"].split("|") if p.strip()]
+        if " " in hard or not plains:
+            continue
+        table[(hard, row["pos"].strip().upper())] = plains
+    return table
+
+
+@lru_cache(maxsize=1)
 def phrases_table() -> list[dict[str, str]]:
     """Rows of ``phrases.tsv`` (phrase, plain, note); empty while the file is absent."""
     if not data_path("phrases.tsv").is_file():

@@ -379,7 +379,7 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue  # the clause runs on: its end is unclear
             if any(view.lower(k) in modals for k in range(i + 1, end)):
                 continue
-            sub_text = view.text[_cut(view, i + 1) : _cut(view, end) if end < view.n() else len(view.text)]
+            sub_text = view.text[_cut(view, i + 1) : _cut(view, end)]
             main_text = view.text[: _cut(view, left_end)]
             at, sub_first = i, order == "sub"
         if sub_first:
@@ -412,7 +412,7 @@ def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     c = commas[-1]
     tail = [view.lower(k) for k in range(c + 1, end)]
-    tail_text = view.text[_cut(view, c + 1) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+    tail_text = view.text[_cut(view, c + 1) : _cut(view, end)].strip()
     head = view.text[: _cut(view, c)]
     if not tail or sum(1 for k in range(c) if view.sentence.tokens[k].kind != "punct") < 4:
         return []
@@ -422,7 +422,7 @@ def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         new = f"{tail_text} this"
     elif tail[0] in verbs and 2 <= len(tail) <= 6 and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}:
         verb = view.words(c + 1)
-        subject = view.text[_cut(view, c + 2) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+        subject = view.text[_cut(view, c + 2) : _cut(view, end)].strip()
         new = f"{subject} {verb} this"
     else:
         return []
@@ -643,7 +643,7 @@ def after_event(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         past = not any(t in ("MD", "VBP", "VBZ") for t in left_tags) and "VBD" in left_tags
         there, link = (str(table["past" if past else "present"][key]) for key in ("there", "link"))
-        event = view.text[_cut(view, i + 1) : _cut(view, end) if end < view.n() else len(view.text)]
+        event = view.text[_cut(view, i + 1) : _cut(view, end)]
         main = view.text[: _cut(view, i)].strip()
         parts = (finish(f"{there} {event.strip()}"), finish(f"{link} {_lower_start(view, 0, main)}", punct))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.after_event.v1",
@@ -809,7 +809,7 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue  # the participle's noun is the subject of the finite verb at f
         elif f == end and view.lower(i + 1) == "by":
             main = view.text[: _cut(view, i)]
-            phrase = view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+            phrase = view.text[_cut(view, i) : _cut(view, end)].strip()
             if not has_clause(*_tags_words(view, 0, i)):
                 continue
         else:
@@ -857,7 +857,7 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             this = "This was"
         else:
             this = "This is"
-        phrase = view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+        phrase = view.text[_cut(view, i) : _cut(view, end)].strip()
         parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{this} {phrase}"))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.time_phrase.v1",
                          "the time phrase made its own sentence", parts=parts)]
@@ -932,7 +932,7 @@ def _inflect(word: str, tag: str) -> str | None:
 
 def _after(view: View, i: int, end: int) -> str:
     """The text from token ``i`` to the sentence's final punctuation (exclusive)."""
-    return view.text[_cut(view, i) : _cut(view, end) if end < view.n() else len(view.text)].strip()
+    return view.text[_cut(view, i) : _cut(view, end)].strip()
 
 
 def _clause_form(view: View, verb_at: int, tense: str, plural: bool) -> str | None:

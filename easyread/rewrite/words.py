@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from easyread.data import keep_words, lexicon_forms, lexicon_plains, lexicon_table, phrases_table
+from easyread.data import keep_words, lexicon_entries, lexicon_forms, lexicon_plains, phrases_table
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
@@ -139,16 +139,9 @@ def phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> dict[tuple[str, str], list[str]]:
-    table: dict[tuple[str, str], list[str]] = {}
-    for row in lexicon_table():
-        hard = row["hard"].strip().lower()
-        plains = [p.strip() for p in row["plain"].split("|") if p.strip()]
-        if " " in hard or not plains:
-            continue
-        table[(hard, row["pos"].strip().upper())] = plains
-    return table
+    """The lexicon as (hard, pos) -> plain alternatives (a seam the tests pin)."""
+    return lexicon_entries()
 
 
 def glossary_term_tokens(sentence: Sentence, ctx: RuleContext) -> set[int]:
