@@ -2,8 +2,26 @@
 
 Readers: plain text (``.txt``: first line is the headline, a trailing copyright/credit line is
 kept as the credit), Markdown (``.md``, markdown-it-py, raw HTML disabled) and HTML (``.html``:
-main text only, parsed with BeautifulSoup's ``html.parser``; scripts, styles and navigation are
-dropped).
+main text only, parsed with BeautifulSoup's ``html.parser``).
+
+Drop nothing: every piece of text a reader reads lands in exactly one block, whatever the
+markup around it and however deeply it is nested. What is left out is left out on purpose:
+
+* Markdown: code blocks, raw HTML (tags, HTML blocks, and the code inside an inline
+  ``<script>`` or ``<style>``) and rules: not prose.
+* HTML: text outside the main element (the first ``<article>``, else ``<main>``, else
+  ``<body>``); scripts, styles, ``<pre>`` code listings (a ``<pre>`` holding ``<code>``;
+  other ``<pre>`` text is read, a blank line starting a new paragraph); page furniture:
+  ``<nav>``, ``<aside>``, ``<footer>``, the page's own ``<header>`` (a ``<header>`` inside
+  ``<article>``, ``<main>`` or ``<section>`` is read: it holds the headline), the ARIA
+  landmarks navigation, banner, contentinfo and complementary, forms and buttons;
+  embedded objects, frames, SVG and the fallback text of audio, video and canvas; and
+  anything ``hidden`` or ``aria-hidden="true"``. Comments are not text. Image alt text is
+  not read (it is not visible text).
+
+List items, table cells, definition lists, figure captions, ``<details>``, ``<section>`` and
+text straight inside a ``<div>`` are all read, each block once (``<li><p>…</p></li>`` gives
+one list item).
 
 Bad input never gives a traceback: each problem is an :class:`~easyread.errors.InputError`
 with a code, the file name and a hint (see ``docs/cli.md``).
@@ -261,12 +279,20 @@ def _is_quote_paragraph(line: str) -> bool:
     return line[:1] in "“\"" and (line.count("“") + line.count('"')) >= 1 and line[-1:] in "”\"" and line.count("“") <= 1
 
 
+#: markdown-it's guard against deep nesting: past it the parser skips a container's text
+#: (its commonmark preset stops at 20). The parse itself recurses, so the guard stays; the
+#: reader reads the text of a container cut off there itself (see ``_md_cut_off``).
+_MD_MAX_NESTING = 50
+_MD_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$)))*[ \t]*")
+_MD_REFERENCE = re.compile(r"^\[[^\]]+\]:")
+
+
 def _read_markdown(doc: Document) -> None:
     from markdown_it import MarkdownIt
 
     # Raw HTML is recognised (so it can be dropped) but never passed on: easyread builds its
     # own output from the text, so article HTML cannot reach a template or a renderer.
-    md = MarkdownIt("commonmark", {"html": True})
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": _MD_MAX_NESTING})
     tokens = md.parse(doc.source.text)
     line_starts = [0] + [i + 1 for i, ch in enumerate(doc.source.text) if ch == "\n"]
     stack: list[str] = []
@@ -274,6 +300,10 @@ def _read_markdown(doc: Document) -> None:
     for i, tok in enumerate(tokens):
         if tok.type.endswith("_open"):
             stack.append(tok.type[: -len("_open")])
+            if tok.map and i + 1 < len(tokens) and tokens[i + 1].type == stack[-1] + "_close":
+                kind: BlockKind = "list_item" if "list_item" in stack else "quote"
+                for at, found in _md_cut_off(md, doc.source.text, line_starts, tok):
+                    _add(doc, kind, found, _md_start(doc, line_starts, at, found), at + 1)
             continue
         if tok.type.endswith("_close"):
             if stack:
@@ -283,12 +313,8 @@ def _read_markdown(doc: Document) -> None:
             continue  # code, raw HTML and rules are not prose
         content = _inline_text(tok)
         line = tok.map[0] + 1 if tok.map else None
-        start = None
-        if tok.map:
-            src_line_start = line_starts[tok.map[0]]
-            at = doc.source.text.find(content[:20], src_line_start)
-            start = at if at >= 0 and doc.source.text[at : at + len(content)] == content else None
-        kind: BlockKind = "paragraph"
+        start = _md_start(doc, line_starts, tok.map[0], content) if tok.map else None
+        kind = "paragraph"
         parent = stack[-1] if stack else ""
         if parent == "heading":
             level = tokens[i - 1].tag if i else "h2"
@@ -307,11 +333,69 @@ def _read_markdown(doc: Document) -> None:
         doc.credit = doc.blocks.pop().text
 
 
+def _md_start(doc: Document, line_starts: list[int], line: int, content: str) -> int | None:
+    """The offset of ``content`` in the source, searched from the start of its first line."""
+    at = doc.source.text.find(content[:20], line_starts[line])
+    return at if at >= 0 and doc.source.text[at : at + len(content)] == content else None
+
+
+def _md_cut_off(md: Any, text: str, line_starts: list[int], tok: Any) -> list[tuple[int, str]]:
+    """The text of a blockquote or list item that markdown-it left empty at its nesting guard.
+
+    Past ``maxNesting`` markdown-it skips the rest of a container, so a quote nested 30 deep
+    would lose its words. An empty container deep down is read here instead: its source lines
+    without their quote, list and heading markers, one paragraph per run of non-blank lines,
+    each parsed as inline Markdown. An empty container above the guard (``>`` or ``-`` on
+    its own) has no words, so nothing is read twice. A list item or a heading down there
+    starts a paragraph of its own.
+    """
+    if tok.level < _MD_MAX_NESTING - 2:
+        return []
+    first, end = tok.map
+    found: list[tuple[int, str]] = []
+    para: list[str] = []
+    para_line = first
+
+    def flush() -> None:
+        if para:
+            inline = md.parseInline("\n".join(para))
+            content = _inline_text(inline[0]) if inline else ""
+            if content:
+                found.append((para_line, content))
+            para.clear()
+
+    for n in range(first, min(end, len(line_starts))):
+        stop = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+        raw = text[line_starts[n] : stop]
+        marker = _MD_MARKERS.match(raw)
+        prefix = marker.group(0) if marker else ""
+        line = raw[len(prefix) :].rstrip()
+        words = bool(line) and not _MD_REFERENCE.match(line)
+        if not words or prefix.strip(" \t>"):
+            flush()  # a blank line, or a new list item or heading, ends a paragraph
+        if words:
+            if not para:
+                para_line = n
+            para.append(line)
+    flush()
+    return found
+
+
+_MD_INLINE_CODE_TAG = re.compile(r"<(/?)(script|style)\b", re.IGNORECASE)
+
+
 def _inline_text(tok: object) -> str:
     children = getattr(tok, "children", None) or []
     parts: list[str] = []
+    in_code = skipped = False  # between inline <script> or <style> and its end tag: not prose
     for child in children:
         if child.type == "html_inline":
+            tag = _MD_INLINE_CODE_TAG.match(child.content)
+            if tag and not child.content.rstrip().endswith("/>"):
+                in_code = not tag.group(1)
+            continue
+        if in_code:
+            skipped = True
             continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
@@ -319,50 +403,155 @@ def _inline_text(tok: object) -> str:
             parts.append(" ")
         elif child.type == "image":
             parts.append(child.content)  # alt text only; the URL is never fetched
-    return "".join(parts).strip()
+    text = "".join(parts).strip()
+    return " ".join(text.split()) if skipped else text
 
 
-_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
-              "template", "iframe", "svg", "object", "embed", "button", "select", "link", "meta")
-_BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
-               "h5": "heading", "h6": "heading", "p": "paragraph", "li": "list_item",
-               "blockquote": "quote", "figcaption": "paragraph", "dd": "paragraph", "dt": "paragraph"}
+# What the HTML reader leaves out on purpose (the module docstring has the whole policy).
+_DROP_TAGS = ("script", "style", "nav", "footer", "aside", "form", "noscript", "template",
+              "iframe", "svg", "object", "embed", "button", "select", "link", "meta",
+              "head", "title", "audio", "video", "canvas")
+_DROP_ROLES = ["navigation", "banner", "contentinfo", "complementary"]
+#: A <header> inside one of these is the article's own header (its headline and standfirst),
+#: not the page banner, so it is read (the same rule as its implicit ARIA role).
+_SCOPED_HEADER = ["article", "main", "section"]
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements that start and end a block of text. Text inside any other element (a, em, span,
+#: strong, code, an unknown or custom element ...) is part of the surrounding block.
+_BOUNDARY_TAGS = _HEADINGS | frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "ol", "optgroup",
+    "option", "p", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul", "xmp",
+})
+_PRE_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def _read_html(doc: Document) -> None:
+    """Read the main text of an HTML page: every text node once, in document order.
+
+    The tree is walked with an explicit stack (no recursion, so nesting depth does not matter).
+    Text is gathered into a run until the walk enters or leaves a block element (``p``, ``li``,
+    ``div``, ``td``, ``blockquote`` ...), and each non-empty run becomes one block. So
+    ``<li><p>…</p></li>``, text beside a nested list, text straight inside ``<div>``,
+    ``<section>``, ``<td>`` or ``<details>`` all give one block each, and none is read twice.
+    A run's kind comes from the elements around it: heading (the first ``<h1>``, before any
+    other text, is the title), else list item (inside ``<li>``), else quote (inside
+    ``<blockquote>``), else paragraph.
+    """
     from bs4 import BeautifulSoup
+    from bs4.element import NavigableString, PreformattedString, Tag
 
     soup: Any = BeautifulSoup(doc.source.text, "html.parser")
     title_tag = soup.find("title")
+    if not doc.source.title and title_tag is not None:
+        doc.source.title = " ".join(title_tag.get_text(" ").split()) or None
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
-    for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo", "complementary"]}):
+    for tag in soup.find_all(attrs={"role": _DROP_ROLES}):
         tag.decompose()
     for tag in soup.find_all(attrs={"aria-hidden": "true"}):
         tag.decompose()
+    for tag in soup.find_all(attrs={"hidden": True}):
+        if tag.get("hidden") != "until-found":  # found by search: shown on the page
+            tag.decompose()
+    for tag in soup.find_all("header"):
+        if not tag.decomposed and tag.find_parent(_SCOPED_HEADER) is None:
+            tag.decompose()  # the page banner
+    for tag in soup.find_all("pre"):
+        if not tag.decomposed and tag.find("code") is not None:
+            tag.decompose()  # a code listing (Markdown's code blocks are left out too)
     root = soup.find("article") or soup.find("main") or soup.find("body") or soup
-    seen_h1 = False
-    for el in root.find_all(list(_BLOCK_TAGS)):
-        # Skip containers whose text is reported by a nested block element.
-        if el.name in ("li", "blockquote") and el.find(list(_BLOCK_TAGS)):
-            continue
-        if el.find_parent(["li", "blockquote"]) and el.name == "p" and el.find_parent("li"):
-            continue
-        text = " ".join(el.get_text(" ").split())
-        if not text:
-            continue
-        kind: BlockKind = _BLOCK_TAGS[el.name]  # type: ignore[assignment]
-        if el.name == "h1" and not seen_h1 and not doc.blocks:
-            kind = "title"
-            doc.source.title = text
-            seen_h1 = True
-        if el.name == "p" and el.find_parent("blockquote"):
+
+    run: list[str] = []  # the text of the block being gathered
+    run_line: int | None = None  # the source line where its first word is
+    line: int | None = getattr(root, "sourceline", None)  # the line the walk has reached
+    headings: list[str] = []  # open heading elements, innermost last
+    depth = {"li": 0, "blockquote": 0, "pre": 0}
+    after_br = False
+
+    def flush() -> None:
+        nonlocal run_line
+        text, first_line = "".join(run), run_line
+        run.clear()
+        run_line = None
+        if not text.strip():
+            return
+        kind: BlockKind = "paragraph"
+        if headings:
+            kind = "heading"
+            if headings[-1] == "h1" and not doc.blocks:
+                kind = "title"
+        elif depth["li"]:
+            kind = "list_item"
+        elif depth["blockquote"]:
             kind = "quote"
-        _add(doc, kind, text, None, getattr(el, "sourceline", None))
-    if not doc.source.title and title_tag is not None:
-        doc.source.title = " ".join(title_tag.get_text(" ").split()) or None
-    if not doc.blocks:
-        text = " ".join(root.get_text(" ").split())
-        _add(doc, "paragraph", text, None, None)
+        # Preformatted text keeps its line breaks: a blank line separates paragraphs.
+        at, lead = 0, len(text) - len(text.lstrip())
+        for gap in [*(_PRE_PARAGRAPH.finditer(text) if depth["pre"] else ()), None]:
+            part = text[at : gap.start() if gap else len(text)]
+            clean = " ".join(part.split())
+            if clean:
+                part_line = first_line
+                if part_line is not None:
+                    part_line += text.count("\n", lead, at + len(part) - len(part.lstrip()))
+                if kind == "title":
+                    doc.source.title = clean
+                _add(doc, kind, clean, None, part_line)
+                if kind == "title":
+                    kind = "heading"
+            at = gap.end() if gap else len(text)
+
+    stack: list[tuple[Any, Any]] = [(root, iter(root.contents))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            name = node.name if isinstance(node, Tag) else None
+            if name in _BOUNDARY_TAGS:
+                flush()
+                after_br = False
+            if name in _HEADINGS:
+                headings.pop()
+            elif name in depth:
+                depth[name] -= 1
+            continue
+        if isinstance(child, NavigableString):
+            text = str(child)
+            if not isinstance(child, PreformattedString):  # comments, CDATA, doctypes
+                stripped = text.lstrip()
+                if stripped:
+                    after_br = False
+                    if run_line is None and line is not None:
+                        run_line = line + text.count("\n", 0, len(text) - len(stripped))
+                run.append(text)
+            if line is not None:
+                line += text.count("\n")
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        line = getattr(child, "sourceline", None) or line
+        if name == "br":
+            if depth["pre"]:
+                run.append("\n")
+            elif after_br:
+                flush()  # <br><br> separates paragraphs
+            else:
+                run.append(" ")
+                after_br = True
+            continue
+        if name in _BOUNDARY_TAGS:
+            flush()
+            after_br = False
+        if name in _HEADINGS:
+            headings.append(name)
+        elif name in depth:
+            depth[name] += 1
+        stack.append((child, iter(child.contents)))
+
+    flush()
     if doc.blocks and _is_credit(doc.blocks[-1].text) and len(doc.blocks) > 1:
         doc.credit = doc.blocks.pop().text
