@@ -196,7 +196,10 @@ def apply_replacements(doc: Document, ctx: Context, rules: Sequence[RuleSpec], d
                     doc.note("W601", sentence.id, f"{p.rule_id} skipped: would lose {', '.join(lost)}")
                     continue
                 accepted.append(p)
-        for p in sorted(accepted, key=lambda q: q.span[0], reverse=True):
+        # Right to left, so each span is still at its offsets when applied. On a tie an
+        # insertion ``(x, x)`` goes after a replacement ``(x, y)`` (it then lands before the
+        # new text); applied first, the replacement would overwrite what it inserted.
+        for p in sorted(accepted, key=lambda q: q.span, reverse=True):
             doc.replace(
                 sentence.id, p.span[0], p.span[1], p.replacement,
                 rule=p.rule_id, reason=p.reason, data=data,
@@ -252,6 +255,6 @@ def demo(rule: Rule, text: str, *, profile: str = "plain", max_words: int | None
         if not any(overlaps(p.span, q.span) for q in accepted):
             accepted.append(p)
     out = text
-    for p in sorted(accepted, key=lambda q: q.span[0], reverse=True):
+    for p in sorted(accepted, key=lambda q: q.span, reverse=True):
         out = out[: p.span[0]] + p.replacement + out[p.span[1] :]
     return out
