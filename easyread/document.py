@@ -12,6 +12,11 @@ Each door takes a versioned rule id and a reason, re-tokenizes what it touched, 
 an :class:`Edit` to the ledger, so there is no edit without a rule. Each door also refuses an
 edit that would touch a protected span (a direct quotation), so no rule can reword a quote.
 
+Offsets are always those of the sentence as it reads now. A stage that finds its spans first
+and edits afterwards maps each span through the edits it has made since
+(:meth:`Document.mark`, :meth:`Document.rebase`), or applies them right to left; otherwise its
+second edit to a sentence lands inside the first one's text, or inside a word.
+
 This module has no third-party imports (``easyread.nlp`` loads nltk lazily, on first use).
 """
 
@@ -314,6 +319,50 @@ class Document:
         return edit
 
     # ------------------------------------------------------------------ ledger
+    def mark(self) -> int:
+        """A point in the ledger (its length now), for :meth:`rebase` to map spans from."""
+        return len(self.edits)
+
+    def rebase(self, sentence_id: str, start: int, end: int, *, since: int) -> tuple[int, int] | None:
+        """Where ``[start, end)`` of a sentence, as it read at ledger point ``since``, is now.
+
+        A stage that finds spans first and edits afterwards must map each span through the
+        edits made since it looked (:meth:`mark`), or its second edit to a sentence lands at a
+        stale offset, inside the first edit's new text or inside a word. This walks the
+        ledger's replacements of the sentence since then: an edit wholly before the span
+        (an insertion at its start included) shifts it, one wholly after leaves it. Returns
+        ``None`` when an edit since then changed text inside the span, or split the sentence:
+        the words the span pointed at are gone.
+
+        >>> doc = Document(Source("-", "txt", ""), blocks=[Block("b1", "paragraph",
+        ...     [Sentence("s1", "A QC told the NSPCC.")])])
+        >>> at = doc.mark()
+        >>> _ = doc.replace("s1", 4, 4, " (Queen's Counsel)", rule="r", reason="why")
+        >>> doc.rebase("s1", 14, 19, since=at), doc.rebase("s1", 2, 4, since=at)
+        ((32, 37), (2, 4))
+        >>> _ = doc.replace("s1", 32, 37, "charity", rule="r", reason="why")
+        >>> doc.rebase("s1", 14, 19, since=at) is None
+        True
+        """
+        if not 0 <= since <= len(self.edits):
+            raise ValueError(f"ledger point {since} outside 0..{len(self.edits)}")
+        for e in self.edits[since:]:
+            if e.sentence_id != sentence_id:
+                continue
+            if e.op == "split":
+                return None
+            if e.op != "replace":
+                continue  # an inserted sentence leaves this sentence's text as it was
+            a, b = e.span
+            delta = len(e.after) - (b - a)
+            if b <= start:
+                start, end = start + delta, end + delta
+            elif a >= end:
+                continue
+            else:
+                return None
+        return start, end
+
     def explain(self) -> list[str]:
         """One line per edit: rule, before -> after, because …"""
         lines = []

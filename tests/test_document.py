@@ -105,3 +105,77 @@ def test_public_rewrite_call_survives_the_package_import() -> None:
     doc = easyread.rewrite("Title\nThe minister commenced the work prior to the vote.", profile="plain")
     assert "started" in doc.text() and "before" in doc.text()
     assert easyread.rewrite_text("Title\nIn order to win, we ran.").text().endswith("To win, we ran.")
+
+
+# ------------------------------------------------------------------ rebase (issue 16)
+def _one(text: str) -> Document:
+    return document_from_text(text)
+
+
+def test_rebase_shifts_a_span_past_an_earlier_edit() -> None:
+    doc = _one("A QC told the NSPCC.")
+    sid = "b1.s1"
+    at = doc.mark()
+    nspcc = (14, 19)
+    doc.replace(sid, 4, 4, " (Queen's Counsel)", rule="test.v1", reason="test")
+    start, end = doc.rebase(sid, *nspcc, since=at) or (0, 0)
+    assert doc.sentence(sid).text[start:end] == "NSPCC"
+    assert doc.rebase(sid, 2, 4, since=at) == (2, 4)  # "QC" itself: the insertion is after it
+
+
+def test_rebase_walks_every_edit_in_order() -> None:
+    doc = _one("The NSPCC and the BBC and the NHS met.")
+    sid = "b1.s1"
+    at = doc.mark()
+    text = doc.sentence(sid).text
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("NSPCC", "BBC", "NHS")]
+    for word, span in zip(("NSPCC", "BBC", "NHS"), spans, strict=True):
+        start, end = doc.rebase(sid, *span, since=at) or (0, 0)
+        assert doc.sentence(sid).text[start:end] == word
+        doc.replace(sid, end, end, f" ({word.lower()} in full)", rule="test.v1", reason="test")
+    assert doc.sentence(sid).text == (
+        "The NSPCC (nspcc in full) and the BBC (bbc in full) and the NHS (nhs in full) met."
+    )
+    texts, order = {sid: "The NSPCC and the BBC and the NHS met."}, [sid]
+    assert replay(texts, order, doc.edits) == [doc.sentence(sid).text]
+
+
+def test_rebase_edit_boundaries() -> None:
+    doc = _one("one two three four.")
+    sid = "b1.s1"
+    at = doc.mark()
+    doc.replace(sid, 4, 4, "big ", rule="test.v1", reason="test")  # insertion at the span start
+    assert doc.rebase(sid, 4, 7, since=at) == (8, 11)  # "two" moved right
+    mid = doc.mark()
+    doc.replace(sid, 11, 11, "!", rule="test.v1", reason="test")  # insertion at the span end
+    assert doc.rebase(sid, 8, 11, since=mid) == (8, 11)
+    assert doc.rebase(sid, 12, 17, since=mid) == (13, 18)  # "three" after it
+
+
+def test_rebase_gives_none_when_the_words_are_gone() -> None:
+    doc = _one("one two three four.")
+    sid = "b1.s1"
+    at = doc.mark()
+    doc.replace(sid, 4, 13, "2 3", rule="test.v1", reason="test")
+    assert doc.rebase(sid, 8, 13, since=at) is None  # "three" was replaced
+    assert doc.rebase(sid, 0, 3, since=at) == (0, 3)
+    assert doc.rebase(sid, 14, 18, since=at) == (8, 12)
+    inside = _one("one two three.")
+    mark = inside.mark()
+    inside.replace(sid, 5, 5, "X", rule="test.v1", reason="test")  # inside "two"
+    assert inside.rebase(sid, 4, 7, since=mark) is None
+
+
+def test_rebase_ignores_other_sentences_and_inserts_and_stops_at_splits() -> None:
+    doc = _one("Calls to the NSPCC rose. It was a long day and it was a hard day.")
+    at = doc.mark()
+    doc.replace("b1.s2", 0, 2, "This", rule="test.v1", reason="test")
+    doc.add_gloss(
+        GlossEntry("NSPCC", "The NSPCC is a charity.", "b1.s1", "builtin"),
+        rule="test.v1", reason="test", explanation_sentence="The NSPCC is a charity.",
+    )
+    assert doc.rebase("b1.s1", 13, 18, since=at) == (13, 18)
+    doc.split("b1.s2", ["This was a long day.", "It was a hard day."], rule="test.v1", reason="t")
+    assert doc.rebase("b1.s2", 0, 4, since=at) is None
+    with pytest.raises(ValueError):
+        doc.rebase("b1.s1", 0, 1, since=len(doc.edits) + 1)

@@ -177,7 +177,9 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             plan = _acronym_plan(doc, term, profile, kinds, acronym_common)
         else:
             plan = first_use(term, profile, common_zipf)
-        if plan.mode == "sentence" and (term.explanation or "").strip() in texts:
+        # Already explained by its own sentence (a run before this one put it there): an
+        # expansion in brackets would explain it twice, and a second run would not be a no-op.
+        if plan.mode in ("sentence", "inline") and (term.explanation or "").strip() in texts:
             plan = GlossPlan(plan.rule_id, "glossary", f"{term.term!r} is already explained")
         plans.append((term, plan))
 
@@ -214,8 +216,11 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
         start = next((s for i, s, _ in term.spans if i == sid), 0)
         return order.get(sid, 0), start
 
+    # Term spans were found before any edit: each is mapped through the edits made since
+    # (``doc.rebase``), so a second expansion in a sentence lands after the first, not in it.
+    found_at = doc.mark()
     for term, plan in sorted(plans, key=position):
-        _apply(doc, term, plan, anchors.get(term.key))
+        _apply(doc, term, plan, anchors.get(term.key), found_at)
     return doc
 
 
@@ -320,8 +325,13 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
                    defined_in_place=defined, common=common)
 
 
-def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None) -> None:
-    """Carry out one plan through the document's doors."""
+def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None, found_at: int) -> None:
+    """Carry out one plan through the document's doors.
+
+    ``found_at`` is the ledger point at which ``term.spans`` were found; a span is used only
+    at its current offsets (:meth:`Document.rebase`), and skipped if an edit since then
+    changed its words.
+    """
     if plan.mode == "missing":
         doc.add_gloss(_entry(term, term.first_sentence_id, ""), rule=plan.rule_id, reason=plan.reason)
         doc.note("W611", term.first_sentence_id, f"{term.term!r} needs a human explanation")
@@ -330,7 +340,11 @@ def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None) -> No
         doc.add_gloss(_entry(term, term.first_sentence_id), rule=plan.rule_id, reason=plan.reason)
         return
     if plan.mode in ("inline", "write_out"):
-        for sid, start, end in term.spans:
+        for sid, found_start, found_end in term.spans:
+            span = doc.rebase(sid, found_start, found_end, since=found_at)
+            if span is None:
+                continue
+            start, end = span
             sentence = doc.sentence(sid)
             if sentence.is_protected(start, end):
                 continue

@@ -71,4 +71,15 @@ def output_of(doc: Document) -> str:
 
 
 def all_cases() -> list[Path]:
+    """The cases that pin the ``numbers``, ``words`` and ``split`` stages (``STAGES``)."""
     return sorted(CASES.glob("*.txt"))
+
+
+def gloss_cases() -> list[Path]:
+    """The cases that pin the gloss stage (run by ``tests/rewrite/test_gloss.py``)."""
+    return sorted((CASES / "gloss").glob("gloss_*.txt"))
+
+
+def every_case() -> list[Path]:
+    """Every golden case, for the invariants (which run every stage on each)."""
+    return all_cases() + gloss_cases()

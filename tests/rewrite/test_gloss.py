@@ -173,9 +173,10 @@ def test_second_run_adds_nothing() -> None:
 
 # ------------------------------------------------------------------ golden cases
 sys.path.insert(0, str(GOLDEN))
-from goldencases import output_of, parse, render  # noqa: E402
+from goldencases import gloss_cases, output_of, parse, render  # noqa: E402
+from ledger_checks import expansion_problems, gloss_problems, replay_problems  # noqa: E402
 
-CASES = sorted((GOLDEN / "cases" / "gloss").glob("gloss_*.txt"))
+CASES = gloss_cases()
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -199,3 +200,128 @@ def test_golden_gloss(path: Path, request: pytest.FixtureRequest) -> None:
 
 def test_enough_golden_cases() -> None:
     assert len(CASES) >= 6
+
+
+# ------------------------------------------------- two acronyms in one sentence (issue 16)
+NSPCC = "National Society for the Prevention of Cruelty to Children"
+BBC = "British Broadcasting Corporation"
+QC = "Queen's Counsel"
+#: (text, [(acronym, expansion) in order of use]): the second expansion used to be inserted
+#: at an offset found before the first one went in: inside it, or inside a word.
+TWO_ACRONYMS = [
+    ("The NSPCC and the BBC said the plan would help children.", [("NSPCC", NSPCC), ("BBC", BBC)]),
+    ("A QC told the NSPCC.", [("QC", QC), ("NSPCC", NSPCC)]),
+]
+
+
+def _bracket_groups(text: str) -> list[str]:
+    """Every outermost ``( … )`` group of ``text``, nested ones kept inside."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append(text[start + 1 : i])
+    return groups
+
+
+def _assert_expanded_in_place(text: str, pairs: list[tuple[str, str]]) -> None:
+    """Each acronym is followed by its whole expansion in brackets, in order; no expansion
+    sits inside another or inside a word."""
+    at = 0
+    for acronym, expansion in pairs:
+        found = text.find(f"{acronym} ({expansion})", at)
+        assert found >= 0, f"{acronym} ({expansion}) not intact in {text!r}"
+        assert found == 0 or not text[found - 1].isalnum(), text
+        at = found + len(acronym) + len(expansion) + 3
+        assert at == len(text) or not text[at].isalnum(), text
+    assert _bracket_groups(text) == [e for _, e in pairs]
+
+
+@pytest.mark.parametrize(("text", "pairs"), TWO_ACRONYMS, ids=["nspcc-bbc", "qc-nspcc"])
+def test_two_acronyms_rewrite_plain(text: str, pairs: list[tuple[str, str]]) -> None:
+    import easyread
+
+    doc = easyread.rewrite_text(text)  # plain: the default profile of rewrite
+    _assert_expanded_in_place(doc.text(), pairs)
+    source = document_from_text(text)
+    assert replay_problems(source, doc) == []
+    assert gloss_problems(source, doc) == []
+    assert expansion_problems(doc) == []
+
+
+@pytest.mark.parametrize(("text", "pairs"), TWO_ACRONYMS, ids=["nspcc-bbc", "qc-nspcc"])
+def test_two_acronyms_rewrite_easy_read(text: str, pairs: list[tuple[str, str]]) -> None:
+    import easyread
+
+    doc = easyread.rewrite_text(text, profile="easy-read")
+    out = texts(doc)
+    assert out[0] == text  # explained in the next sentences: the sentence itself is whole
+    explained = [e.after for e in doc.edits if e.op == "insert"]
+    assert len(explained) == len(pairs) and out[1:] == explained
+    by_term = {g.term: g for g in doc.glossary}
+    assert [by_term[a].expansion for a, _ in pairs] == [e for _, e in pairs]
+    assert "(" not in doc.text()
+    source = document_from_text(text)
+    assert replay_problems(source, doc) == []
+    assert gloss_problems(source, doc) == []
+
+
+def test_two_acronyms_html_and_pdf() -> None:
+    """The garbled text reached the HTML and the PDF: both show each expansion whole."""
+    import html
+    import io
+    import re
+
+    import easyread
+    from easyread.render import render_html, render_pdf
+
+    text, pairs = TWO_ACRONYMS[0]
+    doc = easyread.rewrite_text(text)
+    page = html.unescape(re.sub(r"<[^>]+>", "", render_html(doc, profile="plain")))
+    line = next(x for x in page.splitlines() if "NSPCC" in x and "said the plan" in x)
+    _assert_expanded_in_place(" ".join(line.split()), pairs)
+    pypdf = pytest.importorskip("pypdf")
+    data = render_pdf(doc, profile="plain")
+    pdf_text = "".join(
+        "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split()
+    )
+    for acronym, expansion in pairs:
+        assert "".join(f"{acronym} ({expansion})".split()) in pdf_text
+
+
+def test_gloss_output_equals_replay_and_expansions_intact() -> None:
+    """Gloss alone: its output is what the ledger replays to, and every expansion is whole,
+    right after its own acronym, with three acronyms, possessives and a heading."""
+    cases = [
+        ("plain", "The NSPCC, the BBC and the NHS met. A QC told the NSPCC's head."),
+        ("plain", "The BBC's report on the NSPCC came out. The NHS said so."),
+        ("plain", "She said: “The BBC lied.” The NSPCC and the BBC disagree."),
+        ("easy-read", "NSPCC and BBC\n\nThe NSPCC and the BBC met. The QC spoke."),
+        ("large-print", "The NSPCC, the BBC and the NHS met."),
+    ]
+    for profile, text in cases:
+        source = document_from_text(text)
+        doc = gloss(text, profile=profile)
+        assert replay_problems(source, doc) == [], text
+        assert gloss_problems(source, doc) == [], text
+        assert expansion_problems(doc) == [], text
+    doc = gloss(cases[0][1], profile="plain")
+    _assert_expanded_in_place(texts(doc)[0], [("NSPCC", NSPCC), ("BBC", BBC),
+                                              ("NHS", "National Health Service")])
+    assert texts(doc)[1] == f"A QC ({QC}) told the NSPCC's head."
+    heading = gloss(cases[3][1], profile="easy-read")
+    assert texts(heading)[0] == f"{NSPCC} and {BBC}"
+
+
+def test_second_run_after_quote_only_explanation_is_a_no_op() -> None:
+    """Plain: an acronym used only in a quote is explained by a sentence after it; on a second
+    run that sentence already explains it, so no expansion in brackets is added."""
+    first = gloss('She said: “The NSPCC saved me.”', profile="plain")
+    again = gloss(" ".join(texts(first)), profile="plain")
+    assert again.edits == []
+    assert texts(again) == texts(first)
