@@ -19,6 +19,13 @@ cluster. See ``docs/batch.md`` for the guarantees; in short:
   articles whose input hash, options, version and outputs all match.
 * **Concurrency** (T12): an ``fcntl.flock`` on ``OUT_DIR/.easyread.lock`` stops a second batch
   writing the same folder.
+* **Lifetime** (issue 16): workers die with the batch (``PR_SET_PDEATHSIG`` on Linux, a watchdog
+  thread everywhere) and never write after it is gone; each holds a shared ``flock`` on
+  ``OUT_DIR/.easyread-workers.lock``, so a new batch waits until an old batch's workers are gone.
+  SIGTERM stops a batch like Ctrl-C, but without waiting for the articles in flight (exit 143).
+* **Write errors** (issue 16): an output that cannot be written (disk full, I/O error,
+  permission, read-only, quota) fails that article with E324, which a resume retries; a journal,
+  manifest or report that cannot be written is E325 and exit 4, never a traceback.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ import resource
 import signal
 import socket
 import stat
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -54,15 +63,36 @@ EXECUTORS = ("local", "dask", "inline")
 MANIFEST_NAME = ".easyread-manifest.json"
 JOURNAL_NAME = ".easyread-manifest.jsonl"
 LOCK_NAME = ".easyread.lock"
+#: Held shared by every worker while it lives; a new batch takes it exclusively (and lets go)
+#: before it starts, so it never runs alongside the workers of a batch that was killed.
+WORKERS_LOCK_NAME = ".easyread-workers.lock"
 REPORT_NAMES = ("index.html", "summary.json", "summary.csv")
 #: Names in OUT_DIR's top folder that an article's output may never take.
-RESERVED_NAMES = frozenset(n.casefold() for n in (*REPORT_NAMES, MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME))
+RESERVED_NAMES = frozenset(n.casefold() for n in (
+    *REPORT_NAMES, MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME, WORKERS_LOCK_NAME))
 
 MANIFEST_SCHEMA = "easyread.batch-manifest"
 #: A job that was running in a worker that died this many times is reported as failed.
 MAX_CRASHES = 2
 #: How long to keep trying to reach a Dask scheduler given with --scheduler.
 DASK_CONNECT_TIMEOUT = "10s"
+#: Seconds a new batch waits for the workers of a killed batch on the same OUT_DIR to exit
+#: (they go within WATCHDOG_SECONDS of their parent; only a stopped or hung one takes longer).
+WORKERS_WAIT_SECONDS = 15.0
+#: How often a worker checks that the batch that started it is still there.
+WATCHDOG_SECONDS = 0.25
+#: How often the process pool's loop looks at the stop flags set by SIGINT and SIGTERM.
+POLL_SECONDS = 0.2
+#: The exit status of a worker that found its batch gone (nobody reads it: for ``ps`` only).
+ORPHAN_EXIT = 70
+
+#: Exit codes of ``easyread batch`` (BatchReport.exit_code; docs/batch.md). 2 (usage) and 3
+#: (nothing could run) come from the CLI.
+EXIT_OK = 0
+EXIT_FAILED = 1  # some articles failed, or --fail-fast stopped the batch
+EXIT_STATE = 4  # the journal, manifest or report could not be written (disk full?)
+EXIT_SIGINT = 130  # Ctrl-C (128 + SIGINT)
+EXIT_SIGTERM = 143  # SIGTERM: timeout, systemd, docker stop, Kubernetes (128 + SIGTERM)
 
 Status = Literal["ok", "failed", "not_run"]
 
@@ -83,15 +113,35 @@ class BatchLocked(BatchError):
 # for input problems it shares with other commands; see docs/batch.md).
 COLLISION = "E322"  # two inputs would write the same output file
 WORKER_DIED = "E323"  # the worker process died while converting this article
+# Defined here for now; they may move to easyread.errors (the E6xx output codes) later.
+WRITE_FAILED = "E324"  # an output could not be written: disk full, I/O error, permission, ...
+STATE_WRITE_FAILED = "E325"  # the journal, the manifest or a report file could not be written
 INTERNAL = "E000"  # an unexpected exception in a stage (a bug: please report it)
 LINK_NOT_FOLLOWED = "W320"
 LINK_LOOP = "W321"
 DUPLICATE = "W322"
 #: Failures that may not happen again on a re-run with the same input and options (a
-#: permission fixed, a worker that ran out of memory): always retried. Any other failure is
-#: recorded in the manifest and only retried when the input or the options change, or with
-#: --force, so a resume on an unchanged folder does no work.
-RETRY_CODES = frozenset({"E303", WORKER_DIED})
+#: permission fixed, a worker that ran out of memory, space freed on the disk): always
+#: retried. Any other failure (a binary file, a bad encoding) is recorded in the manifest and
+#: only retried when the input or the options change, or with --force, so a resume on an
+#: unchanged folder does no work.
+RETRY_CODES = frozenset({"E303", WORKER_DIED, WRITE_FAILED})
+#: OS errors that come from the machine, not the article (they may be gone on the next run):
+#: raised anywhere while converting, they make the failure E324 (retried), not E000.
+TRANSIENT_ERRNOS = frozenset(
+    getattr(errno, name) for name in (
+        "ENOSPC", "EDQUOT", "EIO", "EROFS", "EACCES", "EPERM", "EMFILE", "ENFILE", "ENOMEM",
+        "EAGAIN", "ESTALE", "ETIMEDOUT", "EFBIG")
+    if hasattr(errno, name))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived while the batch ran (a ``KeyboardInterrupt``, so it stops the batch
+    the way Ctrl-C does)."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 @dataclass(frozen=True)
@@ -168,6 +218,11 @@ class ArticleResult:
     max_rss_mb: float = 0.0
     up_to_date: bool = False
 
+    @property
+    def retryable(self) -> bool:
+        """A failure that a resume (without --force) tries again (see RETRY_CODES)."""
+        return self.status == "failed" and (self.error or {}).get("code") in RETRY_CODES
+
     def to_summary(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -179,6 +234,7 @@ class ArticleResult:
             "check": self.check,
             "check_failures": self.check_failures,
             "error": self.error,
+            "retryable": self.retryable,
             "notes": self.notes,
             "input_sha256": self.input_sha256,
         }
@@ -226,9 +282,12 @@ class BatchReport:
     executor: str = "local"
     jobs: int = 1
     interrupted: bool = False
+    interrupted_by: str | None = None  # "SIGINT" or "SIGTERM"
     stopped_early: bool = False  # --fail-fast
     wall_seconds: float = 0.0
     reports_written: list[str] = field(default_factory=list)
+    #: The batch's own files that could not be written: {"code": "E325", "file", "message"}.
+    state_errors: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -237,6 +296,7 @@ class BatchReport:
             "articles": len(arts),
             "ok": sum(a.status == "ok" for a in arts),
             "failed": sum(a.status == "failed" for a in arts),
+            "failed_retryable": sum(a.retryable for a in arts),
             "not_run": sum(a.status == "not_run" for a in arts),
             "check_passed": sum(a.check == "pass" for a in arts),
             "check_failed": sum(a.check == "fail" for a in arts),
@@ -256,19 +316,23 @@ class BatchReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all converted, 1 some articles failed (or not run after --fail-fast), 130 interrupted."""
+        """130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM; else 4 when the
+        journal, manifest or report could not be written; else 1 when some articles failed
+        (or were not run after --fail-fast); else 0."""
         if self.interrupted:
-            return 130
+            return EXIT_SIGTERM if self.interrupted_by == "SIGTERM" else EXIT_SIGINT
+        if self.state_errors:
+            return EXIT_STATE
         if any(a.status != "ok" for a in self.articles):
-            return 1
-        return 0
+            return EXIT_FAILED
+        return EXIT_OK
 
     def to_dict(self, *, run: bool = True) -> dict[str, Any]:
         """summary.json. Everything outside ``run`` is the same whichever executor ran the
         batch and whether articles were converted now or on an earlier run."""
         data: dict[str, Any] = {
             "schema": "easyread.batch",
-            "schema_version": "1.0",
+            "schema_version": "1.1",
             "easyread_version": __version__,
             "profile": self.profile,
             "formats": list(self.formats),
@@ -288,7 +352,9 @@ class BatchReport:
                 "executor": self.executor,
                 "jobs": self.jobs,
                 "interrupted": self.interrupted,
+                "interrupted_by": self.interrupted_by,
                 "stopped_early": self.stopped_early,
+                "state_errors": self.state_errors,
                 "converted": self.converted,
                 "up_to_date": self.up_to_date,
                 "timing": {
@@ -560,13 +626,17 @@ class Manifest:
     Each finished article appends one line to the journal and fsyncs it, so ``kill -9`` loses
     at most the line being written (ignored on load). Loading replays the journal over the
     JSON file; :meth:`compact` folds them into the JSON file atomically.
+
+    :meth:`record` and :meth:`compact` raise ``OSError`` when the disk is full (or the like);
+    a line cut short by that is ignored on load, and the next line starts on a fresh one.
     """
 
     def __init__(self, out_dir: Path) -> None:
         self.path = out_dir / MANIFEST_NAME
         self.journal = out_dir / JOURNAL_NAME
         self.entries: dict[str, dict[str, Any]] = {}
-        self._fh: Any = None
+        self._fd: int | None = None
+        self._fresh_line = False  # the journal may end in a line cut short: start a new one
         self._load()
 
     def _load(self) -> None:
@@ -589,23 +659,41 @@ class Manifest:
             pass
 
     def record(self, entry: dict[str, Any]) -> None:
+        """Keep ``entry`` and append it to the journal; ``OSError`` if the line cannot be
+        written (the entry is still kept: :meth:`compact` writes it if it can)."""
         self.entries[entry["path"]] = entry
-        if self._fh is None:
-            self._fh = open(self.journal, "a", encoding="utf-8")  # noqa: SIM115 - closed in compact()
-        self._fh.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        line = (json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+        if self._fd is None:
+            flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            self._fd = os.open(self.journal, flags, 0o644)
+            size = os.fstat(self._fd).st_size
+            self._fresh_line = size > 0 and os.pread(self._fd, 1, size - 1) != b"\n"
+        if self._fresh_line:
+            line = b"\n" + line
+        # Unbuffered: nothing is left in a buffer to fail again when the file is closed.
+        self._fresh_line = True
+        view = memoryview(line)
+        while view:
+            view = view[os.write(self._fd, view):]
+        os.fsync(self._fd)
+        self._fresh_line = False
+
+    def close(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
     def compact(self) -> None:
+        """Fold the journal into the JSON file; on an error the journal is kept (and replayed
+        by the next run)."""
         from easyread.io import atomic_write
 
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        self.close()
         data = {"schema": MANIFEST_SCHEMA, "schema_version": "1.0",
                 "articles": dict(sorted(self.entries.items()))}
         atomic_write(self.path, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # left behind, it is replayed over the same entries
             os.unlink(self.journal)
 
 
@@ -613,7 +701,10 @@ class Manifest:
 def lock_output(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``OUT_DIR/.easyread.lock`` (released even on kill -9)."""
     path = out_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        raise BatchError(f"cannot create the lock file {LOCK_NAME}: {exc.strerror}", path=str(out_dir)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -624,11 +715,46 @@ def lock_output(out_dir: Path) -> Iterator[None]:
                 "wait for it to finish or choose another -o",
                 path=str(out_dir),
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        with contextlib.suppress(OSError):  # the pid is for the message above only (disk full?)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def wait_for_old_workers(out_dir: Path, timeout: float | None = None) -> None:
+    """Wait until no worker of an earlier batch on ``out_dir`` is alive.
+
+    Workers hold a shared ``flock`` on ``OUT_DIR/.easyread-workers.lock`` for their whole
+    life; taking it exclusively (and letting go at once) means they are all gone. They exit
+    within :data:`WATCHDOG_SECONDS` of their batch (at once on Linux), so this waits only
+    after a ``kill -9``; a worker that is still there after ``timeout`` (stopped with SIGSTOP,
+    hung in the kernel) is reported as :class:`BatchLocked`.
+    """
+    limit = WORKERS_WAIT_SECONDS if timeout is None else timeout
+    try:
+        fd = os.open(out_dir / WORKERS_LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError:
+        return  # cannot tell (read-only folder?); the batch lock still keeps batches apart
+    try:
+        end = time.monotonic() + limit
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= end:
+                    raise BatchLocked(
+                        f"worker processes of an earlier batch are still running after {limit:g} s "
+                        "(stopped or hung?); end them (see `fuser -v OUT_DIR/.easyread-workers.lock`) "
+                        "or choose another -o",
+                        path=str(out_dir),
+                    ) from None
+                time.sleep(0.05)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def remove_stale_parts(out_dir: Path) -> int:
@@ -650,12 +776,74 @@ def remove_stale_parts(out_dir: Path) -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def init_worker(formats: tuple[str, ...] = (), ignore_sigint: bool = True) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the data, the tagger
-    and the renderer once by converting a tiny document."""
+def init_worker(formats: tuple[str, ...] = (), ignore_sigint: bool = True,
+                parent: int | None = None, workers_lock: str | None = None) -> None:
+    """Pool initializer: ignore Ctrl-C and SIGTERM (the batch handles them and stops its
+    workers itself), die with the batch (``parent``, its pid), hold the shared workers lock
+    and load the data, the tagger and the renderer once by converting a tiny document."""
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if parent is not None:
+        die_with_parent(parent)
+    if workers_lock is not None:
+        _hold_workers_lock(workers_lock)
     warm_up(formats)
+
+
+def die_with_parent(parent: int, *, pdeathsig: bool = True) -> None:
+    """End this process when the process ``parent`` is gone, even after a ``kill -9``.
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``, so the kernel kills this worker the moment
+    the batch dies. Everywhere (and in case the batch spawned it from a thread that ended): a
+    daemon thread that checks every :data:`WATCHDOG_SECONDS` that ``os.getppid()`` is still
+    ``parent``, and :func:`convert_article` checks again before writing any output.
+    (``pdeathsig=False`` leaves the watchdog alone, as on other systems; for the tests.)
+    """
+    _WORKER["parent"] = parent
+    if pdeathsig and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, ctypes.c_ulong(signal.SIGKILL), ctypes.c_ulong(0),
+                       ctypes.c_ulong(0), ctypes.c_ulong(0))
+        except (OSError, AttributeError):  # no libc symbols (static build): the watchdog does it
+            pass
+    _exit_if_orphaned()  # the batch may have died before the line above ran
+    threading.Thread(target=_watch_parent, args=(parent,), name="easyread-watchdog", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(WATCHDOG_SECONDS)
+        if os.getppid() != parent:
+            os._exit(ORPHAN_EXIT)
+
+
+def _exit_if_orphaned() -> None:
+    """In a pool worker: exit at once (writing nothing more) if the batch is gone."""
+    parent = _WORKER.get("parent")
+    if parent is not None and os.getppid() != parent:
+        os._exit(ORPHAN_EXIT)
+
+
+def _hold_workers_lock(path: str) -> None:
+    """Hold a shared lock on OUT_DIR/.easyread-workers.lock until this process ends (see
+    :func:`wait_for_old_workers`)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os._exit(ORPHAN_EXIT)  # a new batch holds it: ours is gone
+    except OSError:
+        os.close(fd)
+        return
+    _WORKER["workers_lock"] = fd  # never closed: the lock goes with the process
 
 
 def warm_up(formats: Iterable[str] = ()) -> bool:
@@ -733,6 +921,32 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+class _WriteFailed(Exception):
+    def __init__(self, rel: str, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            detail = _os_error(exc)
+        else:
+            detail = f"{getattr(exc, 'message', exc)} [{getattr(exc, 'code', INTERNAL)}]"
+        self.message = f"cannot write {rel}: {detail}; it is retried on the next run"
+        super().__init__(self.message)
+
+
+def _os_error(exc: OSError) -> str:
+    """``No space left on device (ENOSPC)``: the text and the errno name, without the path."""
+    name = errno.errorcode.get(exc.errno or 0)
+    text = exc.strerror or str(exc)
+    return f"{text} ({name})" if name else text
+
+
+def _internal(exc: BaseException) -> dict[str, str]:
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        last = frames[-1]
+        where = f" (at {Path(last.filename).parent.name}/{Path(last.filename).name}:{last.lineno} in {last.name})"
+    return {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}{where}"}
+
+
 def convert_article(job: ArticleJob) -> ArticleResult:
     """Read, rewrite, render and check one article; write its outputs atomically.
 
@@ -758,19 +972,26 @@ def convert_article(job: ArticleJob) -> ArticleResult:
         rendered = [(fmt, rel, _render(doc, fmt, job.profile, job.config)) for fmt, rel in job.outputs]
         for fmt, rel, data in rendered:
             payload = data.encode("utf-8") if isinstance(data, str) else data
-            atomic_write(Path(job.out_dir) / rel, payload)
+            _exit_if_orphaned()  # never write for a batch that is gone: a re-run may own OUT_DIR
+            try:
+                atomic_write(Path(job.out_dir) / rel, payload)
+            except (OSError, EasyreadError) as exc:
+                raise _WriteFailed(rel, exc) from exc
             result.outputs[fmt] = rel
             result.output_sha256[fmt] = hashlib.sha256(payload).hexdigest()
         result.status = "ok"
+    except _WriteFailed as exc:
+        result.error = {"code": WRITE_FAILED, "message": exc.message}
     except EasyreadError as exc:
         result.error = {"code": exc.code, "message": exc.message}
+    except OSError as exc:
+        if exc.errno in TRANSIENT_ERRNOS:  # the machine, not the article: retried next run
+            result.error = {"code": WRITE_FAILED, "message": f"{_os_error(exc)} while converting; "
+                                                             "it is retried on the next run"}
+        else:
+            result.error = _internal(exc)
     except Exception as exc:  # a bug in a stage: reported for this article only
-        where = ""
-        frames = traceback.extract_tb(exc.__traceback__)
-        if frames:
-            last = frames[-1]
-            where = f" (at {Path(last.filename).parent.name}/{Path(last.filename).name}:{last.lineno} in {last.name})"
-        result.error = {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}{where}"}
+        result.error = _internal(exc)
     if result.status != "ok":
         result.before, result.after, result.check, result.check_failures = {}, {}, None, []
         result.outputs, result.output_sha256 = {}, {}
@@ -780,16 +1001,94 @@ def convert_article(job: ArticleJob) -> ArticleResult:
 
 
 # --------------------------------------------------------------------------------------------
+# Stopping: SIGINT (Ctrl-C) and SIGTERM
+
+
+class StopSignals:
+    """SIGINT and SIGTERM while a batch runs.
+
+    The first signal stops the batch. In *raising* mode (walking the folder, the inline and
+    Dask executors) it raises ``KeyboardInterrupt`` or :class:`Terminated` at once; the process
+    pool polls :attr:`signum` instead, so no exception ever lands in the middle of its clean-up.
+    After Ctrl-C the articles in flight finish and are recorded; SIGTERM, or a second Ctrl-C,
+    sets :attr:`hurry`: the workers are killed now and those articles are ``not_run``.
+    Once the articles are done (:meth:`disarm`) signals are noted and ignored, so the manifest
+    and the report are always written whole.
+
+    Handlers are installed only in the main thread and only over the defaults: an
+    application's own handlers are left alone.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.hurry = False
+        self.raising = True
+        self.armed = True
+        self._old: dict[int, Any] = {}
+
+    def __enter__(self) -> StopSignals:
+        if threading.current_thread() is threading.main_thread():
+            for sig, default in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL)):
+                if signal.getsignal(sig) is default:
+                    self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        self._old.clear()
+
+    def note(self, signum: int) -> bool:
+        """Record a signal; True when it is the first (the one that stops the batch)."""
+        first = self.signum is None
+        if signum == signal.SIGTERM:
+            self.signum = signum
+            self.hurry = True
+        elif first:
+            self.signum = signum
+        else:
+            self.hurry = True  # a second Ctrl-C: do not wait for the articles in flight
+        return first
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if not self.armed:
+            return
+        if self.note(signum) and self.raising:
+            raise self.exception()
+
+    def disarm(self) -> None:
+        self.armed = False
+
+    def exception(self) -> KeyboardInterrupt:
+        return Terminated(self.signum) if self.signum == signal.SIGTERM else KeyboardInterrupt()
+
+    @property
+    def name(self) -> str | None:
+        return signal.Signals(self.signum).name if self.signum else None
+
+
+# --------------------------------------------------------------------------------------------
 # Executors: each yields results as articles finish; closing the iterator cancels the rest.
 
 
-def _run_inline(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+def _run_inline(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals) -> Iterator[ArticleResult]:
     warm_up(options.formats)
     for job in jobs:
         yield convert_article(job)
 
 
-def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+def _kill_workers(pool: Any) -> None:
+    """SIGKILL every worker of a ``ProcessPoolExecutor`` (they ignore SIGINT and SIGTERM)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.kill()
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.join(10)
+
+
+def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals) -> Iterator[ArticleResult]:
     """Spawn-context ``ProcessPoolExecutor`` pools, each worker warmed up once by
     :func:`init_worker`.
 
@@ -799,14 +1098,21 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
     still queued, CPython gh-115634; the batch test hung on 3.11.7 with it.) If a worker dies,
     the pool breaks: the articles it held are retried in a fresh pool, and an article in
     flight during MAX_CRASHES deaths is reported as failed.
+
+    Workers die with this process (:func:`die_with_parent`). ``stop`` is polled: after Ctrl-C
+    nothing more is handed out and the articles in the workers finish (their outputs are
+    written, so they are yielded); after SIGTERM or a second Ctrl-C the workers are killed.
+    Then the stop is raised (``KeyboardInterrupt`` or :class:`Terminated`).
     """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    stop.raising = False
     crashes: dict[str, int] = {}
     queue = list(jobs)
-    while queue:
+    workers_lock = str(Path(jobs[0].out_dir) / WORKERS_LOCK_NAME) if jobs else None
+    while queue and stop.signum is None:
         workers = min(options.workers, len(queue))
         size = workers * max(1, options.max_tasks_per_child)
         this_round, queue = queue[:size], queue[size:]
@@ -814,31 +1120,34 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
-            initargs=(options.formats,),
+            initargs=(options.formats, True, os.getpid(), workers_lock),
         )
         retry: list[ArticleJob] = []
+        futures: dict[Future[ArticleResult], ArticleJob] = {}
         try:
-            futures: dict[Future[ArticleResult], ArticleJob] = {
-                pool.submit(convert_article, j): j for j in this_round}
+            futures = {pool.submit(convert_article, j): j for j in this_round}
             pending = set(futures)
             while pending:
-                try:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                except KeyboardInterrupt:
-                    # Ctrl-C: hand out nothing more, but keep the articles already in the
-                    # workers (they ignore SIGINT): their outputs are written, so record them.
+                if stop.signum is not None:
+                    # Stopping: hand out nothing more; after Ctrl-C, wait for (and record)
+                    # the articles already in the workers, unless told to hurry.
                     for fut in pending:
                         fut.cancel()
-                    for fut in sorted(pending, key=lambda f: futures[f].path):
-                        if not fut.cancelled():
-                            with contextlib.suppress(Exception):
-                                yield fut.result()
-                    raise
+                    pending = {f for f in pending if not f.cancelled()}
+                    if stop.hurry or not pending:
+                        break
+                try:
+                    done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                except KeyboardInterrupt:  # an application's own SIGINT handler raised it
+                    stop.note(signal.SIGINT)
+                    continue
                 for fut in sorted(done, key=lambda f: futures[f].path):
                     job = futures[fut]
                     try:
                         yield fut.result()
                     except BrokenProcessPool:
+                        if stop.signum is not None:
+                            continue  # stopping anyway: not_run
                         crashes[job.path] = crashes.get(job.path, 0) + 1
                         if crashes[job.path] >= MAX_CRASHES:
                             yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
@@ -851,11 +1160,25 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Articl
                         yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
                             "code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}"})
         finally:
+            # Also when the caller closes us early (--fail-fast, an error): let the articles
+            # in flight finish, unless a signal says hurry, then end the pool.
+            for fut in futures:
+                fut.cancel()
+            running = {f for f in futures if not f.done()}
+            while running and not stop.hurry:
+                try:
+                    _, running = wait(running, timeout=POLL_SECONDS)
+                except KeyboardInterrupt:
+                    stop.note(signal.SIGINT)
+            if running:
+                _kill_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
         queue = sorted(retry, key=lambda j: j.path) + queue
+    if stop.signum is not None:
+        raise stop.exception()
 
 
-def _run_dask(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[ArticleResult]:
+def _run_dask(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals) -> Iterator[ArticleResult]:
     """Submit :func:`convert_article` to a dask.distributed scheduler (or a LocalCluster)."""
     import importlib
 
@@ -899,7 +1222,7 @@ def _run_dask(jobs: list[ArticleJob], options: BatchOptions) -> Iterator[Article
             cluster.close()
 
 
-_EXECUTORS: dict[str, Callable[[list[ArticleJob], BatchOptions], Iterator[ArticleResult]]] = {
+_EXECUTORS: dict[str, Callable[[list[ArticleJob], BatchOptions, StopSignals], Iterator[ArticleResult]]] = {
     "inline": _run_inline,
     "local": _run_local,
     "dask": _run_dask,
@@ -970,6 +1293,19 @@ def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[
     return result
 
 
+def _state_error(file: str, exc: BaseException) -> dict[str, str]:
+    """A row of ``BatchReport.state_errors``: one of the batch's own files was not written."""
+    if isinstance(exc, OSError):
+        detail = _os_error(exc)
+        code = STATE_WRITE_FAILED
+    elif isinstance(exc, EasyreadError):
+        detail, code = f"{exc.message} [{exc.code}]", STATE_WRITE_FAILED
+    else:  # a bug (in the report's renderer, say): still a report on stderr, still exit 4
+        detail, code = f"internal error: {type(exc).__name__}: {exc}", INTERNAL
+    what = "the journal" if file == JOURNAL_NAME else "the manifest" if file == MANIFEST_NAME else "the report"
+    return {"code": code, "file": file, "message": f"cannot write {what} {file}: {detail}"}
+
+
 def run_batch(
     in_dir: str | Path,
     out_dir: str | Path,
@@ -979,8 +1315,12 @@ def run_batch(
     """Convert every article under ``in_dir`` into ``out_dir`` and write the report.
 
     Raises :class:`BatchError` (exit 3) only when nothing can run; every per-article problem
-    is in the returned report. Ctrl-C stops after the articles in flight: finished outputs and
-    the manifest are kept and ``report.interrupted`` is set (exit 130).
+    is in the returned report. Ctrl-C stops after the articles in flight, SIGTERM at once:
+    finished outputs and the manifest are kept and ``report.interrupted`` is set (exit 130,
+    143). Before any article is handed out they raise ``KeyboardInterrupt`` /
+    :class:`Terminated` instead. A journal, manifest or report that cannot be written (disk
+    full) is in ``report.state_errors`` (exit 4); the batch stops handing out articles when
+    the journal cannot be written.
     """
     options = options or BatchOptions()
     started = time.perf_counter()
@@ -991,13 +1331,15 @@ def run_batch(
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"cannot create the output folder: {exc.strerror}", path=str(dst)) from None
-    with lock_output(dst):
+    with StopSignals() as stop, lock_output(dst):
+        wait_for_old_workers(dst)
         remove_stale_parts(dst)
         manifest = Manifest(dst)
         dst_st = os.stat(dst)
         found = discover(src, options, config.max_bytes, skip_dirs=[(dst_st.st_dev, dst_st.st_ino)])
         if not found.candidates and not found.failed:
-            manifest.compact()
+            with contextlib.suppress(OSError, EasyreadError):
+                manifest.compact()
             raise BatchError(
                 f"no articles found (looked for {', '.join(options.include or options.suffixes)})",
                 path=str(src))
@@ -1026,16 +1368,24 @@ def run_batch(
         if progress:
             progress(ProgressEvent("start", 0, total, up_to_date=up_to_date))
         interrupted = stopped = False
+        state_errors: list[dict[str, str]] = []
         done = 0
-        stream = _EXECUTORS[options.executor](jobs, options) if jobs else iter(())
+        stream = _EXECUTORS[options.executor](jobs, options, stop) if jobs else iter(())
         try:
             for result in stream:
                 results[result.path] = result
                 done += 1
                 if result.status == "ok" or (result.error and result.error["code"] not in RETRY_CODES):
-                    manifest.record(_manifest_entry(result, fp))
+                    try:
+                        manifest.record(_manifest_entry(result, fp))
+                    except OSError as exc:
+                        # Without the journal a resume cannot know what was done (and the
+                        # disk is most likely full): hand out nothing more.
+                        state_errors.append(_state_error(JOURNAL_NAME, exc))
                 if progress:
                     progress(ProgressEvent("article", done, total, result=result))
+                if state_errors:
+                    break
                 if options.fail_fast and result.status == "failed":
                     stopped = True
                     break
@@ -1048,20 +1398,31 @@ def run_batch(
                     close()
                 except KeyboardInterrupt:
                     interrupted = True
+        stop.disarm()  # from here on, signals wait: the manifest and the report are written whole
+        if interrupted and options.executor != "dask":
+            remove_stale_parts(dst)  # the workers are gone: what they left half-done is stale
         for job in jobs:
             results.setdefault(job.path, ArticleResult(job.path, "not_run", input_sha256=job.input_sha256))
-        manifest.compact()
+        try:
+            manifest.compact()
+        except (OSError, EasyreadError) as exc:
+            manifest.close()
+            state_errors.append(_state_error(MANIFEST_NAME, exc))
         report = BatchReport(
             in_dir=str(src), out_dir=str(dst), profile=config.profile, formats=options.formats,
             thresholds=[str(t) for t in config.thresholds],
             articles=[results[k] for k in sorted(results)],
             skipped=sorted(found.skipped, key=lambda s: s.path),
             executor=options.executor, jobs=options.workers if options.executor != "inline" else 1,
-            interrupted=interrupted, stopped_early=stopped,
+            interrupted=interrupted, interrupted_by=(stop.name or "SIGINT") if interrupted else None,
+            stopped_early=stopped, state_errors=state_errors,
         )
         report.wall_seconds = time.perf_counter() - started
         if options.report:
-            from easyread.batch_report import write_reports
+            from easyread.batch_report import ReportWriteError, write_reports
 
-            report.reports_written = write_reports(report, dst)
+            try:
+                write_reports(report, dst)
+            except ReportWriteError as exc:
+                report.state_errors.append(_state_error(exc.name, exc.error))
     return report

@@ -1,7 +1,8 @@
 """The batch report: ``index.html``, ``summary.json`` and ``summary.csv`` in OUT_DIR.
 
 Pure formatters over a :class:`~easyread.batch.BatchReport`, plus :func:`write_reports`, which
-writes all three atomically. The HTML page is one self-contained file (inline CSS, the chart as
+writes all three atomically (a failure, such as a full disk, is a :class:`ReportWriteError`
+naming the file). The HTML page is one self-contained file (inline CSS, the chart as
 inline SVG from pygal with its scripts removed): it opens offline and fetches nothing.
 Articles are sorted by path and timings live only in summary.json's ``run`` block, so the rest
 of the report is the same whichever executor ran the batch.
@@ -25,7 +26,7 @@ CSV_COLUMNS = [
     "path", "status", "check", "title",
     "fkgl_before", "fkgl_after", "words_per_sentence_before", "words_per_sentence_after",
     "hard_words_before", "hard_words_after", "outputs", "error_code", "error_message",
-    "check_failures", "notes",
+    "check_failures", "notes", "retryable",
 ]
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -59,11 +60,13 @@ thresholds: {{ thresholds|join("; ") if thresholds else "none" }}.</p>
 <dl class="counts">
 <dt>Articles</dt><dd>{{ counts.articles }}</dd>
 <dt>Converted</dt><dd>{{ counts.ok }}</dd>
-<dt>Failed</dt><dd>{{ counts.failed }}</dd>
-{% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped)</dd>{% endif %}
+<dt>Failed</dt><dd>{{ counts.failed }}{% if counts.failed_retryable %} ({{ counts.failed_retryable }} tried again by the next run: could not be written, could not be read, or the worker died){% endif %}</dd>
+{% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped{% if interrupted_by %} by {{ interrupted_by }}{% endif %})</dd>{% endif %}
 <dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}{% if counts.check_insufficient %} ({{ counts.check_insufficient }} too short to judge){% endif %}</dd>
 <dt>Skipped entries</dt><dd>{{ counts.skipped_entries }}</dd>
 </dl>
+{% for e in state_errors %}<p class="failed">{{ e.message }} [{{ e.code }}]</p>
+{% endfor %}
 {% if chart %}
 <h2>Reading grade before and after</h2>
 <p>Each dot is one article: Flesch-Kincaid grade of the original (across) and of the
@@ -94,7 +97,7 @@ easy-read version (up). Dots below the diagonal got easier.</p>
 <td class="num">{{ num(a.before.get('hard_words')) }}</td>
 <td class="num">{{ num(a.after.get('hard_words')) }}</td>
 <td>{% for fmt, path in a.outputs|dictsort %}<a href="{{ href(path) }}">{{ fmt }}</a> {% endfor %}
-{% if a.error %}<span class="failed">{{ a.error.message }} [{{ a.error.code }}]</span>{% endif %}
+{% if a.error %}<span class="failed">{{ a.error.message }} [{{ a.error.code }}]</span>{% if a.retryable %} <small>(tried again by the next run)</small>{% endif %}{% endif %}
 {% for n in a.notes %}<br><small>{{ n.message }} [{{ n.code }}]</small>{% endfor %}</td>
 </tr>
 {% endfor %}
@@ -180,6 +183,7 @@ def render_index(report: BatchReport) -> str:
     return str(template.render(
         profile=report.profile, formats=report.formats, thresholds=report.thresholds,
         counts=report.counts, articles=report.articles, skipped=report.skipped,
+        interrupted_by=report.interrupted_by, state_errors=report.state_errors,
         chart=Markup(grade_chart(report.articles)), num=_num, href=_href,
     ))
 
@@ -211,18 +215,37 @@ def render_csv(report: BatchReport) -> str:
             " ".join(p for _, p in sorted(a.outputs.items())),
             (a.error or {}).get("code", ""), (a.error or {}).get("message", ""),
             " | ".join(a.check_failures), " | ".join(f"{n['code']}: {n['message']}" for n in a.notes),
+            "yes" if a.retryable else "",
         ]
         writer.writerow([_csv_cell(v) for v in row])
     return buf.getvalue()
 
 
+class ReportWriteError(Exception):
+    """A report file could not be made or written: ``name`` is the file, ``error`` the cause."""
+
+    def __init__(self, name: str, error: BaseException) -> None:
+        super().__init__(f"{name}: {error}")
+        self.name = name
+        self.error = error
+
+
 def write_reports(report: BatchReport, out_dir: Path) -> list[str]:
-    """Write index.html, summary.json and summary.csv atomically; return their paths."""
+    """Write summary.json, summary.csv and index.html atomically, in that order; return their
+    paths (also kept in ``report.reports_written`` as each is written).
+
+    Stops at the first that fails with :class:`ReportWriteError`: the ones before it are
+    written, whole; the one that failed is as it was before.
+    """
     from easyread.io import atomic_write
 
-    written = []
-    for name, text in (("summary.json", render_json(report)), ("summary.csv", render_csv(report)),
-                       ("index.html", render_index(report))):
-        atomic_write(out_dir / name, text)
+    written: list[str] = []
+    report.reports_written = written
+    renderers = (("summary.json", render_json), ("summary.csv", render_csv), ("index.html", render_index))
+    for name, render in renderers:
+        try:
+            atomic_write(out_dir / name, render(report))
+        except Exception as exc:  # disk full, permission, or a bug in a renderer
+            raise ReportWriteError(name, exc) from exc
         written.append(str(out_dir / name))
     return written

@@ -106,7 +106,9 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
 
     \b
     Exit codes: 0 all converted, 1 some articles failed, 2 usage error,
-    3 nothing could run (bad folders, another batch holds the lock), 130 interrupted.
+    3 nothing could run (bad folders, another batch holds the lock),
+    4 the journal, manifest or report could not be written (disk full?),
+    130 interrupted (Ctrl-C), 143 stopped by SIGTERM.
 
     \b
     Examples:
@@ -114,7 +116,7 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
       easyread batch articles/ -o out/ --formats html,md --profile plain --jobs 2
       easyread batch /shared/in -o /shared/out --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from easyread.batch import BatchOptions, run_batch
+    from easyread.batch import EXIT_SIGINT, EXIT_SIGTERM, BatchOptions, Terminated, run_batch
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -127,14 +129,31 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
     progress = _Progress(tty=sys.stderr.isatty())
     try:
         result = run_batch(in_dir, out_dir, options, progress=progress)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         progress.close()
-        click.echo("easyread: interrupted before any article was converted", err=True)
-        raise SystemExit(130) from None
+        by = " by SIGTERM" if isinstance(exc, Terminated) else ""
+        click.echo(f"easyread: interrupted{by} before any article was converted", err=True)
+        raise SystemExit(EXIT_SIGTERM if isinstance(exc, Terminated) else EXIT_SIGINT) from None
     finally:
         progress.close()
+    _state_errors(result)
     click.echo(_summary(result))
     raise SystemExit(result.exit_code)
+
+
+def _state_errors(result: Any) -> None:
+    """The batch's own files that could not be written, on stderr; when a report file is
+    among them, the whole report (summary.json) follows, so it is not lost."""
+    from easyread.batch import REPORT_NAMES
+
+    for e in result.state_errors:
+        click.echo(f"easyread: error: {e['message']} [{e['code']}]", err=True)
+    if any(e["file"] in REPORT_NAMES for e in result.state_errors):
+        from easyread.batch_report import render_json
+
+        click.echo("easyread: the report could not be written to the output folder; "
+                   "here is summary.json:", err=True)
+        click.echo(render_json(result), err=True, nl=False)
 
 
 def _summary(result: Any) -> str:
@@ -146,11 +165,22 @@ def _summary(result: Any) -> str:
     for s in result.skipped:
         lines.append(f"skipped: {s.path}: {s.message} [{s.code}]")
     failed_before = sum(a.status == "failed" and a.up_to_date for a in result.articles)
-    head = "interrupted: " if result.interrupted else "stopped (--fail-fast): " if result.stopped_early else ""
+    retry = c["failed_retryable"]
+    if result.interrupted:
+        head = "interrupted (SIGTERM): " if result.interrupted_by == "SIGTERM" else "interrupted: "
+    elif result.stopped_early:
+        head = "stopped (--fail-fast): "
+    elif result.state_errors:
+        head = "incomplete (could not save the batch's state, see above): "
+    else:
+        head = ""
+    notes = [f"{failed_before} as on the last run; --force retries them"] if failed_before else []
+    if retry:
+        notes.append(f"{retry} tried again by the next run")
     lines.append(
         f"{head}{c['articles']} article(s): {c['ok']} ok ({result.converted} converted, "
         f"{result.up_to_date - failed_before} up to date), {c['failed']} failed"
-        + (f" ({failed_before} as on the last run; --force retries them)" if failed_before else "")
+        + (f" ({'; '.join(notes)})" if notes else "")
         + (f", {c['not_run']} not run" if c["not_run"] else "")
         + f"; {c['check_passed']} pass the {result.profile} checks; "
         f"{result.wall_seconds:.1f} s"
