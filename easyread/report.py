@@ -51,6 +51,14 @@ def _num(x: float) -> str:
 
 
 # ----------------------------------------------------------------------- score
+def score_status(r: ScoreResult) -> str:
+    """``ok``; ``warning`` when a formula's value is out of its meaningful range (or there are no
+    words to score); ``error`` when the file could not be read."""
+    if r.scores is None:
+        return "error"
+    return "warning" if r.scores.warnings() else "ok"
+
+
 def score_json(results: list[ScoreResult], *, sentences: bool = True) -> str:
     files: list[dict[str, Any]] = []
     for r in results:
@@ -58,7 +66,7 @@ def score_json(results: list[ScoreResult], *, sentences: bool = True) -> str:
             files.append({"path": r.path, "status": "error",
                           "error": {"code": r.error_code, "message": r.error}})
         else:
-            entry = {"path": r.path, "status": "ok"}
+            entry = {"path": r.path, "status": score_status(r)}
             entry.update(r.scores.to_dict(sentences=sentences))
             files.append(entry)
     payload = {
@@ -76,13 +84,17 @@ def score_csv(results: list[ScoreResult]) -> str:
     indicator_names = list(ok[0].scores.indicators) if ok and ok[0].scores else list(TABLE_INDICATORS)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "status", "error", *metric_names, *indicator_names])
+    # out_of_range (last, so the earlier columns keep their places): the formulas whose value is
+    # outside its meaningful range, separated by ";" (the row's status is then "warning").
+    writer.writerow(["path", "status", "error", *metric_names, *indicator_names, "out_of_range"])
     for r in results:
         if r.scores is None:
-            writer.writerow([r.path, "error", f"{r.error} [{r.error_code}]"] + [""] * (len(metric_names) + len(indicator_names)))
+            writer.writerow([r.path, "error", f"{r.error} [{r.error_code}]"]
+                            + [""] * (len(metric_names) + len(indicator_names) + 1))
         else:
-            writer.writerow([r.path, "ok", ""] + [r.scores.metrics.get(m, "") for m in metric_names]
-                            + [r.scores.indicators.get(i, "") for i in indicator_names])
+            writer.writerow([r.path, score_status(r), ""] + [r.scores.metrics.get(m, "") for m in metric_names]
+                            + [r.scores.indicators.get(i, "") for i in indicator_names]
+                            + [";".join(r.scores.out_of_range())])
     return out.getvalue()
 
 
@@ -95,9 +107,21 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
         s = r.scores
         lines.append(r.path)
         lines.append(f"  readability (textstat {s.textstat_version})")
+        flagged_metrics = s.out_of_range()
         for name in TABLE_METRICS:
             if name in s.metrics:
-                lines.append(f"    {name:<32}{_num(s.metrics[name]):>10}")
+                mark = f"  ! out of range ({flagged_metrics[name].describe()})" if name in flagged_metrics else ""
+                lines.append(f"    {name:<32}{_num(s.metrics[name]):>10}{mark}")
+        others = [f"{n} {_num(s.metrics[n])} ({r.describe()})" for n, r in flagged_metrics.items()
+                  if n not in TABLE_METRICS]
+        if others:
+            lines.append(f"  ! also out of range: {', '.join(others)}")
+        if flagged_metrics:
+            lines.append("  ! values outside a formula's meaningful range are not reliable scores; "
+                         f"textstat counts {_num(s.metrics.get('sentence_count', 0))} sentence(s) "
+                         "(not those of 1 or 2 words)")
+        elif s.warnings():
+            lines.extend(f"  ! {w}" for w in s.warnings())
         lines.append("  easy-read indicators")
         for name in TABLE_INDICATORS:
             lines.append(f"    {name:<32}{_num(s.indicators[name]):>10}")
@@ -123,6 +147,15 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
 
 
 # ----------------------------------------------------------------------- check
+#: Warnings that say why thresholds were not judged (the file's status is then ``insufficient``).
+NOT_JUDGED_RULES = ("insufficient_text", "insufficient_sentences", "out_of_range")
+RULE_DESCRIPTIONS = {
+    "insufficient_text": "too little text to judge (fewer than min_words words)",
+    "insufficient_sentences": "textstat counts too few sentences (fewer than min_sentences) to judge its formulas",
+    "out_of_range": "a readability formula's value is outside its meaningful range, so not reliable",
+}
+
+
 def check_text(report: CheckReport) -> str:
     lines = []
     for f in report.files:
@@ -136,7 +169,8 @@ def check_text(report: CheckReport) -> str:
     verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
     lines.append(
         f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "
-        f"{s['errors']} unreadable, {s['insufficient']} too short to judge (profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
+        f"{s['errors']} unreadable, {s['insufficient']} not judged (too short or unreliable scores) "
+        f"(profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
     )
     return "\n".join(lines) + "\n"
 
@@ -172,51 +206,66 @@ def check_github(report: CheckReport) -> str:
 
 
 def check_junit(report: CheckReport) -> str:
-    """JUnit XML: one test suite per file, one test case per threshold and per long sentence."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>']
-    total = sum(max(1, len(f.values) + sum(1 for x in f.findings if x.sentence_id)) for f in report.files)
-    failures = sum(1 for f in report.files for x in f.findings if x.severity == "error")
-    errors = sum(1 for f in report.files if f.status == "error")
-    out.append(f'<testsuites name="easyread check" tests="{total}" failures="{failures}" errors="{errors}">')
+    """JUnit XML: one test suite per file, one test case per threshold and per long sentence.
+
+    A threshold that was not judged (too little text, too few counted sentences, scores out of
+    range) is a skipped test case whose message gives the reason.
+    """
+    suites: list[tuple[str, list[str]]] = []
     for f in report.files:
         cases: list[str] = []
+        cls = quoteattr(f.path)
         if f.status == "error" and f.error:
-            cases.append(f'    <testcase classname={quoteattr(f.path)} name="read">\n'
+            cases.append(f'    <testcase classname={cls} name="read">\n'
                          f'      <error type={quoteattr(f.error["code"])} message={quoteattr(f.error["message"])}/>\n'
                          "    </testcase>")
-        elif f.status == "insufficient":
-            message = f.findings[0].message if f.findings else "too little text"
-            cases.append(f'    <testcase classname={quoteattr(f.path)} name="readability">\n'
-                         f"      <skipped message={quoteattr(message)}/>\n"
-                         "    </testcase>")
         else:
+            reasons = "; ".join(x.message for x in f.findings if x.rule in NOT_JUDGED_RULES)
             failing = {x.rule: x for x in f.findings if not x.sentence_id}
-            for metric, value in f.values.items():
+            # With too little text, values holds only the word count, which is not a threshold.
+            judged = {} if any(x.rule == "insufficient_text" for x in f.findings) else f.values
+            for metric, value in judged.items():
                 if metric == "sentences_over_limit":
                     continue
                 finding = failing.get(metric)
                 name = quoteattr(f"{metric} = {_num(value)}")
                 if finding and finding.severity == "error":
-                    cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}>\n"
+                    cases.append(f"    <testcase classname={cls} name={name}>\n"
                                  f"      <failure type={quoteattr(metric)} message={quoteattr(finding.message)}/>\n"
                                  "    </testcase>")
                 else:
-                    cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}/>")
+                    cases.append(f"    <testcase classname={cls} name={name}/>")
+            for threshold in f.not_checked:
+                cases.append(f"    <testcase classname={cls} name={quoteattr(threshold)}>\n"
+                             f"      <skipped message={quoteattr(reasons or 'not judged')}/>\n"
+                             "    </testcase>")
             for x in f.findings:
                 if x.sentence_id:
                     name = quoteattr(f"{x.rule} line {x.line} col {x.column}")
                     if x.severity == "error":
-                        cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}>\n"
+                        cases.append(f"    <testcase classname={cls} name={name}>\n"
                                      f"      <failure type={quoteattr(x.rule)} message={quoteattr(x.message)}/>\n"
                                      "    </testcase>")
                     else:
-                        cases.append(f"    <testcase classname={quoteattr(f.path)} name={name}/>")
-            if not cases:
-                cases.append(f'    <testcase classname={quoteattr(f.path)} name="readability"/>')
+                        cases.append(f"    <testcase classname={cls} name={name}/>")
+            if not cases and f.status == "insufficient":
+                cases.append(f'    <testcase classname={cls} name="readability">\n'
+                             f"      <skipped message={quoteattr(reasons or 'not judged')}/>\n"
+                             "    </testcase>")
+            elif not cases:
+                cases.append(f'    <testcase classname={cls} name="readability"/>')
+        suites.append((f.path, cases))
+    all_cases = [c for _, cases in suites for c in cases]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="easyread check" tests="{len(all_cases)}" '
+           f'failures="{sum("<failure" in c for c in all_cases)}" '
+           f'errors="{sum("<error" in c for c in all_cases)}" '
+           f'skipped="{sum("<skipped" in c for c in all_cases)}">']
+    for path, cases in suites:
         n_fail = sum(1 for c in cases if "<failure" in c)
         n_err = sum(1 for c in cases if "<error" in c)
         n_skip = sum(1 for c in cases if "<skipped" in c)
-        out.append(f"  <testsuite name={quoteattr(f.path)} tests=\"{len(cases)}\" failures=\"{n_fail}\" "
+        out.append(f"  <testsuite name={quoteattr(path)} tests=\"{len(cases)}\" failures=\"{n_fail}\" "
                    f"errors=\"{n_err}\" skipped=\"{n_skip}\">")
         out.extend(cases)
         out.append("  </testsuite>")
@@ -238,7 +287,8 @@ def check_sarif(report: CheckReport) -> str:
             })
             continue
         for x in f.findings:
-            rules.setdefault(x.rule, {"id": x.rule, "shortDescription": {"text": f"readability threshold: {x.rule}"}})
+            description = RULE_DESCRIPTIONS.get(x.rule, f"readability threshold: {x.rule}")
+            rules.setdefault(x.rule, {"id": x.rule, "shortDescription": {"text": description}})
             results.append({
                 "ruleId": x.rule,
                 "level": "error" if x.severity == "error" else "warning",

@@ -11,20 +11,28 @@ easy-read indicators use easyread's own segmentation, so every sentence has a li
 * percentages and large numbers;
 * reading time.
 
+Every formula has a meaningful range (``data/ranges.toml``, read once by :func:`metric_ranges`);
+a value outside it is reported in :meth:`Scores.out_of_range` and :meth:`Scores.warnings`, and
+``check`` does not judge thresholds on such a formula (see :mod:`easyread.check`).
+
 Scoring does not need the POS tagger.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from easyread import readability
 from easyread.acronyms import acronym_core, find_definitions, is_acronym
-from easyread.data import easy_words, participles, zipf_table
+from easyread.data import data_path, easy_words, participles, zipf_table
 from easyread.document import Document, Sentence
+from easyread.errors import DataError
 
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "’s"})
 _GAP = frozenset({"not", "also", "now", "still", "being", "already", "just", "never", "often",
@@ -34,6 +42,78 @@ _NOT_PARTICIPLES = frozenset({"need", "seed", "speed", "feed", "bed", "red", "sh
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _NUM = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _BIG_WORDS = frozenset({"thousand", "million", "billion", "trillion", "m", "bn", "k"})
+RANGES_FILE = "ranges.toml"
+_RANGE_TOLERANCE = 1e-6  # the data file's bounds are rounded (121.22, -3.40, -16.22)
+
+
+@dataclass(frozen=True)
+class MetricRange:
+    """The meaningful range of one formula (an entry of ``data/ranges.toml``)."""
+
+    metric: str
+    min: float
+    max: float
+    scale: str = ""
+    source: str = ""
+
+    def contains(self, value: float) -> bool:
+        return math.isfinite(value) and self.min - _RANGE_TOLERANCE <= value <= self.max + _RANGE_TOLERANCE
+
+    def describe(self) -> str:
+        return f"{_fmt(self.min)}..{_fmt(self.max)}"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if math.isfinite(x) and x == int(x) else f"{x:.2f}"
+
+
+@lru_cache(maxsize=1)
+def metric_ranges() -> dict[str, MetricRange]:
+    """Formula name -> :class:`MetricRange`, from ``data/ranges.toml`` (read once)."""
+    path = data_path(RANGES_FILE)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: not valid TOML: {exc}") from None
+    out: dict[str, MetricRange] = {}
+    for name, entry in data.get("ranges", {}).items():
+        if name not in readability.METRICS:
+            raise DataError(f"{path}: [ranges.{name}]: not one of textstat's metrics")
+        try:
+            low, high = float(entry["min"]), float(entry["max"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path}: [ranges.{name}]: needs numbers 'min' and 'max'") from None
+        if not low < high:
+            raise DataError(f"{path}: [ranges.{name}]: min {low:g} is not below max {high:g}")
+        out[name] = MetricRange(name, low, high, str(entry.get("scale", "")), str(entry.get("source", "")))
+    return out
+
+
+def out_of_range(metrics: Mapping[str, float]) -> dict[str, MetricRange]:
+    """The formulas whose value in ``metrics`` lies outside their meaningful range.
+
+    A text with no words is not flagged: textstat gives every formula 0 for it (see
+    :func:`score_warnings`).
+    """
+    if metrics.get("lexicon_count", 1) == 0:
+        return {}
+    return {name: r for name, r in metric_ranges().items()
+            if name in metrics and not r.contains(float(metrics[name]))}
+
+
+def score_warnings(metrics: Mapping[str, float]) -> list[str]:
+    """One readable line per problem with the formulas' values (empty when there is none)."""
+    if metrics.get("lexicon_count", 1) == 0:
+        return ["no words in the body text: every formula is 0, textstat's value for no text"]
+    warnings = []
+    for name, r in out_of_range(metrics).items():
+        warnings.append(f"{name} is {_fmt(float(metrics[name]))}, outside its meaningful range "
+                        f"{r.describe()}: not a reliable score")
+    if warnings and "sentence_count" in metrics and "lexicon_count" in metrics:
+        warnings.append(f"textstat counts {metrics['sentence_count']:g} sentence(s) for "
+                        f"{metrics['lexicon_count']:g} words (it does not count sentences of "
+                        "1 or 2 words)")
+    return warnings
 
 
 @dataclass
@@ -59,10 +139,21 @@ class Scores:
     textstat_version: str = readability.TEXTSTAT_VERSION
     lang: str = "en"
 
+    def out_of_range(self) -> dict[str, MetricRange]:
+        """Formulas whose value is outside their meaningful range (``data/ranges.toml``)."""
+        return out_of_range(self.metrics)
+
+    def warnings(self) -> list[str]:
+        """Readable warnings about the formulas' values (out of range, no words)."""
+        return score_warnings(self.metrics)
+
     def to_dict(self, *, sentences: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
             "metrics": self.metrics,
             "indicators": self.indicators,
+            "out_of_range": {name: {"value": self.metrics[name], "min": r.min, "max": r.max}
+                             for name, r in self.out_of_range().items()},
+            "warnings": self.warnings(),
             "textstat_version": self.textstat_version,
             "lang": self.lang,
         }

@@ -75,5 +75,5 @@ def test_too_little_text_is_reported_not_judged(tmp_path: Path) -> None:
     assert f.findings[0].rule == "insufficient_text" and f.findings[0].severity == "warning"
     from easyread.report import check_junit, check_text
 
-    assert "too short to judge" in check_text(report)
+    assert "1 not judged" in check_text(report)
     assert "<skipped" in check_junit(report)
