@@ -22,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import ConfigError, ProfileError, ThresholdError
+from easyread.errors import ConfigError, InputNotFound, ProfileError, ThresholdError
+from easyread.io import read_option_file
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le,
@@ -111,16 +112,22 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: A config file larger than this is refused (E306).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML config file; only a regular file is read (never a FIFO or a device)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
+        data = read_option_file(path, what="config file", max_bytes=MAX_CONFIG_BYTES)
+    except InputNotFound:
         raise ConfigError(f"config file not found: {path}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def find_project_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:

@@ -4,9 +4,13 @@ Every error easyread raises on purpose is an :class:`EasyreadError` with a code:
 
 * ``E1xx`` configuration (bad threshold, unknown profile, bad config file)
 * ``E2xx`` data files (a bad row in a shipped or user data file, with file:line)
-* ``E3xx`` input (missing, unreadable, binary, wrong encoding, empty, too large)
+* ``E3xx`` input (missing, unreadable, binary, wrong encoding, empty, too large, a folder
+  with no articles); files named by options (``--config``, ``--css``, ``--baseline``,
+  ``--glossary``) use the same codes
 * ``E4xx`` rendering (accessibility checks, PDF problems)
 * ``E5xx`` missing resources (a model or data package is not installed)
+* ``E6xx`` output (``-o`` names a folder, device, FIFO or socket, or the same file as an input;
+  the destination is left untouched)
 
 The CLI turns these into one clear line and exit code 3 (see ``docs/cli.md``).
 """
@@ -77,6 +81,12 @@ class EmptyInput(InputError):
     code = "E307"
 
 
+class NoArticlesFound(InputError):
+    """A folder given to ``score`` or ``check`` holds no file with an article suffix."""
+
+    code = "E308"
+
+
 class RenderError(EasyreadError):
     code = "E400"
 
@@ -87,3 +97,21 @@ class AccessibilityError(RenderError):
 
 class ResourceMissing(EasyreadError):
     code = "E500"
+
+
+class OutputError(EasyreadError):
+    """The output cannot be written (permission denied, disk full, ...)."""
+
+    code = "E600"
+
+
+class OutputNotRegular(OutputError):
+    """The output exists and is not a regular file: a folder, a device, a FIFO or a socket."""
+
+    code = "E601"
+
+
+class OutputIsInput(OutputError):
+    """The output is the same file as an input (also through a symbolic or hard link)."""
+
+    code = "E602"

@@ -1,7 +1,8 @@
 """Score and check many inputs; one bad file never stops the others.
 
 Paths may be files, folders (walked for ``.txt``, ``.md`` and ``.html`` files, symlinks not
-followed, sorted) or ``-`` for standard input.
+followed, sorted) or ``-`` for standard input. A folder with no article in it is an error
+(E308), so a CI gate pointed at a renamed or empty folder does not pass silently.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from easyread.check import CheckReport, FileReport, check_scores, error_report
 from easyread.config import Config
-from easyread.errors import EasyreadError
+from easyread.errors import EasyreadError, NoArticlesFound
 from easyread.read import SUFFIXES
 from easyread.score import Scores
 
@@ -46,7 +47,24 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, EasyreadError | None]]
         if not stat.S_ISDIR(st.st_mode):
             yield raw, None
             continue
-        yield from _walk(p)
+        found = False
+        for item in _walk(p):
+            found = True
+            yield item
+        if not found:
+            yield raw, NoArticlesFound(
+                f"no articles found in this folder (looked for {article_suffixes()} files; "
+                "symbolic links are not followed)", path=raw)
+
+
+def article_suffixes() -> str:
+    """The file name endings a folder is searched for: ``.htm, .html, .markdown, ...``."""
+    return ", ".join(sorted(SUFFIXES))
+
+
+def article_paths(paths: list[str]) -> list[str]:
+    """The files :func:`score_files` would read (``-`` included), without reading them."""
+    return [path for path, problem in expand_paths(paths) if problem is None]
 
 
 def _walk(root: Path) -> Iterator[tuple[str, EasyreadError | None]]:

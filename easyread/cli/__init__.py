@@ -5,7 +5,9 @@ Exit codes (a documented contract, see docs/cli.md):
 * 0 — success / every check passed;
 * 1 — a check threshold failed (or, for batch, some articles failed);
 * 2 — usage error (Click's own code);
-* 3 — unreadable input, bad configuration or an internal error.
+* 3 — unreadable input, bad configuration, a refused output or an internal error.
+
+Errors always go to standard error, never to standard output (where reports go).
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import importlib
 import sys
 import traceback
 from enum import IntEnum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from easyread import __version__
+
+if TYPE_CHECKING:
+    from easyread.config import Config
 
 
 class ExitCode(IntEnum):
@@ -112,13 +118,60 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def read_stdin_if_needed(paths: tuple[str, ...] | list[str]) -> bytes | None:
-    """Standard input, read once, when a path is ``-``."""
-    if "-" in paths:
-        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
-        data = stream.read()
-        return data.encode("utf-8") if isinstance(data, str) else data
-    return None
+def read_stdin_if_needed(paths: tuple[str, ...] | list[str], max_bytes: int) -> bytes | None:
+    """Standard input, read once, when a path is ``-``: at most ``max_bytes + 1`` bytes, in
+    bounded chunks. A longer result is refused by the reader as too large (E306); the rest of
+    the stream is never read, so memory does not depend on its length."""
+    if "-" not in paths:
+        return None
+    from easyread.io import read_stream
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return read_stream(stream, max_bytes)
+    text = sys.stdin.read(max_bytes + 1)  # a text-only stream (rare): characters, then bytes
+    return text.encode("utf-8")[: max_bytes + 1]
+
+
+def echo_error(path: str, message: str, code: str | None) -> None:
+    """One error line on standard error: ``easyread: error: PATH: MESSAGE [CODE]``."""
+    click.echo(f"easyread: error: {path}: {message} [{code or 'E300'}]", err=True)
+
+
+def files_read(config: Config, *extra: str | None) -> list[str]:
+    """Files a command reads besides its articles: config files found or given, glossaries,
+    and ``extra`` (``--css``, ``--baseline``, ``--glossary``). An output may be none of them."""
+    found = [src for src in config.sources if not src.startswith("easyread:")]
+    found += list(config.glossary_files)
+    found += [str(e) for e in extra if e]
+    return found
+
+
+def refuse_special_glossaries(config: Config, extra: tuple[str, ...] | list[str] = ()) -> None:
+    """Glossary files (``glossary = [...]`` in the config, ``--glossary``) must be regular
+    files: a FIFO is never waited on (E302)."""
+    from easyread.io import refuse_special_file
+
+    for path in (*config.glossary_files, *extra):
+        refuse_special_file(path, what="glossary file")
+
+
+def output_target(output: str | None, inputs: list[str]) -> Path | None:
+    """Check ``-o`` before any work (see :func:`easyread.io.prepare_output`): ``None`` means
+    standard output."""
+    from easyread.io import prepare_output
+
+    return prepare_output(output, inputs)
+
+
+def emit(target: Path | None, text: str) -> None:
+    """The report to its destination: standard output, or the checked file, atomically."""
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    from easyread.io import write_output
+
+    write_output(target, text)
 
 
 def main() -> None:

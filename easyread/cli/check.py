@@ -6,8 +6,11 @@ import json
 
 import click
 
-from easyread.cli import EasyreadCLIError, read_stdin_if_needed
-from easyread.cli.options import config_options, input_options
+from easyread.cli import echo_error, emit, files_read, output_target, read_stdin_if_needed
+from easyread.cli.options import OPTION_FILE, config_options, input_options, output_option
+
+#: A baseline report larger than this is refused (E306).
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 @click.command()
@@ -21,11 +24,10 @@ from easyread.cli.options import config_options, input_options
               help="Fail for every sentence longer than this many words (reported with line:column).")
 @click.option("--threshold", "thresholds", multiple=True, metavar="'METRIC<=N'",
               help="Any metric or indicator, e.g. 'smog_index<=9' or 'passive_share<=0.1'. Repeatable.")
-@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), default=None,
+@click.option("--baseline", type=OPTION_FILE, default=None,
               help="An earlier `check --format json` (or `score --format json`) report: fail only "
                    "when a file got harder than in it.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+@output_option
 @config_options
 @input_options
 def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: float | None,
@@ -37,7 +39,8 @@ def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: f
     flags, each overriding the one before.
 
     \b
-    Exit codes: 0 all passed, 1 a threshold failed, 2 usage error, 3 unreadable input.
+    Exit codes: 0 all passed, 1 a threshold failed, 2 usage error, 3 unreadable input, a
+    folder with no articles, or a refused output. Errors go to standard error.
 
     \b
     Examples:
@@ -49,8 +52,9 @@ def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: f
     from easyread import report
     from easyread.check import baseline_values
     from easyread.config import load_config
-    from easyread.io import atomic_write
-    from easyread.runner import check_files
+    from easyread.errors import InputError
+    from easyread.io import read_option_file
+    from easyread.runner import article_paths, check_files
 
     extra = list(thresholds)
     if max_grade is not None:
@@ -59,22 +63,38 @@ def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: f
         extra.append(f"flesch_reading_ease>={min_ease}")
     config = load_config(config_file=config_file, profile=profile, extra_thresholds=extra,
                          overrides={"max_bytes": max_bytes, "max_sentence_words": max_sentence_words})
+    target = output_target(output, article_paths(list(paths)) + files_read(config, baseline))
     base = None
     if baseline:
+        data = read_option_file(baseline, what="baseline report", max_bytes=MAX_BASELINE_BYTES)
         try:
-            with open(baseline, encoding="utf-8") as fh:
-                base = baseline_values(json.load(fh))
-        except (OSError, ValueError) as exc:
-            raise EasyreadCLIError(f"{baseline}: cannot read the baseline report: {exc}") from None
-    result = check_files(list(paths), config, baseline=base, stdin_bytes=read_stdin_if_needed(paths),
+            base = baseline_values(json.loads(data))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise InputError(f"not a baseline report (easyread JSON): {exc}", path=baseline) from None
+    result = check_files(list(paths), config, baseline=base,
+                         stdin_bytes=read_stdin_if_needed(paths, config.max_bytes),
                          encoding=encoding, fmt=input_format)
     text = report.CHECK_FORMATS[fmt](result)
-    if fmt != "text":
-        for f in result.files:
-            if f.error:
-                click.echo(f"easyread: error: {f.path}: {f.error['message']} [{f.error['code']}]", err=True)
-    if output:
-        atomic_write(output, text)
-    else:
-        click.echo(text, nl=False)
+    errors = [f for f in result.files if f.error]
+    for f in errors:
+        assert f.error is not None
+        echo_error(f.path, f.error["message"], f.error["code"])
+    if fmt == "text" and errors:  # the text report keeps its summary; error lines go to stderr
+        text = _without_error_lines(text, [f"{f.path}: error: {f.error['message']} [{f.error['code']}]"
+                                           for f in errors if f.error])
+    emit(target, text)
     raise SystemExit(result.exit_code)
+
+
+def _without_error_lines(text: str, error_lines: list[str]) -> str:
+    """The text report without the lines :func:`easyread.report.check_text` wrote for
+    unreadable files (they are on standard error)."""
+    drop = list(error_lines)
+    kept = []
+    for line in text.splitlines():
+        if line in drop:
+            drop.remove(line)
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n" if kept else ""
+

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from easyread.cli import read_stdin_if_needed
-from easyread.cli.options import config_options, input_options
+from easyread.cli import files_read, output_target, read_stdin_if_needed, refuse_special_glossaries
+from easyread.cli.options import OPTION_FILE, OUTPUT_FILE, config_options, input_options
 
 
 @click.command()
 @click.argument("path", metavar="FILE|-")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The file to write: OUT.pdf (tagged PDF/UA-1) or OUT.html (one self-contained page).")
-@click.option("--css", "css_file", type=click.Path(dir_okay=False, exists=True), default=None,
+@click.option("-o", "--output", required=True, type=OUTPUT_FILE, metavar="FILE",
+              help="The file to write: OUT.pdf (tagged PDF/UA-1) or OUT.html (one self-contained "
+                   "page), atomically. A symbolic link is followed (its target is replaced, the "
+                   "link kept). Refused: a folder, device, FIFO or socket (E601) and any input "
+                   "file, such as the article itself (E602).")
+@click.option("--css", "css_file", type=OPTION_FILE, default=None,
               metavar="EXTRA.css", help="A stylesheet applied after easyread's own. It cannot fetch "
                                         "files or URLs: only easyread's fonts and pictures load.")
 @click.option("--no-rewrite", is_flag=True,
@@ -33,7 +38,8 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, chec
     pictures. The output file is written atomically: on any error nothing is left behind.
 
     \b
-    Exit codes: 0 written, 3 unreadable input, a failed accessibility check or another error.
+    Exit codes: 0 written, 3 unreadable input, a failed accessibility check, a refused output
+    (a folder, device or FIFO; the input itself) or another error.
 
     \b
     Examples:
@@ -42,20 +48,43 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, chec
       cat article.txt | easyread convert - -o big.pdf --profile large-print
     """
     from easyread.config import load_config
+    from easyread.errors import OutputError
     from easyread.pipeline import process, read_document
-    from easyread.render import WARNING_CHECKS, convert_to_file, read_css
+    from easyread.render import WARNING_CHECKS, convert_to_file
 
     config = load_config(config_file=config_file, profile=profile or "easy-read",
                          overrides={"max_bytes": max_bytes})
+    refuse_special_glossaries(config)
+    if output == "-":
+        raise OutputError("convert writes a file: give -o a name ending in .pdf or .html", path=output)
+    target = output_target(output, [path, *files_read(config, css_file)])
+    if target is not None and target.suffix.lower() != Path(output).suffix.lower():
+        raise OutputError(f"is a symbolic link to {target}, whose name does not end in "
+                          f"{Path(output).suffix or 'a .pdf or .html suffix'}; give that name with -o",
+                          path=output)
+    css = _read_css(css_file) if css_file else None
     doc = read_document(path, config, fmt=input_format, encoding=encoding,
-                        stdin_bytes=read_stdin_if_needed([path]))
+                        stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     if not no_rewrite:
         doc = process(doc, config)
-    css = read_css(css_file) if css_file else None
-    report = convert_to_file(doc, output, config.profile, css, check=check, config=config)
+    report = convert_to_file(doc, target if target is not None else output, config.profile, css,
+                             check=check, config=config)
     for result in report:
         if not result.ok and result.check in WARNING_CHECKS:
             click.echo(f"easyread: warning: {result.check}: {result.message}", err=True)
     passed = sum(1 for r in report if r.ok)
     summary = f" ({passed} of {len(report)} checks passed)" if report else ""
     click.echo(f"easyread: wrote {output}{summary}", err=True)
+
+
+def _read_css(path: str) -> str:
+    """``--css``: a regular file only (E302; a FIFO is never waited on), at most 1 MB, UTF-8."""
+    from easyread.errors import RenderError
+    from easyread.io import read_option_file
+    from easyread.render import MAX_CSS_BYTES
+
+    data = read_option_file(path, what="stylesheet", max_bytes=MAX_CSS_BYTES)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"the stylesheet is not UTF-8 (byte {exc.start})", path=path) from None

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sys
-from typing import IO
 
 import click
 
-from easyread.cli import read_stdin_if_needed
-from easyread.cli.options import config_options, input_options
+from easyread.cli import (
+    emit,
+    files_read,
+    output_target,
+    read_stdin_if_needed,
+    refuse_special_glossaries,
+)
+from easyread.cli.options import config_options, input_options, output_option
 
 
 @click.command()
 @click.argument("path", metavar="FILE|-")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file (atomically) instead of standard output.")
+@output_option
 @click.option("--explain", is_flag=True,
               help="Print the edit ledger (rule, before -> after, why) to standard error, "
                    "or after the text when writing to a file.")
@@ -41,26 +44,27 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
       easyread rewrite sources.txt --lines > outputs.txt
     """
     from easyread.config import load_config
-    from easyread.io import atomic_write
+    from easyread.io import capped_text, open_regular
     from easyread.pipeline import process, read_document
     from easyread.rewrite.output import ledger, rewrite_lines, to_markdown, to_text
 
     config = load_config(config_file=config_file, profile=profile,
                          overrides={"max_bytes": max_bytes})
+    refuse_special_glossaries(config)
+    target = output_target(output, [path, *files_read(config)])
     if lines:
-        stream: IO[str] = (
-            io.TextIOWrapper(sys.stdin.buffer, encoding=encoding or "utf-8")
-            if path == "-" else open(path, encoding=encoding or "utf-8")  # noqa: SIM115
-        )
-        with stream:
-            if output:
-                atomic_write(output, "".join(line + "\n" for line in rewrite_lines(stream, config)))
+        name = "<stdin>" if path == "-" else path
+        raw = sys.stdin.buffer if path == "-" else open_regular(path)
+        with capped_text(raw, config.max_bytes, name=name, encoding=encoding or "utf-8",
+                         close_raw=path != "-") as stream:
+            if target is not None:
+                emit(target, "".join(line + "\n" for line in rewrite_lines(stream, config)))
             else:
                 for line in rewrite_lines(stream, config):
                     click.echo(line)
         return
     doc = read_document(path, config, fmt=input_format, encoding=encoding,
-                        stdin_bytes=read_stdin_if_needed([path]))
+                        stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     doc = process(doc, config)
     if fmt == "json":
         text = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -68,8 +72,8 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
         text = to_markdown(doc)
     else:
         text = to_text(doc)
-    if output:
-        atomic_write(output, text + ("\n" + ledger(doc) if explain and fmt != "json" else ""))
+    if target is not None:
+        emit(target, text + ("\n" + ledger(doc) if explain and fmt != "json" else ""))
     else:
         click.echo(text, nl=False)
         if explain:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from easyread.cli import read_stdin_if_needed
-from easyread.cli.options import config_options, input_options
+from easyread.cli import echo_error, emit, files_read, output_target, read_stdin_if_needed
+from easyread.cli.options import config_options, input_options, output_option
 
 
 @click.command()
@@ -14,8 +14,7 @@ from easyread.cli.options import config_options, input_options
               show_default=True, help="Output format: a readable table, JSON (docs/wire-schema.md) or CSV (one row per file).")
 @click.option("--sentences", is_flag=True, help="With the table format: list every sentence with line:column and flags.")
 @click.option("--no-sentences", is_flag=True, help="With JSON: leave out the per-sentence details.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file (atomically) instead of standard output.")
+@output_option
 @config_options
 @input_options
 def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool, output: str | None,
@@ -23,8 +22,8 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
           input_format: str | None, max_bytes: int | None) -> None:
     """Score readability: every textstat formula (identical values) plus easy-read indicators
     (sentence length, hard words, passive voice, unexplained acronyms, numbers, reading time),
-    per file and per sentence. Folders are searched for .txt, .md and .html files; `-` reads
-    standard input.
+    per file and per sentence. Folders are searched for .txt, .md and .html files (a folder
+    with none is an error); `-` reads standard input. Errors go to standard error.
 
     \b
     Examples:
@@ -34,25 +33,24 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
     """
     from easyread import report
     from easyread.config import load_config
-    from easyread.io import atomic_write
-    from easyread.runner import score_files
+    from easyread.runner import article_paths, score_files
 
     config = load_config(config_file=config_file, profile=profile,
                          overrides={"max_bytes": max_bytes})
-    results = score_files(list(paths), config, stdin_bytes=read_stdin_if_needed(paths),
+    target = output_target(output, article_paths(list(paths)) + files_read(config))
+    results = score_files(list(paths), config,
+                          stdin_bytes=read_stdin_if_needed(paths, config.max_bytes),
                           encoding=encoding, fmt=input_format)
     if fmt == "json":
         text = report.score_json(results, sentences=not no_sentences) + "\n"
     elif fmt == "csv":
         text = report.score_csv(results)
-    else:
-        text = report.score_table(results, per_sentence=sentences)
+    else:  # the table holds scores only: errors go to standard error
+        ok = [r for r in results if r.ok]
+        text = report.score_table(ok, per_sentence=sentences) if ok else ""
     for r in results:
-        if not r.ok and fmt != "table":
-            click.echo(f"easyread: error: {r.path}: {r.error} [{r.error_code}]", err=True)
-    if output:
-        atomic_write(output, text)
-    else:
-        click.echo(text, nl=False)
+        if not r.ok:
+            echo_error(r.path, r.error or "unreadable", r.error_code)
+    emit(target, text)
     if any(not r.ok for r in results):
         raise SystemExit(3)

@@ -6,21 +6,28 @@ import json
 
 import click
 
-from easyread.cli import read_stdin_if_needed
-from easyread.cli.options import config_options, input_options
+from easyread.cli import (
+    emit,
+    files_read,
+    output_target,
+    read_stdin_if_needed,
+    refuse_special_glossaries,
+)
+from easyread.cli.options import OPTION_FILE, config_options, input_options, output_option
 
 
 @click.command()
 @click.argument("path", metavar="FILE|-")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format: readable text, or JSON (one object per term).")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--glossary", "glossaries", multiple=True, type=OPTION_FILE,
               metavar="FILE.toml",
               help="An extra glossary ([[entry]] term, aliases, explanation); wins over built-in "
                    "entries. Repeat for several files.")
+@output_option
 @config_options
 @input_options
-def terms(path: str, fmt: str, glossaries: tuple[str, ...], config_file: str | None,
+def terms(path: str, fmt: str, glossaries: tuple[str, ...], output: str | None, config_file: str | None,
           profile: str | None, encoding: str | None, input_format: str | None,
           max_bytes: int | None) -> None:
     """List the hard words, acronyms and organisations an article uses, with the explanation
@@ -30,15 +37,18 @@ def terms(path: str, fmt: str, glossaries: tuple[str, ...], config_file: str | N
     \b
     Examples:
       easyread terms seeds/javid-cse-strategy-2019.txt
-      easyread terms article.txt --glossary house-terms.toml --format json
+      easyread terms article.txt --glossary house-terms.toml --format json -o terms.json
     """
     from easyread.config import load_config
     from easyread.terms import format_terms_text, term_rows, terms_for_file
 
     config = load_config(config_file=config_file, profile=profile, overrides={"max_bytes": max_bytes})
+    refuse_special_glossaries(config, glossaries)
+    target = output_target(output, [path, *files_read(config, *glossaries)])
     found = terms_for_file(path, config, glossaries=glossaries, fmt=input_format, encoding=encoding,
-                           stdin_bytes=read_stdin_if_needed([path]))
+                           stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     if fmt == "json":
-        click.echo(json.dumps({"path": path, "terms": term_rows(found)}, ensure_ascii=False, indent=2))
+        text = json.dumps({"path": path, "terms": term_rows(found)}, ensure_ascii=False, indent=2) + "\n"
     else:
-        click.echo(format_terms_text(found), nl=False)
+        text = format_terms_text(found)
+    emit(target, text)

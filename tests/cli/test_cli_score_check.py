@@ -75,13 +75,15 @@ def test_bad_input_one_line_exit_3(tmp_path: Path, seed_path: Path, name: str, c
 
 def test_missing_path_and_directory_of_bad_files(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path / "missing.txt"))
-    assert code == 3 and "no such file" in out and "E301" in out
+    assert code == 3 and "no such file" in err and "E301" in err  # errors go to stderr
+    assert "no such file" not in out
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "good.txt").write_text("Title\nThe cat sat on the mat.", "utf-8")
     (folder / "bad.txt").write_bytes(b"\x00\x00")
-    code, out, _ = run("check", str(folder))
-    assert code == 3 and "good.txt" not in out.split("PASS")[0] or "error" in out
+    code, out, err = run("check", str(folder))
+    assert code == 3 and "bad.txt" in err and "E304" in err
+    assert "bad.txt" not in out and "1 unreadable" in out  # the summary stays in the report
 
 
 def test_check_exit_codes(seed_path: Path, tmp_path: Path) -> None:
