@@ -156,6 +156,12 @@ def split_table() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def split_syntax_table() -> dict[str, Any]:
+    """``split_syntax.toml``: the instances of the dependency-pattern split rules."""
+    return _toml("split_syntax.toml")
+
+
+@lru_cache(maxsize=1)
 def lexicon_table() -> list[dict[str, str]]:
     """Rows of ``lexicon.tsv`` (hard, pos, plain, note); empty while the file is absent."""
     if not data_path("lexicon.tsv").is_file():

@@ -1,0 +1,156 @@
+"""The ``split`` stage: long sentences become short ones at safe points.
+
+A sentence longer than ``config.rewrite_max_words`` (20 plain, 15 easy read) is split at the
+first safe point the rules find, in the order of :data:`RULES`; each piece is repaired into a
+sentence (capital, full stop, the subject repeated where it is needed). Pieces are split
+again until they fit or no safe point is left; then the sentence stays and a ``W602`` note
+says so.
+
+Two rule families, one registry:
+
+- :mod:`~easyread.rewrite.split.syntax_rules`: kinds over a dependency parse (easyread's
+  spaCy parser trained on UD English EWT), instances in ``easyread/data/split_syntax.toml``;
+- :mod:`~easyread.rewrite.split.pos_rules`: patterns over part-of-speech tags, instances in
+  ``easyread/data/split.toml``.
+
+Every split, from either family, goes through one path (:func:`apply`): the meaning guard,
+the document's doors (which refuse to break a quotation), and the post-condition
+(:mod:`~easyread.rewrite.split.postcheck`): each new sentence is parsed and must have a
+subject and a finite verb, or be an imperative; otherwise the split is refused (``W605``).
+
+Guidance: UK government easy read: at most 10-15 words, one idea and one verb per sentence;
+US Federal Plain Language Guidelines: write short sentences, one idea each.
+"""
+
+from __future__ import annotations
+
+from easyread.document import Document, Sentence
+from easyread.pipeline import Context, FunctionStage
+from easyread.rewrite.rules import (
+    Proposal,
+    RuleContext,
+    RuleSpec,
+    apply_replacements,
+    guard_reason,
+    rule_sentences,
+    try_split,
+    word_count,
+)
+from easyread.rewrite.split import pos_rules, syntax_rules
+from easyread.rewrite.split.pos_rules import *  # noqa: F403  (the rule functions, for callers and doctests)
+from easyread.rewrite.split.pos_rules import _inflect, _table, finish  # noqa: F401
+from easyread.rewrite.split.postcheck import fragment_reason, list_reason
+
+_EASY = frozenset({"easy-read", "large-print"})
+
+#: Every split rule, in the order the stage tries them (the first that applies wins).
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("split.drop_aside.v2", pos_rules.drop_aside, _EASY),
+    RuleSpec("split.frame.v1", pos_rules.frame, _EASY),
+    RuleSpec("split.attribution.v1", pos_rules.attribution),
+    RuleSpec("split.attribution_lead.v1", pos_rules.attribution_lead),
+    RuleSpec("split.appositive.v1", pos_rules.appositive),
+    RuleSpec("split.relative_clause.v1", pos_rules.relative_clause),
+    RuleSpec("split.relative_sentential.v1", pos_rules.relative_sentential),
+    RuleSpec("split.when_doing.v1", pos_rules.when_doing),
+    RuleSpec("split.participle_lead.v1", pos_rules.participle_lead),
+    RuleSpec("split.participle.v1", pos_rules.participle),
+    RuleSpec("split.list.v1", pos_rules.list_items),
+    RuleSpec("split.conjunction.v1", pos_rules.conjunction),
+    RuleSpec("split.contrast.v1", pos_rules.contrast),
+    RuleSpec("split.appositive_end.v1", pos_rules.appositive_end),
+    RuleSpec("split.conjunction_bare.v1", pos_rules.conjunction_bare),
+    RuleSpec("split.after_event.v1", pos_rules.after_event),
+    RuleSpec("split.coordinated_there.v1", pos_rules.coordinated_there),
+    RuleSpec("split.verb_phrase.v1", pos_rules.verb_phrase),
+    RuleSpec("split.subordinate.v1", pos_rules.subordinate),
+    RuleSpec("split.reduced_relative.v1", pos_rules.reduced_relative),
+    RuleSpec("split.time_phrase.v1", pos_rules.time_phrase),
+    # Dependency-pattern kinds: where the part-of-speech patterns above find no safe point.
+    RuleSpec("split.relative.v1", syntax_rules.relative),
+    RuleSpec("split.clause_punct.v1", syntax_rules.clause_punct),
+    RuleSpec("split.adverbial.v1", syntax_rules.adverbial),
+    RuleSpec("split.coordinate.v1", syntax_rules.coordinate),
+    RuleSpec("split.participle_aside.v1", syntax_rules.participle_aside),
+    RuleSpec("split.lead_phrase.v1", syntax_rules.lead_phrase),
+)
+#: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
+EVERY_SENTENCE: tuple[RuleSpec, ...] = (
+    RuleSpec("split.opener.v1", pos_rules.opener, _EASY),
+    RuleSpec("split.connective.v1", pos_rules.connective),
+)
+
+
+def data_version() -> str:
+    syn = syntax_rules.table().get("version", "?")
+    return f"split@{_table().get('version', '?')}+split_syntax@{syn}"
+
+
+def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleContext | None = None) -> bool:
+    """The one path that applies a split-stage proposal: post-condition, guard, doors."""
+    if p.parts:
+        cache = ctx.cache if ctx is not None else None
+        if p.list_items:
+            why = list_reason(sentence.text, list(p.parts[1:]), cache)
+            if why:
+                doc.note("W605", sentence.id, f"{p.rule_id} refused: {why}")
+                return False
+        else:
+            for part in p.parts:
+                if sentence.is_protected(0, len(sentence.text)) and part in sentence.text:
+                    continue
+                why = fragment_reason(part, cache)
+                if why:
+                    doc.note("W605", sentence.id, f"{p.rule_id} refused: {part!r} would not be a sentence ({why})")
+                    return False
+        return try_split(doc, sentence, p, data)
+    after = sentence.text[: p.span[0]] + p.replacement + sentence.text[p.span[1] :]
+    if sentence.is_protected(*p.span) or guard_reason(sentence.text, after, p):
+        return False
+    doc.replace(sentence.id, p.span[0], p.span[1], p.replacement, rule=p.rule_id,
+                reason=p.reason + (f"; dropped {', '.join(p.dropped)}" if p.dropped else ""), data=data)
+    if p.dropped:
+        doc.note("W603", sentence.id, f"{p.rule_id} dropped: {', '.join(p.dropped)}")
+    return True
+
+
+def run(doc: Document, ctx: Context) -> Document:
+    """The ``split`` stage: split every over-long sentence until it fits or no safe point is left."""
+    limit = ctx.config.rewrite_max_words
+    active = [r for r in RULES if r.active(ctx.config)]
+    data = data_version()
+    apply_replacements(doc, ctx, EVERY_SENTENCE, data)
+    for kind, first in rule_sentences(doc):
+        if kind == "title":
+            continue
+        queue = [first.id]
+        rounds = 0
+        while queue and rounds < 50:
+            rounds += 1
+            sid = queue.pop(0)
+            sentence = doc.sentence(sid)
+            if word_count(sentence) <= limit:
+                continue
+            rctx = RuleContext(ctx.config, kind, ctx.cache)
+            done = False
+            for spec in active:
+                for p in spec.func(sentence, rctx):
+                    if apply(doc, sentence, p, data, rctx):
+                        done = True
+                        break
+                if done:
+                    break
+            if not done:
+                if not sentence.protected or not any(
+                    e - s >= len(sentence.text) - 2 for s, e in sentence.protected
+                ):
+                    doc.note("W602", sid, f"{word_count(sentence)} words and no safe split point")
+                continue
+            if doc.edits[-1].op == "split" and doc.edits[-1].sentence_id == sid:
+                queue[:0] = [f"{sid}.{n}" for n in range(1, len(doc.edits[-1].parts or []) + 1)]
+            else:
+                queue.insert(0, sid)
+    return doc
+
+
+STAGE = FunctionStage("split", ("tokens",), ("edits", "sentences"), run)

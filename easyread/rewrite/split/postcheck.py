@@ -1,0 +1,158 @@
+"""Post-conditions of a split: every new sentence must be a sentence.
+
+Each part a split proposes is parsed; it passes when its root is a finite verb (or has a
+finite auxiliary or copula) with a subject, or is an imperative (a base-form verb that
+starts the clause, with no subject). A part that is a subordinate clause on its own (its
+root has a ``mark``: ``If someone managed to shut the system down.``), that starts with a
+coordinating conjunction and has no subject (``Or hack inside …``), or whose root is a noun
+with no copula (``… letters, agendas and minutes that don't deal with …``) is a fragment,
+and the whole split is refused (note ``W605``).
+
+Parts that are list items, or that are a direct quotation as a whole, are not checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from easyread.rewrite.split.syntax_rules import SUBJECTS, is_finite
+
+#: Words that open a subordinate clause: a part starting with one that hangs on the root is
+#: not a sentence on its own (``When the results were announced.``).
+SUBORDINATORS = frozenset({"when", "while", "whilst", "although", "though", "because", "if", "after", "before",
+                           "since", "unless", "whereas", "as", "once", "until", "whenever", "wherever"})
+_CORE_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
+_RELATIVES = frozenset({"who", "which", "whom", "whose", "that"})
+_LEADING_OK = frozenset({"aux", "advmod", "discourse", "punct", "intj", "vocative", "mark", "cc"})
+
+
+def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | None:
+    """Why ``text`` is not a sentence (None: it is one, or the parser is unavailable)."""
+    from easyread import syntax
+
+    if not syntax.model_available():
+        return None
+    stripped = text.strip()
+    if not stripped or stripped[0] in "“\"'‘" and stripped.rstrip(".!?")[-1:] in "”\"'’":
+        return None
+    parse = syntax.parse_text(stripped, cache)
+    doc = parse.doc
+    roots = [t for t in doc if t.head.i == t.i]
+    if not roots:
+        return "no root"
+    root = roots[0]
+    question = stripped.rstrip("”’\"')").endswith("?")
+    first = next((t for t in doc if not t.is_punct), None)
+    if (first is not None and first.head.i == root.i and not question
+            and (first.dep_ == "mark" or first.lower_ in SUBORDINATORS and first.dep_ == "advmod")):
+        return f"a {first.lower_!r} clause on its own"
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+    core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
+    if len(core) > 1:
+        return "two subjects for one verb"
+    if not question and any(c.lower_ in _RELATIVES and c.tag_ in ("WP", "WDT") for c in subjects):
+        return "a relative clause on its own"
+    soft = _soft_reason(doc, root, subjects)
+    if soft is None:
+        return None
+    # The parser and the part-of-speech tagger must agree that there is no main clause: a
+    # verb the parser took for a participle ("The storm damaged …") does not refuse a split.
+    return None if tagger_sees_clause(stripped) else soft
+
+
+def _soft_reason(doc: Any, root: Any, subjects: list[Any]) -> str | None:
+    """The parse's verdict on subject and verb (None: a clause)."""
+    first = next((t for t in doc if not t.is_punct), None)
+    if subjects:
+        if is_finite(root):
+            return None
+        return "no finite verb"
+    # Imperative: a base-form verb with nothing but auxiliaries/adverbs before it.
+    if root.tag_ == "VB" and all(t.dep_ in _LEADING_OK and t.dep_ not in ("mark", "cc") for t in doc[: root.i]):
+        return None
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and not any(c.dep_ == "cop" for c in root.children):
+        return "no verb"
+    if first is not None and first.dep_ == "cc":
+        return f"starts with {first.lower_!r} and has no subject"
+    return "no subject"
+
+
+_ITEM_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "X", "SYM"})
+
+
+def list_reason(text: str, items: list[str], cache: dict[str, Any] | None = None) -> str | None:
+    """Why ``items`` (found in this order in ``text``) must not become a bulleted list.
+
+    A list is built only from a coordination of noun phrases that follows a verb or a colon:
+    never from clauses (an item headed by a verb: ``… killing 107 or more``), nor from the
+    object of a preposition (``… as gums, patches and mouth sprays``).
+    """
+    from easyread import syntax
+
+    if not syntax.model_available():
+        return None
+    parse = syntax.parse_text(text, cache)
+    doc = parse.doc
+    at = 0
+    heads = []
+    first_tok = -1
+    for item in items:
+        begin = text.find(item, at)
+        if begin < 0:
+            return "an item is not in the sentence"
+        stop = begin + len(item)
+        at = stop
+        toks = [k for k, (s, e) in enumerate(parse.spans) if s >= begin and e <= stop]
+        if not toks:
+            return "an item has no words"
+        if first_tok < 0:
+            first_tok = toks[0]
+        inside = set(toks)
+        top = [k for k in toks if doc[k].head.i not in inside or doc[k].head.i == k]
+        if len(top) != 1:
+            return f"{item!r} is not one phrase"
+        heads.append(doc[top[0]])
+    for head in heads:
+        if head.pos_ not in _ITEM_POS:
+            return f"{head.text!r} heads a clause, not a noun phrase"
+    before = next((t for t in reversed(doc[:first_tok]) if not t.is_punct or t.text == ":"), None)
+    if before is None:
+        return "nothing introduces the list"
+    if before.text == ":" or before.tag_.startswith("VB"):
+        return None
+    if before.tag_ in ("IN", "RP") and before.i > 0 and doc[before.i - 1].tag_.startswith("VB"):
+        return None  # a verb's own preposition: "pay for:", "look at:"
+    return f"the list follows {before.text!r}, not a verb or a colon"
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def tagger_sees_clause(text: str) -> bool:
+    """easyread's part-of-speech tagger finds a subject, then a finite verb, in the main clause.
+
+    A relative pronoun (``that``/``which``/``who``) hides the verb after it: in ``letters and
+    minutes that don't deal with …`` there is no main verb.
+    """
+    from easyread.nlp import tokenize
+    from easyread.rewrite.rules import tag_tokens
+    from easyread.rewrite.split.pos_rules import _FINITE, _SUBJECT_TAGS
+
+    tokens = [t for t in tokenize(text)]
+    tags = tag_tokens(tokens)
+    seen_subject = False
+    prev = ""
+    for tok, tag in zip(tokens, tags, strict=True):
+        if tag in _RELATIVE_TAGS or tok.text.lower() == "that" and prev in ("NN", "NNS", "NNP", "NNPS"):
+            seen_subject = False
+            prev = tag
+            continue
+        finite = tag in _FINITE or (tag == "VBN" and prev in ("NN", "NNS", "NNP", "NNPS", "PRP"))
+        if finite and seen_subject:
+            return True
+        if tag in _SUBJECT_TAGS:
+            seen_subject = True
+        if tok.text in (",", ";", ":"):
+            seen_subject = False
+        prev = tag
+    return False

@@ -1,0 +1,525 @@
+"""Split rules over a dependency parse (the second rule family of the ``split`` stage).
+
+Rule *kinds* are the functions below; which words trigger them and how the new sentences
+are linked are *instances* in ``easyread/data/split_syntax.toml``. Every kind reads the
+sentence's parse (:func:`easyread.syntax.parse_tokens`, memoised per sentence text) and
+proposes whole-sentence splits; :mod:`easyread.rewrite.split.postcheck` then parses each
+new sentence and refuses a split that would leave a fragment.
+
+Kinds:
+
+- ``split.coordinate.v1``: two clauses joined by ``and``/``but``/``so``/``yet``; a shared
+  subject (and its auxiliaries) is repeated in the second sentence.
+- ``split.adverbial.v1``: an adverbial clause (``when``, ``because``, ``although``, ``if`` …)
+  becomes its own sentence, in the order and with the link word the data gives.
+- ``split.relative.v1``: a non-restrictive ``, which/who …`` clause about a noun becomes a
+  sentence about that noun.
+- ``split.clause_punct.v1``: a semicolon or colon between two clauses.
+- ``split.lead_phrase.v1``: a long where/when phrase before the main clause becomes
+  ``This was …`` after it.
+- ``split.participle_aside.v1``: ``the products, used by …,`` becomes ``The products are used by …``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from easyread.data import split_syntax_table
+from easyread.document import Sentence
+from easyread.rewrite.rules import Proposal, RuleContext
+from easyread.rewrite.split.pos_rules import _lower_first, finish
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from easyread.syntax import Parse
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj", "csubj:pass", "nsubj:outer"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_END = frozenset({".", "!", "?"})
+
+
+def table() -> dict[str, Any]:
+    return split_syntax_table()
+
+
+def sentence_parse(sentence: Sentence, ctx: RuleContext) -> Parse | None:
+    """The sentence's parse, or None when the parser cannot be loaded."""
+    from easyread import syntax
+
+    if not syntax.model_available():
+        return None
+    return syntax.parse_tokens(sentence.tokens, sentence.text, ctx.cache)
+
+
+@dataclass
+class Clauses:
+    """Helpers over one parse: the sentence text, its end, and clause tests."""
+
+    sentence: Sentence
+    parse: Parse
+
+    @property
+    def doc(self) -> Doc:
+        return self.parse.doc
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def end(self) -> tuple[int, str]:
+        """Index of the final punctuation token (or len) and its text."""
+        n = len(self.doc)
+        if n and self.doc[n - 1].text in _END:
+            return n - 1, self.doc[n - 1].text
+        return n, "."
+
+    def chars(self, a: int, b: int) -> str:
+        """Sentence text from token ``a`` up to (not including) token ``b``."""
+        if a >= b:
+            return ""
+        return self.text[self.parse.start(a) : self.parse.end(b - 1)]
+
+    def protected(self, a: int, b: int) -> bool:
+        if a >= b:
+            return False
+        return self.sentence.is_protected(self.parse.start(a), self.parse.end(b - 1))
+
+    def words(self, a: int, b: int) -> int:
+        return sum(1 for t in self.doc[a:b] if not t.is_punct)
+
+    def root(self) -> Token | None:
+        for t in self.doc:
+            if t.dep_ == "ROOT" or t.head.i == t.i:
+                return t
+        return None
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def subject_of(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+
+
+def is_finite(tok: Token) -> bool:
+    """A finite verb: tagged finite, or with a finite auxiliary or copula."""
+    if tok.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "aux:pass", "cop") and c.tag_ in FINITE_TAGS for c in tok.children)
+
+
+def is_past(tok: Token) -> bool:
+    """The verb (or its first auxiliary/copula) is in the past tense."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop") and c.i < tok.i]
+    first = auxes[0] if auxes else tok
+    return first.tag_ == "VBD"
+
+
+def has_negation(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never") for c in tok.children)
+
+
+def happen(main: Token) -> str | None:
+    """``happened``/``will happen``/``happens`` agreeing with the main clause (None: modal)."""
+    auxes = [c for c in main.children if c.dep_ in ("aux", "aux:pass")]
+    for a in auxes:
+        if a.lower_ in ("will", "'ll", "’ll", "wo", "shall"):
+            return "will happen"
+        if a.tag_ == "MD":
+            return None
+    if main.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "happened"
+    if main.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
+        return "happened"
+    cop = next((c for c in main.children if c.dep_ == "cop"), None)
+    if cop is not None and cop.tag_ == "VBD":
+        return "happened"
+    return "happens"
+
+
+def _np_start(noun: Token) -> int:
+    """First token of a noun's phrase, without a preposition or conjunction before it."""
+    doc = noun.doc
+    i = noun.left_edge.i
+    while i < noun.i and (doc[i].dep_ in ("case", "cc", "mark", "punct") and doc[i].head.i == noun.i):
+        i += 1
+    return i
+
+
+def _proposal(parts: tuple[str, ...], rule_id: str, reason: str, sentence: Sentence) -> list[Proposal]:
+    parts = tuple(p for p in parts if p)
+    if len(parts) < 2:
+        return []
+    return [Proposal((0, len(sentence.text)), " ".join(parts), rule_id, reason, parts=parts)]
+
+
+def _join(link: str, piece: str) -> str:
+    return f"{link} {_lower_first(piece)}" if link else piece
+
+
+def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.coordinate.v1: two clauses joined by ``and``/``but``/``so``/``yet`` become two sentences.
+
+    What: the second clause is a ``conj`` of the main verb with a ``cc`` listed in
+    ``[coordinate] links``; it must run to the sentence end. When it has no subject of its
+    own, the main clause's subject (at most ``max_subject_words`` words) and, for a
+    non-finite verb, its auxiliaries are repeated, with ``also`` after ``and``; never when
+    the main clause is negated and the second is not (the negation's scope is unclear).
+    Why: UK easy read: one idea and one verb per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(coordinate, "The council will close the library and sell the building.", max_words=6)
+    'The council will close the library. The council will also sell the building.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None:
+        return []
+    conf = table()["coordinate"]
+    links: dict[str, str] = {str(k): str(v) for k, v in conf["links"].items()}
+    end, punct = cl.end()
+    for conj in children(root, "conj"):
+        if not (conj.tag_.startswith("VB") or children(conj, "cop") or subject_of(conj) is not None):
+            continue
+        ccs = [c for c in conj.children if c.dep_ == "cc" and c.i < conj.i]
+        if not ccs or ccs[0].lower_ not in links:
+            continue
+        cc = ccs[0]
+        a, b = parse.subtree_range(conj.i)
+        if b < end or any(t.i > conj.i and t.head.i == root.i for t in cl.doc[conj.i : end]):
+            continue
+        left_end = cc.i
+        while left_end > 0 and cl.doc[left_end - 1].is_punct and cl.doc[left_end - 1].text in (",", ";"):
+            left_end -= 1
+        if cl.words(0, left_end) < 3 or cl.words(cc.i + 1, end) < 3:
+            continue
+        if cl.protected(cc.i, end) or root.i >= cc.i:
+            continue
+        right = cl.chars(cc.i + 1, end)
+        if subject_of(conj) is None:
+            subj = subject_of(root)
+            if subj is None or subj.i > root.i or subj.lower_ in ("who", "which", "that", "what"):
+                continue
+            sa, sb = parse.subtree_range(subj.i)
+            if cl.words(sa, sb) > int(conf["max_subject_words"]) or has_negation(root) and not has_negation(conj):
+                continue
+            subject = cl.chars(sa, sb)
+            auxes = ""
+            if conj.tag_ in ("VB", "VBN", "VBG") and not children(conj, "aux", "aux:pass"):
+                aux_toks = [c for c in root.children if c.dep_ in ("aux", "aux:pass") and c.i < root.i]
+                if not aux_toks:
+                    continue
+                auxes = " ".join(c.text for c in aux_toks)
+            elif conj.tag_ not in FINITE_TAGS and not is_finite(conj):
+                continue
+            also = "also" if not links[cc.lower_] and not has_negation(conj) else ""
+            right = " ".join(x for x in (subject, auxes, also, right) if x)
+        link = links[cc.lower_]
+        left = cl.chars(0, left_end)
+        parts = (finish(left, punct), finish(_join(link, right), punct))
+        return _proposal(parts, "split.coordinate.v1",
+                         f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
+    return []
+
+
+def _marker(clause: Token) -> tuple[str, list[Token]] | None:
+    """The clause's opening marker (``even if`` as one) and its tokens.
+
+    The marker is the first word of the clause: a ``mark`` (``because``, ``if``), or an
+    ``advmod`` wh-word (``when``, as UD English EWT attaches it).
+    """
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    if first.head.i != clause.i:
+        return None
+    if not (first.dep_ == "mark" or first.dep_ == "advmod" and first.tag_ == "WRB"):
+        return None
+    nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if first.lower_ == "even" and nxt is not None and nxt.dep_ == "mark" and nxt.head.i == clause.i:
+        return f"even {nxt.lower_}", [first, nxt]
+    return first.lower_, [first]
+
+
+def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.adverbial.v1: an adverbial clause becomes a sentence, linked as the data says.
+
+    What: an ``advcl`` of the main verb opened by a marker in ``[adverbial]`` (``after``,
+    ``because``, ``although``, ``when``, ``if`` …), with its own subject and a finite verb, at
+    the start (before a comma) or the end of the sentence. ``order`` keeps events in order;
+    ``link`` or ``template`` says how the two sentences relate (``This will happen if …``).
+    Markers whose meaning depends on context (``as``, ``since``, ``while``) are not listed.
+    Why: UK easy read: one idea per sentence; Inclusion Europe: keep the order of events.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(adverbial, "After the police arrived, the man ran away.", max_words=6)
+    'The police arrived. Then the man ran away.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None or subject_of(root) is None:
+        return []
+    conf = table()["adverbial"]
+    blocking = {str(m) for m in conf["blocking_modals"]}
+    end, punct = cl.end()
+    for adv in children(root, "advcl"):
+        found = _marker(adv)
+        if found is None or found[0] not in conf or not isinstance(conf[found[0]], dict):
+            continue
+        marker, mark_toks = found
+        inst = conf[marker]
+        if subject_of(adv) is None or not is_finite(adv):
+            continue
+        if any(c.lower_ in blocking for c in adv.children if c.dep_ == "aux"):
+            continue
+        if inst.get("tense") == "past" and not (is_past(adv) and is_past(root)):
+            continue
+        a, b = parse.subtree_range(adv.i)
+        if mark_toks[0].i != a:
+            continue
+        clause = cl.chars(mark_toks[-1].i + 1, b)
+        if a == 0 and b < end and cl.doc[b].text == ",":
+            main = cl.chars(b + 1, end)
+            main_words = cl.words(b + 1, end)
+            written = "sub"
+        elif b == end and a > root.i:
+            cut = a - 1 if a > 0 and cl.doc[a - 1].text == "," else a
+            main = cl.chars(0, cut)
+            main_words = cl.words(0, cut)
+            written = "main"
+        else:
+            continue
+        if main_words < int(conf["min_main_words"]) or cl.words(mark_toks[-1].i + 1, b) < 2:
+            continue
+        if cl.protected(a, b):
+            continue
+        order = str(inst.get("order", "keep"))
+        if order == "keep":
+            order = written
+        if "template" in inst:
+            form = happen(root)
+            if form is None:
+                continue
+            lead = str(inst["template"]).format(happen=form)
+            second = f"{lead} {clause}"
+            first_part = main
+            if order == "sub":
+                continue  # a template explains the clause after the main clause only
+        else:
+            link = str(inst.get("link", ""))
+            first_part, second = (clause, _join(link, main)) if order == "sub" else (main, _join(link, clause))
+        parts = (finish(first_part, "."), finish(second, punct))
+        return _proposal(parts, "split.adverbial.v1",
+                         f"a {marker!r} clause made its own sentence", sentence)
+    return []
+
+
+def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.relative.v1: a non-restrictive ``, which/who …`` clause becomes a sentence about its noun.
+
+    What: an ``acl:relcl`` after a comma whose pronoun (``[relative] pronouns``) is its
+    subject; the noun phrase it describes is repeated (``a``/``an`` becomes ``the``); never
+    when that noun sits inside another noun phrase (``the head of the charity, which …``:
+    what the clause describes is unclear). Restrictive clauses (no comma) stay.
+    Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(relative, "The mayor, who was elected in 2019, said the plan would fail.", max_words=6)
+    'The mayor said the plan would fail. The mayor was elected in 2019.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    conf = table()["relative"]
+    pronouns = {str(p) for p in conf["pronouns"]}
+    end, punct = cl.end()
+    doc = cl.doc
+    for rel in doc:
+        if rel.dep_ != "acl:relcl" or rel.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a, b = parse.subtree_range(rel.i)
+        pron = doc[a]
+        if pron.lower_ not in pronouns or pron.head.i != rel.i or pron.dep_ not in SUBJECTS:
+            continue
+        if a == 0 or doc[a - 1].text != "," or not is_finite(rel):
+            continue
+        noun = rel.head
+        if noun.dep_ in ("nmod", "nmod:poss", "compound", "conj", "appos"):
+            continue  # "the head of the charity, which …": what the clause describes is unclear
+        na = _np_start(noun)
+        np_end = a - 1
+        if any(t.text in (",", ";", ":", "(", ")") for t in doc[na:np_end]) or np_end <= na:
+            continue
+        if cl.words(na, np_end) > int(conf["max_noun_phrase_words"]):
+            continue
+        if b < end and doc[b].text != ",":
+            continue
+        if cl.protected(a - 1, b):
+            continue
+        np = cl.chars(na, np_end)
+        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", np)
+        described = cl.chars(a + 1, b)
+        left = cl.chars(0, a - 1)
+        rest = cl.chars(b + 1, end) if b < end else ""
+        main = f"{left} {rest}".strip() if rest else left
+        if cl.words(0, a - 1) + cl.words(b + 1, end) < 3:
+            continue
+        parts = (finish(main, punct), finish(f"{np} {described}", "."))
+        return _proposal(parts, "split.relative.v1",
+                         f"the clause about {np!r} made its own sentence", sentence)
+    return []
+
+
+def clause_punct(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.clause_punct.v1: ``A; B.`` or ``A: B.`` with a clause on each side becomes ``A. B.``
+
+    What: a mark from ``[punctuation] marks`` with a subject and a finite verb on both sides;
+    a colon before a quotation mark is left alone. Why: UK easy read: short sentences; a
+    semicolon is hard punctuation (Mencap, Am I Making Myself Clear?).
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(clause_punct, "The storm damaged many homes; families are living in hotels.", max_words=6)
+    'The storm damaged many homes. Families are living in hotels.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    marks = {str(m) for m in table()["punctuation"]["marks"]}
+    end, punct = cl.end()
+    doc = cl.doc
+    for i in range(2, end - 2):
+        if doc[i].text not in marks or cl.protected(i, i + 1):
+            continue
+        if cl.words(0, i) < 3 or cl.words(i + 1, end) < 3:
+            continue
+        if doc[i + 1].text in ('"', "“", "‘", "'"):
+            continue
+        left_heads = {t.i for t in doc[0:i] if subject_of(t) is not None and is_finite(t)}
+        right_heads = [t for t in doc[i + 1 : end] if subject_of(t) is not None and is_finite(t)]
+        if not left_heads or not right_heads:
+            continue
+        parts = (finish(cl.chars(0, i), "."), finish(cl.chars(i + 1, end), punct))
+        return _proposal(parts, "split.clause_punct.v1",
+                         f"two clauses joined by {doc[i].text!r} made two sentences", sentence)
+    return []
+
+
+def be_form(main: Token, plural: bool) -> str | None:
+    """``is``/``are``/``was``/``were``/``will be`` agreeing with the main clause (None: modal)."""
+    form = happen(main)
+    if form is None:
+        return None
+    if form == "will happen":
+        return "will be"
+    if form == "happened":
+        return "were" if plural else "was"
+    return "are" if plural else "is"
+
+
+def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.lead_phrase.v1: a long where/when phrase before the main clause becomes ``This was …``.
+
+    What: one ``obl`` of the main verb at the start, opened by a preposition from
+    ``[lead_phrase] prepositions``, ending at a comma, of at least ``min_words`` words; it
+    follows the main clause as ``This was/is/will be …`` (the main clause's tense).
+    Why: UK easy read: put the main point first, one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(lead_phrase, "At a small rally in Brasilia, demonstrators broke through police lines.", max_words=6)
+    'Demonstrators broke through police lines. This was at a small rally in Brasilia.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None or subject_of(root) is None or not is_finite(root):
+        return []
+    conf = table()["lead_phrase"]
+    preps = {str(p) for p in conf["prepositions"]}
+    end, punct = cl.end()
+    doc = cl.doc
+    first = doc[0]
+    if first.lower_ not in preps:
+        return []
+    head = first.head
+    if head.head.i != root.i or head.dep_ not in ("obl", "obl:tmod", "advmod", "nmod:tmod"):
+        return []
+    a, b = parse.subtree_range(head.i)
+    if a != 0 or b >= end or doc[b].text != ",":
+        return []
+    if cl.words(0, b) < int(conf["min_words"]) or cl.words(b + 1, end) < 4 or cl.protected(0, end):
+        return []
+    be = be_form(root, False)
+    if be is None:
+        return []
+    phrase = cl.chars(0, b)
+    main = cl.chars(b + 1, end)
+    phrase = phrase[:1].lower() + phrase[1:]
+    parts = (finish(main, punct), finish(f"This {be} {phrase}", "."))
+    return _proposal(parts, "split.lead_phrase.v1",
+                     f"the opening phrase {cl.chars(0, min(b, 3))!r}… made its own sentence", sentence)
+
+
+def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.participle_aside.v1: ``the products, used by …,`` becomes ``The products are used by …``.
+
+    What: a past participle (``acl``, tag ``VBN``) between commas on a noun that is not
+    itself inside another noun phrase; the noun phrase (at most ``max_noun_phrase_words``)
+    is repeated with ``is/are/was/were`` in the main clause's tense.
+    Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(participle_aside, "They sell the products, used by many people, in shops.", max_words=6)
+    'They sell the products in shops. The products are used by many people.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None:
+        return []
+    conf = table()["participle_aside"]
+    end, punct = cl.end()
+    doc = cl.doc
+    for acl in doc:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a, b = parse.subtree_range(acl.i)
+        if a != acl.i or a == 0 or doc[a - 1].text != ",":
+            continue
+        if b < end and doc[b].text != ",":
+            continue
+        noun = acl.head
+        if noun.dep_ in ("nmod", "nmod:poss", "compound", "conj", "appos"):
+            continue
+        na = _np_start(noun)
+        if noun.i != a - 2 and any(t.text in (",", "(", ")") for t in doc[na : a - 1]):
+            continue
+        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]) or cl.protected(a - 1, min(b + 1, end)):
+            continue
+        be = be_form(root, noun.tag_ in ("NNS", "NNPS"))
+        if be is None:
+            continue
+        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", cl.chars(na, a - 1))
+        left = cl.chars(0, a - 1)
+        rest = cl.chars(b + 1, end) if b < end else ""
+        main = f"{left} {rest}".strip()
+        if cl.words(0, a - 1) + cl.words(b + 1, end) < 4:
+            continue
+        parts = (finish(main, punct), finish(f"{np} {be} {cl.chars(a, b)}", "."))
+        return _proposal(parts, "split.participle_aside.v1",
+                         f"the phrase about {np!r} made its own sentence", sentence)
+    return []

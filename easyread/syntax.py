@@ -1,0 +1,275 @@
+"""Dependency syntax: easyread's offline spaCy parser (tagger + parser on UD English EWT).
+
+The model ships as one file, ``easyread/models/en_ewt_parser.spacy.gz``, trained by
+``tools/train_parser.py`` from ``tools/parser/config.cfg``; nothing is downloaded. spaCy
+is imported only when a parse is asked for, so ``score`` and ``check`` never load it.
+
+Sentences come in already tokenised (easyread's tokenizer, or gold CoNLL-U words);
+the parser adds Penn tags (``token.tag_``), heads and relations (UD labels, with
+subtypes such as ``nsubj:pass``) and a universal POS derived from them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_parser.spacy.gz"
+_LOCK = threading.Lock()
+
+
+class ParserUnavailable(RuntimeError):
+    """spaCy or the shipped parser model cannot be loaded."""
+
+
+@dataclass
+class SyntaxSentence:
+    """One CoNLL-U sentence: syntactic words with gold annotation (heads 1-based, 0 = root)."""
+
+    words: list[str] = field(default_factory=list)
+    spaces: list[bool] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    upos: list[str] = field(default_factory=list)
+    xpos: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+
+
+def read_conllu_syntax(path: Path) -> list[SyntaxSentence]:
+    """Sentences of a (gzip) CoNLL-U file; multi-word-token ranges and empty nodes skipped.
+
+    A word inside a multi-word token (``don't`` = ``do`` + ``n't``) has no space after it
+    but the last, which takes the range line's ``SpaceAfter``.
+    """
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    sents: list[SyntaxSentence] = []
+    cur = SyntaxSentence()
+    mwt_end = 0
+    mwt_space = True
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if cur.words:
+                    sents.append(cur)
+                cur = SyntaxSentence()
+                mwt_end = 0
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 10 or "." in cols[0]:
+                continue
+            if "-" in cols[0]:
+                mwt_end = int(cols[0].split("-")[1])
+                mwt_space = "SpaceAfter=No" not in cols[9]
+                continue
+            idx = int(cols[0])
+            if idx < mwt_end:
+                space = False
+            elif idx == mwt_end:
+                space = mwt_space
+            else:
+                space = "SpaceAfter=No" not in cols[9]
+            cur.words.append(cols[1])
+            cur.spaces.append(space)
+            cur.lemmas.append(cols[2])
+            cur.upos.append(cols[3])
+            cur.xpos.append(cols[4])
+            cur.heads.append(int(cols[6]))
+            cur.deps.append(cols[7])
+    if cur.words:
+        sents.append(cur)
+    return sents
+
+
+def model_available() -> bool:
+    """True when the shipped model file and spaCy are both present."""
+    if not MODEL_PATH.exists():
+        return False
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def model_meta() -> dict[str, Any]:
+    """The shipped model's metadata (source, licence, labels, training options)."""
+    return dict(_payload()["meta"])
+
+
+@lru_cache(maxsize=1)
+def _payload() -> dict[str, Any]:
+    import msgpack
+
+    try:
+        raw = gzip.decompress(MODEL_PATH.read_bytes())
+    except OSError as exc:
+        raise ParserUnavailable(f"cannot read the parser model {MODEL_PATH}: {exc}") from exc
+    data: dict[str, Any] = msgpack.unpackb(raw, raw=False)
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The shipped spaCy pipeline (tok2vec, tagger, parser), loaded once per process."""
+    with _LOCK:
+        try:
+            from spacy import util
+            from thinc.api import Config
+        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+            raise ParserUnavailable("spaCy is not installed; run `pip install spacy`") from exc
+        data = _payload()
+        config = Config().from_str(data["config"])
+        nlp = util.load_model_from_config(config, auto_fill=False, validate=False)
+        nlp.from_bytes(data["bytes"], exclude=["tokenizer"])
+        return nlp
+
+
+def parse_words(sentences: Iterable[tuple[Sequence[str], Sequence[bool] | None]], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse pre-tokenised sentences; yields one spaCy ``Doc`` per sentence, in order."""
+    from spacy.tokens import Doc
+
+    nlp = load_parser()
+
+    def docs() -> Iterator[Doc]:
+        for words, spaces in sentences:
+            ws = [w if w.strip() else "_" for w in words]
+            sp = list(spaces) if spaces is not None else [True] * len(ws)
+            yield Doc(nlp.vocab, words=ws, spaces=sp)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        for tok in doc:
+            tok.pos_ = upos_of(tok.tag_, tok.dep_, tok.text)
+        yield doc
+
+
+def parse(words: Sequence[str], spaces: Sequence[bool] | None = None) -> Doc:
+    """Parse one pre-tokenised sentence."""
+    return next(parse_words([(words, spaces)]))
+
+
+# Penn XPOS -> UPOS, refined by the relation for the tags the tagset leaves ambiguous.
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+    "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "VB": "VERB", "VBD": "VERB",
+    "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "DT": "DET",
+    "PDT": "DET", "WDT": "DET", "IN": "ADP", "TO": "PART", "RP": "ADP", "POS": "PART",
+    "CC": "CCONJ", "CD": "NUM", "UH": "INTJ", "SYM": "SYM", "FW": "X", "LS": "X", "ADD": "X",
+    "GW": "X", "XX": "X", "AFX": "ADJ", "HYPH": "PUNCT", "NFP": "PUNCT", ",": "PUNCT",
+    ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
+    "$": "SYM",
+}
+
+
+def upos_of(xpos: str, dep: str, word: str) -> str:
+    """A universal POS tag from a Penn tag, refined by the dependency relation."""
+    base = dep.split(":")[0]
+    if xpos.startswith("VB") and base in {"aux", "cop"}:
+        return "AUX"
+    if xpos == "IN" and base == "mark":
+        return "SCONJ"
+    if xpos == "RB" and word.lower() in {"not", "n't", "never"} and base == "advmod":
+        return "PART"
+    if xpos in {"CD"} and base == "det":
+        return "NUM"
+    return _UPOS.get(xpos, "X")
+
+
+# --------------------------------------------------------------------------------------
+# Parsing easyread's own sentences: our tokens -> treebank-style words -> a parse whose
+# tokens carry character spans in the sentence text.
+
+_CONTRACTION = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m)|['’])$")
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "£": "$", "€": "$"})
+
+
+@dataclass
+class Parse:
+    """A parsed sentence: spaCy's ``doc`` and, per parser token, its character span."""
+
+    doc: Doc
+    spans: list[tuple[int, int]]
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.spans[i]
+
+    def start(self, i: int) -> int:
+        return self.spans[i][0]
+
+    def end(self, i: int) -> int:
+        return self.spans[i][1]
+
+    def subtree_range(self, i: int) -> tuple[int, int]:
+        """Token range [first, last + 1) of token ``i``'s subtree, without punctuation at its edges."""
+        tok = self.doc[i]
+        a, b = tok.left_edge.i, tok.right_edge.i + 1
+        while a < i and self.doc[a].is_punct:
+            a += 1
+        while b - 1 > i and self.doc[b - 1].is_punct:
+            b -= 1
+        return a, b
+
+
+def treebank_words(tokens: Sequence[Any]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Split our tokens the treebank way (``don't`` -> ``do`` ``n't``; ``NSPCC's`` -> ``NSPCC`` ``'s``).
+
+    Returns the words (typographic characters normalised as in the training data) and
+    each word's character span, relative to the text the tokens came from.
+    """
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for tok in tokens:
+        text, start = tok.text, tok.start
+        m = _CONTRACTION.match(text) if tok.kind == "word" and len(text) > 2 else None
+        if m and text.lower() in ("can't", "can’t", "won't", "won’t"):
+            cut = 2
+        elif m and m.group(1).isalpha() or (m and m.group(2) in ("'", "’") and m.group(1).endswith(("s", "S"))):
+            cut = len(m.group(1))
+        else:
+            cut = 0
+        if cut:
+            words.extend([text[:cut].translate(_NORMALISE), text[cut:].translate(_NORMALISE)])
+            spans.extend([(start, start + cut), (start + cut, tok.end)])
+        else:
+            words.append(text.translate(_NORMALISE))
+            spans.append((tok.start, tok.end))
+    return words, spans
+
+
+def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None = None) -> Parse:
+    """Parse one sentence given as easyread tokens over ``text`` (memoised by text in ``cache``)."""
+    memo: dict[str, Parse] | None = None
+    if cache is not None:
+        memo = cache.setdefault("parses", {})
+        if text in memo:
+            return memo[text]
+    words, spans = treebank_words(tokens)
+    spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
+    doc = parse(words, spaces) if words else parse(["."], [False])
+    result = Parse(doc, spans if words else [(0, 0)])
+    if memo is not None:
+        if len(memo) > 2048:
+            memo.clear()
+        memo[text] = result
+    return result
+
+
+def parse_text(text: str, cache: dict[str, Any] | None = None) -> Parse:
+    """Tokenise (easyread's tokenizer) and parse one sentence."""
+    from easyread.nlp import tokenize
+
+    return parse_tokens(tokenize(text), text, cache)

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Train easyread's dependency parser (spaCy tagger + parser) on UD English EWT.
+
+Build-time only: needs spaCy (``pip install spacy``) and the treebank in
+``../shared/data/ud-english-ewt/``.  Steps:
+
+1. read the CoNLL-U splits (syntactic words; multi-word-token ranges and empty
+   nodes skipped; ``SpaceAfter=No`` kept), one spaCy ``Doc`` per sentence with
+   gold XPOS tags, heads and relations (full labels, e.g. ``nsubj:pass``);
+2. ``spacy train`` with ``tools/parser/config.cfg`` (kept in the repo);
+3. write the best pipeline as one file, ``easyread/models/en_ewt_parser.spacy.gz``:
+   a gzip-compressed msgpack map ``{"config": str, "bytes": nlp.to_bytes(),
+   "meta": {...}}``, loaded by :mod:`easyread.syntax` without any download.
+
+Usage::
+
+    python tools/train_parser.py                      # train on train, eval on dev
+    python tools/train_parser.py --steps 12000 --out /tmp/parser.spacy.gz
+
+If the data folder is missing the script says so and exits 0 without writing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "ud-english-ewt"
+DEFAULT_OUT = REPO / "easyread" / "models" / "en_ewt_parser.spacy.gz"
+CONFIG = REPO / "tools" / "parser" / "config.cfg"
+DATA_COMMIT = "15d613d8447b3478787d4c278730a1e48a945efb"
+ATTRIBUTION = (
+    "Trained on the Universal Dependencies English Web Treebank (UD_English-EWT), "
+    "\u00a9 the UD English EWT contributors, CC BY-SA 4.0"
+)
+SPLITS = {
+    "train": "en_ewt-ud-train.conllu.gz",
+    "dev": "en_ewt-ud-dev.conllu.gz",
+    "test": "en_ewt-ud-test.conllu.gz",
+}
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def to_docbin(conllu: Path, out: Path) -> int:
+    """Write one spaCy Doc per CoNLL-U sentence; return the sentence count."""
+    from spacy.tokens import Doc, DocBin
+    from spacy.vocab import Vocab
+
+    from easyread.syntax import read_conllu_syntax
+
+    vocab = Vocab()
+    db = DocBin(attrs=["TAG", "POS", "HEAD", "DEP", "LEMMA", "SENT_START"])
+    n = 0
+    for sent in read_conllu_syntax(conllu):
+        doc = Doc(
+            vocab,
+            words=sent.words,
+            spaces=sent.spaces,
+            tags=sent.xpos,
+            pos=sent.upos,
+            heads=[h - 1 if h else i for i, h in enumerate(sent.heads)],
+            deps=sent.deps,
+            lemmas=sent.lemmas,
+        )
+        db.add(doc)
+        n += 1
+    db.to_disk(out)
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--work", type=Path, default=None, help="keep spaCy's output here")
+    ap.add_argument("--steps", type=int, default=None, help="override training.max_steps")
+    args = ap.parse_args(argv)
+    if not (args.data / SPLITS["train"]).exists():
+        print(f"UD English EWT not found in {args.data}; nothing trained.")
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="easyread-parser-"))
+    work.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for split in ("train", "dev"):
+        counts[split] = to_docbin(args.data / SPLITS[split], work / f"{split}.spacy")
+    print(f"sentences: {counts}", flush=True)
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(CONFIG),
+        "--output", str(work / "out"),
+        "--paths.train", str(work / "train.spacy"),
+        "--paths.dev", str(work / "dev.spacy"),
+    ]
+    if args.steps:
+        cmd += ["--training.max_steps", str(args.steps)]
+    t0 = time.time()
+    subprocess.run(cmd, check=True)
+    print(f"training took {time.time() - t0:.0f} s", flush=True)
+    pack(work / "out" / "model-best", args.out, counts)
+    return 0
+
+
+def pack(model_dir: Path, out: Path, counts: dict[str, int]) -> None:
+    """Write the trained pipeline as easyread's single-file model."""
+    import msgpack
+    import spacy
+
+    nlp = spacy.load(model_dir)
+    meta = {
+        "format": "easyread-spacy-1",
+        "spacy_version": spacy.__version__,
+        "pipeline": list(nlp.pipe_names),
+        "labels": {name: list(nlp.get_pipe(name).labels) for name in nlp.pipe_names if name != "tok2vec"},
+        "training": {"config": "tools/parser/config.cfg", "sentences": counts},
+        "source": f"UniversalDependencies/UD_English-EWT@{DATA_COMMIT}",
+        "licence": "CC BY-SA 4.0",
+        "attribution": ATTRIBUTION,
+        "dev_scores": json.loads((model_dir / "meta.json").read_text()).get("performance", {}),
+    }
+    payload = msgpack.packb(
+        {"config": nlp.config.to_str(), "bytes": nlp.to_bytes(exclude=["tokenizer"]), "meta": meta},
+        use_bin_type=True,
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(out.suffix + ".part")
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(payload)
+    tmp.replace(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
