@@ -62,7 +62,7 @@ thresholds: {{ thresholds|join("; ") if thresholds else "none" }}.</p>
 <dt>Converted</dt><dd>{{ counts.ok }}</dd>
 <dt>Failed</dt><dd>{{ counts.failed }}{% if counts.failed_retryable %} ({{ counts.failed_retryable }} tried again by the next run: could not be written, could not be read, or the worker died){% endif %}</dd>
 {% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped{% if interrupted_by %} by {{ interrupted_by }}{% endif %})</dd>{% endif %}
-<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}{% if counts.check_insufficient %} ({{ counts.check_insufficient }} too short to judge){% endif %}</dd>
+<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}{% if counts.check_insufficient %} ({{ counts.check_insufficient }} not judged){% endif %}</dd>
 <dt>Skipped entries</dt><dd>{{ counts.skipped_entries }}</dd>
 </dl>
 {% for e in state_errors %}<p class="failed">{{ e.message }} [{{ e.code }}]</p>
