@@ -4,11 +4,18 @@ Schwartz & Hearst (2003) match ``long form (SF)`` and ``SF (long form)`` pairs b
 short form's letters right to left through the candidate long form. This module implements
 that idea for the two patterns and, as a fallback, looks for the expansion elsewhere in the
 text (``child sexual exploitation`` … ``CSE``).
+
+:func:`find_explanations` recognises the other ways the ``gloss`` rewrite stage explains an
+acronym, so the score's ``unexplained_acronyms`` agrees with the rewrite: an explanation
+sentence (``The NSPCC is a charity …``, ``CSE stands for …``, ``CSE means …``, or the exact
+explanation sentence of ``data/acronyms.tsv``), and a known expansion written anywhere in the
+text (in brackets before or after the acronym, or written out in a heading).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?\b")
@@ -17,6 +24,18 @@ _NOT_ACRONYMS = frozenset({"I", "A", "OK", "TV", "AM", "PM", "ID"})
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "&"})
+#: The Zipf frequency at or above which an acronym is well known (``UK``): the default of the
+#: gloss stage's ``gloss.acronym.v1`` ``common_zipf``, which lists such an acronym in the
+#: glossary only and does not explain it in the text.
+COMMON_ACRONYM_ZIPF = 5.0
+#: An explanation sentence as the gloss stage writes one: the acronym (after The/A/An) is the
+#: subject of a defining verb: ``The NSPCC is a charity …``, ``CSE stands for …``,
+#: ``ADHD means …``, ``An ASBO was a court order …``, ``CSE is short for …``.
+_EXPLAINS = re.compile(
+    r"^[\s“‘\"']*(?:(?:The|A|An)\s+)?(?P<acr>[A-Z][A-Z0-9&]*[A-Z0-9])s?\s+"
+    r"(?:(?:is|are|was|were)\s+(?:a|an|the|when|where|how|what|one\s+of|part\s+of|short\s+for|"
+    r"another\s+name\s+for)|means|stands\s+for|refers\s+to)\s+\S"
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -83,7 +102,8 @@ def find_definitions(text: str) -> dict[str, str]:
             if long_form:
                 found.setdefault(acronym_core(inside), long_form)
         else:
-            prev = re.search(r"([A-Z][A-Z0-9&]*[A-Z0-9]s?)\s*$", before[-40:])
+            # "NSPCC (…)" and, as the gloss stage writes it, "NSPCC’s (…)"
+            prev = re.search(r"([A-Z][A-Z0-9&]*[A-Z0-9]s?)(?:['’]s)?\s*$", before[-40:])
             if prev and is_acronym(prev.group(1)):
                 words = _WORD.findall(inside)
                 long_form = _match_long_form(acronym_core(prev.group(1)), words)
@@ -110,4 +130,68 @@ def find_definitions(text: str) -> dict[str, str]:
                     found[acr] = " ".join(window)
                     break
                 at = initials.find(letters, at + 1)
+    return found
+
+
+def explanation_subject(sentence: str) -> str | None:
+    """The acronym a sentence explains the way the gloss stage does, else ``None``.
+
+    >>> [explanation_subject(s) for s in ("The NSPCC is a charity that keeps children safe.",
+    ...  "CSE stands for child sexual exploitation.", "ADHD means it is hard to sit still.",
+    ...  "The NSPCC said it was worried.", "GPs are doctors.")]
+    ['NSPCC', 'CSE', 'ADHD', None, None]
+    """
+    m = _EXPLAINS.match(sentence)
+    if m and is_acronym(m.group("acr")):
+        return acronym_core(m.group("acr"))
+    return None
+
+
+def find_explanations(
+    sentences: Iterable[str],
+    acronyms: Iterable[str],
+    *,
+    expansions: Mapping[str, str] | None = None,
+    explanations: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Acronym -> how the text explains it, for the acronyms in ``acronyms`` (their cores).
+
+    The forms are those the ``gloss`` stage writes (and the usual ones a writer uses):
+
+    * ``sentence``: a sentence whose subject is the acronym and whose verb defines it
+      (:func:`explanation_subject`): ``The NSPCC is a charity …``, ``CSE stands for …``;
+    * ``data sentence``: the acronym's own explanation sentence from ``data/acronyms.tsv``
+      (``explanations``; some use other verbs: ``The CCRC looks at cases …``);
+    * ``expansion``: the acronym's known expansion (``expansions``, from ``acronyms.tsv``)
+      written anywhere in the text, so in brackets after it (``NSPCC (National Society …)``),
+      before it (``National Society … (NSPCC)``) or in a heading the gloss stage wrote out.
+
+    Expansions in brackets that the text makes up itself are :func:`find_definitions`' job.
+
+    >>> find_explanations(["The NSPCC is a charity.", "It met the BMA and the CCRC.",
+    ...                    "The CCRC looks at cases where someone may have been wrongly found guilty."],
+    ...                   ["NSPCC", "BMA", "CCRC"],
+    ...                   explanations={"CCRC": "The CCRC looks at cases where someone may have "
+    ...                                 "been wrongly found guilty."})
+    {'NSPCC': 'sentence', 'CCRC': 'data sentence'}
+    """
+    wanted = set(acronyms)
+    texts = [" ".join(s.split()) for s in sentences]
+    found: dict[str, str] = {}
+    for text in texts:
+        subject = explanation_subject(text)
+        if subject in wanted:
+            found.setdefault(subject, "sentence")
+    stripped = set(texts)
+    for acr in sorted(wanted - set(found)):
+        explanation = (explanations or {}).get(acr)
+        if explanation and " ".join(explanation.split()) in stripped:
+            found[acr] = "data sentence"
+    rest = sorted(a for a in wanted - set(found) if (expansions or {}).get(a))
+    if rest:
+        whole = " ".join(texts).lower()
+        for acr in rest:
+            expansion = " ".join(str((expansions or {})[acr]).split()).lower()
+            if re.search(rf"(?<![\w-]){re.escape(expansion)}(?![\w-])", whole):
+                found[acr] = "expansion"
     return found

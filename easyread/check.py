@@ -16,6 +16,16 @@ A file is not judged where its numbers mean nothing (threat T7), and says why in
 Thresholds on easyread's own indicators and ``max_sentence_words`` are still judged: they use
 easyread's segmentation, not textstat's sentence rule.
 
+Which text the figures cover is the configuration's ``scope`` (:func:`scope`; see
+``docs/metrics.md``): ``all`` judges every body sentence; ``rewritable`` (the easy-read and
+large-print profiles' default) judges the text the rewrite may change, without the sentences
+that are direct quotations (the rewrite keeps the words inside quotation marks exactly, on
+purpose). A quotation longer than ``max_sentence_words`` is then a ``quoted_sentence_words``
+note, which never fails a file, unless its words outside the quotation alone are over the
+limit. ``unexplained_acronyms`` is judged as the gloss stage explains acronyms: well-known ones
+(``gloss.acronym.v1`` ``common_zipf``) and those on the ``keep`` list need no explanation.
+Each judged value's scope is in ``FileReport.scopes``.
+
 A file whose judged thresholds all pass but some were not judged is ``insufficient`` (exit code
 unaffected); one that fails a judged threshold is ``fail``.
 """
@@ -25,14 +35,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from easyread.acronyms import COMMON_ACRONYM_ZIPF
 from easyread.config import Config, Threshold
 from easyread.errors import ConfigError
-from easyread.score import MetricRange, Scores
+from easyread.score import ALL_TEXT_INDICATORS, SCOPES, MetricRange, Scores, SentenceScore
 
 EPSILON = 1e-9
 CHECK_SCHEMA_VERSION = "1.1"
 #: Used when the configuration does not set ``min_sentences`` (default_config.toml sets it).
 DEFAULT_MIN_SENTENCES = 2
+#: Used when neither the configuration nor its profile sets ``scope``.
+DEFAULT_SCOPE = "all"
+#: The gloss stage's acronym rule, whose ``common_zipf`` says which acronyms are well known.
+ACRONYM_RULE = "gloss.acronym.v1"
 
 
 @dataclass
@@ -41,7 +56,7 @@ class Finding:
     line: int
     column: int
     rule: str  # the metric name, e.g. flesch_kincaid_grade or max_sentence_words
-    severity: str  # error or warning
+    severity: str  # error, warning or note (notes and warnings never fail a file)
     message: str
     actual: float | None = None
     limit: str | None = None
@@ -58,6 +73,8 @@ class FileReport:
     baseline: dict[str, float] | None = None
     not_checked: list[str] = field(default_factory=list)  # thresholds not judged, e.g. "smog_index <= 9"
     out_of_range: dict[str, dict[str, float]] = field(default_factory=dict)  # metric -> value, min, max
+    scope: str = "all"  # the configured scope: all or rewritable
+    scopes: dict[str, str] = field(default_factory=dict)  # each value's text: all, rewritable or quoted
 
     @property
     def failed(self) -> bool:
@@ -69,6 +86,11 @@ class CheckReport:
     profile: str
     thresholds: list[str]
     files: list[FileReport]
+
+    @property
+    def scope(self) -> str:
+        """The scope the files were judged on (the configuration's; ``all`` with no files)."""
+        return next((f.scope for f in self.files if f.status != "error"), "all")
 
     @property
     def exit_code(self) -> int:
@@ -83,6 +105,7 @@ class CheckReport:
             "schema": "easyread.check",
             "schema_version": CHECK_SCHEMA_VERSION,
             "profile": self.profile,
+            "scope": self.scope,
             "thresholds": self.thresholds,
             "files": [asdict(f) for f in self.files],
             "summary": {
@@ -109,31 +132,63 @@ def min_sentences(config: Config) -> int:
     return value
 
 
+def scope(config: Config) -> str:
+    """Which text ``check`` judges: ``all`` the body text, or the ``rewritable`` text (without
+    the sentences that are direct quotations).
+
+    The top-level ``scope`` setting wins; else the profile's (``[profiles.easy-read] scope``,
+    set in ``default_config.toml``); else ``all``.
+    """
+    value = getattr(config, "scope", None)
+    if value is None:
+        value = config.raw.get("scope")
+    if value is None:
+        profile = config.raw.get("profiles", {}).get(config.profile, {})
+        value = profile.get("scope", DEFAULT_SCOPE) if isinstance(profile, dict) else DEFAULT_SCOPE
+    if value not in SCOPES:
+        raise ConfigError(f"scope must be one of {', '.join(repr(s) for s in SCOPES)} (got {value!r})")
+    return str(value)
+
+
+def common_acronym_zipf(config: Config) -> float:
+    """The gloss stage's ``common_zipf`` for acronyms (``[rules."gloss.acronym.v1"]``)."""
+    value = config.rules.get(ACRONYM_RULE, {}).get("common_zipf", COMMON_ACRONYM_ZIPF)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"rules.{ACRONYM_RULE}.common_zipf must be a number (got {value!r})") from None
+
+
+_SCOPE_TEXT = {"all": "", "rewritable": " in the rewritable text (direct quotations left out)"}
+
+
 def _not_judged(path: str, scores: Scores, config: Config, formula: list[Threshold],
-                report: FileReport) -> set[str]:
+                report: FileReport, used: str) -> set[str]:
     """The metrics whose thresholds are not judged, with a warning saying why.
 
     All of textstat's metrics when it counts fewer than ``min_sentences`` sentences; otherwise
     those whose own value is out of its meaningful range (a threshold on a metric that is in
     range is still judged, so a hard text cannot pass because another formula went wild).
+    Both are judged on the scope ``used``.
     """
     need = min_sentences(config)
-    counted = scores.metrics.get("sentence_count")
+    metrics = scores.figures(used)[0]
+    counted = metrics.get("sentence_count")
     skip: set[str] = set()
     if formula and counted is not None and counted < need:
         skip = {t.metric for t in formula}
         names = ", ".join(str(t) for t in formula)
         report.findings.append(Finding(
             path, 1, 1, "insufficient_sentences", "warning",
-            f"textstat counts {counted:g} sentence{'' if counted == 1 else 's'} (it does not count "
-            f"sentences of 1 or 2 words) and its formulas need at least {need}, so {names} "
-            f"{'is' if len(formula) == 1 else 'are'} not checked",
+            f"textstat counts {counted:g} sentence{'' if counted == 1 else 's'}{_SCOPE_TEXT[used]} "
+            f"(it does not count sentences of 1 or 2 words) and its formulas need at least {need}, "
+            f"so {names} {'is' if len(formula) == 1 else 'are'} not checked",
             float(counted), f"sentence_count >= {need}"))
-    flagged: dict[str, MetricRange] = scores.out_of_range()
+    flagged: dict[str, MetricRange] = scores.out_of_range(used)
     if flagged:
-        report.out_of_range = {name: {"value": scores.metrics[name], "min": r.min, "max": r.max}
+        report.out_of_range = {name: {"value": metrics[name], "min": r.min, "max": r.max}
                                for name, r in flagged.items()}
-        listed = ", ".join(f"{name} {_fmt(scores.metrics[name])} (range {r.describe()})"
+        listed = ", ".join(f"{name} {_fmt(metrics[name])} (range {r.describe()})"
                            for name, r in flagged.items())
         newly = [t for t in formula if t.metric in flagged and t.metric not in skip]
         skip |= {t.metric for t in newly}
@@ -143,8 +198,67 @@ def _not_judged(path: str, scores: Scores, config: Config, formula: list[Thresho
             tail = f", so {names} {'is' if len(newly) == 1 else 'are'} not checked"
         report.findings.append(Finding(
             path, 1, 1, "out_of_range", "warning",
-            f"outside the formula's meaningful range, so not a reliable score: {listed}{tail}"))
+            f"outside the formula's meaningful range, so not a reliable score{_SCOPE_TEXT[used]}: "
+            f"{listed}{tail}"))
     return skip
+
+
+def _value(scores: Scores, metric: str, used: str, config: Config) -> tuple[float, str]:
+    """A threshold's value and the scope it was computed on."""
+    if metric == "unexplained_acronyms":
+        return scores.unexplained_count(common_acronym_zipf(config), set(config.keep)), "all"
+    if metric in ALL_TEXT_INDICATORS:
+        return scores.value(metric), "all"
+    return scores.value(metric, used), used
+
+
+def _preview(s: SentenceScore) -> str:
+    return s.text if len(s.text) <= 70 else s.text[:67] + "..."
+
+
+def _sentence_lengths(path: str, scores: Scores, limit: int, used: str,
+                      baseline: dict[str, float] | None, report: FileReport) -> None:
+    """``max_sentence_words``: one finding per sentence over the limit.
+
+    In the ``rewritable`` scope a direct quotation over the limit is a ``quoted_sentence_words``
+    note (the rewrite keeps quoted words as they are), unless its words outside the quotation
+    alone are over the limit: those the rewrite could have shortened.
+    """
+    judged: list[tuple[SentenceScore, int]] = []
+    quoted: list[SentenceScore] = []
+    for s in scores.sentences:
+        if s.words <= limit:
+            continue
+        if used == "rewritable" and s.quotation:
+            if s.words - s.quoted_words > limit:
+                judged.append((s, s.words - s.quoted_words))
+            else:
+                quoted.append(s)
+        else:
+            judged.append((s, s.words))
+    base_count = _baseline_value(baseline, "sentences_over_limit", used)
+    tolerated = base_count is not None and len(judged) <= base_count
+    report.values["sentences_over_limit"] = float(len(judged))
+    report.scopes["sentences_over_limit"] = used
+    for s, words in judged:
+        if words == s.words:
+            message = f"sentence has {s.words} words (limit {limit}): {_preview(s)}"
+        else:
+            message = (f"sentence has {words} words outside its quotation (limit {limit}; "
+                       f"{s.words} in all): {_preview(s)}")
+        report.findings.append(Finding(
+            path, s.line or 1, s.column or 1, "max_sentence_words",
+            "warning" if tolerated else "error", message,
+            float(words), f"max_sentence_words <= {limit}", s.id))
+    if used == "rewritable":
+        report.values["quoted_sentences_over_limit"] = float(len(quoted))
+        report.scopes["quoted_sentences_over_limit"] = "quoted"
+    for s in quoted:
+        report.findings.append(Finding(
+            path, s.line or 1, s.column or 1, "quoted_sentence_words", "note",
+            f"direct quotation has {s.words} words ({s.quoted_words} inside quotation marks, "
+            f"kept word for word; limit {limit}): {_preview(s)}",
+            float(s.words), f"max_sentence_words <= {limit}", s.id))
 
 
 def check_scores(
@@ -153,8 +267,14 @@ def check_scores(
     config: Config,
     baseline: dict[str, float] | None = None,
 ) -> FileReport:
-    """Apply the configured thresholds to one file's scores."""
-    report = FileReport(path=path, status="pass", baseline=baseline)
+    """Apply the configured thresholds to one file's scores, on the configured :func:`scope`.
+
+    Scores rebuilt without the rewritable figures (an older report) are judged on ``all``;
+    ``FileReport.scopes`` says so for each value.
+    """
+    wanted = scope(config)
+    used = wanted if scores.has_scope(wanted) else "all"
+    report = FileReport(path=path, status="pass", baseline=baseline, scope=wanted)
     thresholds: list[Threshold] = list(config.thresholds)
     limit = config.max_sentence_words
     words = scores.indicators.get("words", 0.0)
@@ -163,6 +283,7 @@ def check_scores(
         # say so instead of letting the gate pass or fail on them (threat T7).
         report.status = "insufficient"
         report.values["words"] = words
+        report.scopes["words"] = "all"
         report.not_checked = [str(t) for t in thresholds]
         if limit is not None:
             report.not_checked.append(f"max_sentence_words <= {limit}")
@@ -172,10 +293,10 @@ def check_scores(
             f"{config.min_words}); not checked", words, f"words >= {config.min_words}"))
         return report
     formula = [t for t in thresholds if t.metric in scores.metrics]
-    skip = _not_judged(path, scores, config, formula, report)
+    skip = _not_judged(path, scores, config, formula, report, used)
     for t in thresholds:
         try:
-            actual = scores.value(t.metric)
+            actual, where = _value(scores, t.metric, used, config)
         except KeyError:
             report.findings.append(Finding(path, 1, 1, t.metric, "error",
                                            f"unknown metric {t.metric!r} in threshold '{t}'"))
@@ -184,10 +305,11 @@ def check_scores(
             report.not_checked.append(str(t))
             continue
         report.values[t.metric] = actual
+        report.scopes[t.metric] = where
         if t.passes(actual):
             continue
-        if baseline is not None and t.metric in baseline:
-            before = baseline[t.metric]
+        before = _baseline_value(baseline, t.metric, where)
+        if before is not None:
             worse = actual > before + EPSILON if t.lower_is_better else actual < before - EPSILON
             if not worse:
                 report.findings.append(Finding(
@@ -200,17 +322,7 @@ def check_scores(
             message = f"{t.metric} is {_fmt(actual)}; the limit is {t}"
         report.findings.append(Finding(path, 1, 1, t.metric, "error", message, actual, str(t)))
     if limit is not None:
-        long_ones = [s for s in scores.sentences if s.words > limit]
-        base_count = baseline.get("sentences_over_limit") if baseline else None
-        tolerated = base_count is not None and len(long_ones) <= base_count
-        report.values["sentences_over_limit"] = float(len(long_ones))
-        for s in long_ones:
-            preview = s.text if len(s.text) <= 70 else s.text[:67] + "..."
-            report.findings.append(Finding(
-                path, s.line or 1, s.column or 1, "max_sentence_words",
-                "warning" if tolerated else "error",
-                f"sentence has {s.words} words (limit {limit}): {preview}",
-                float(s.words), f"max_sentence_words <= {limit}", s.id))
+        _sentence_lengths(path, scores, limit, used, baseline, report)
     if report.failed:
         report.status = "fail"
     elif report.not_checked:
@@ -224,14 +336,45 @@ def error_report(path: str, code: str, message: str) -> FileReport:
     return FileReport(path=path, status="error", error={"code": code, "message": message})
 
 
+def _baseline_value(baseline: dict[str, float] | None, name: str, where: str) -> float | None:
+    """The baseline's value of ``name`` on the scope ``where``.
+
+    :func:`baseline_values` keys a value both by name and by ``scope:name``. A report that says
+    which scope its values cover is only compared on the same scope; an older one, which does
+    not, is taken as it is.
+    """
+    if baseline is None:
+        return None
+    scoped = f"{where}:{name}"
+    if scoped in baseline:
+        return baseline[scoped]
+    if any(":" in key for key in baseline):
+        return None
+    return baseline.get(name)
+
+
 def baseline_values(data: dict[str, Any]) -> dict[str, dict[str, float]]:
-    """Per-file values from an earlier ``check --format json`` or ``score --format json``."""
+    """Per-file values from an earlier ``check --format json`` or ``score --format json``.
+
+    Each value is keyed by its name and, when the report says which text it covers, also by
+    ``scope:name`` (``rewritable:flesch_kincaid_grade``): a check report's ``scopes``, a score
+    report's top level (``all``) and its ``rewritable`` figures.
+    """
     out: dict[str, dict[str, float]] = {}
     for f in data.get("files", []):
         values: dict[str, float] = {}
         values.update(f.get("values", {}))
         values.update(f.get("metrics", {}))
         values.update(f.get("indicators", {}))
+        for name, where in (f.get("scopes") or {}).items():
+            if name in f.get("values", {}):
+                values[f"{where}:{name}"] = f["values"][name]
+        if "scope" in f and ("metrics" in f or "indicators" in f):
+            for name, value in {**f.get("metrics", {}), **f.get("indicators", {})}.items():
+                values[f"{f['scope']}:{name}"] = value
+        rewritable = f.get("rewritable") or {}
+        for name, value in {**rewritable.get("metrics", {}), **rewritable.get("indicators", {})}.items():
+            values[f"rewritable:{name}"] = value
         if "path" in f:
             out[f["path"]] = values
     return out

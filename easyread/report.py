@@ -125,6 +125,15 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
         lines.append("  easy-read indicators")
         for name in TABLE_INDICATORS:
             lines.append(f"    {name:<32}{_num(s.indicators[name]):>10}")
+        quoted = s.quoted_sentences()
+        if quoted and s.has_scope("rewritable"):
+            metrics, indicators = s.figures("rewritable")
+            lines.append(f"  rewritable text (scope rewritable: {quoted} direct quotation(s) left out)")
+            for name in ("flesch_kincaid_grade",):
+                if name in metrics:
+                    lines.append(f"    {name:<32}{_num(metrics[name]):>10}")
+            for name in ("sentences", "words_per_sentence_mean", "words_per_sentence_max"):
+                lines.append(f"    {name:<32}{_num(indicators[name]):>10}")
         flagged = [x for x in s.sentences if x.words > 25 or x.hard_words or x.passive or x.unexplained_acronyms]
         if per_sentence:
             lines.append("  sentences (line:col  words  grade  flags)")
@@ -136,6 +145,8 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
                     flags.append("passive: " + "; ".join(x.passive))
                 if x.unexplained_acronyms:
                     flags.append("acronyms: " + ", ".join(x.unexplained_acronyms))
+                if x.quotation:
+                    flags.append(f"quotation: {x.quoted_words} quoted words")
                 if x.percentages or x.large_numbers:
                     flags.append("numbers")
                 where = f"{x.line or '?'}:{x.column or '?'}"
@@ -153,7 +164,17 @@ RULE_DESCRIPTIONS = {
     "insufficient_text": "too little text to judge (fewer than min_words words)",
     "insufficient_sentences": "textstat counts too few sentences (fewer than min_sentences) to judge its formulas",
     "out_of_range": "a readability formula's value is outside its meaningful range, so not reliable",
+    "quoted_sentence_words": "a direct quotation, kept word for word by the rewrite, is longer than max_sentence_words",
 }
+#: Values in a check report that are counts of sentences, not thresholds' values.
+SENTENCE_COUNTS = ("sentences_over_limit", "quoted_sentences_over_limit")
+#: A finding's severity -> the GitHub workflow command and the SARIF level.
+GITHUB_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+SARIF_LEVELS = {"error": "error", "warning": "warning", "note": "note"}
+
+
+def _severity(severity: str) -> str:
+    return severity if severity in ("error", "warning", "note") else "warning"
 
 
 def check_text(report: CheckReport) -> str:
@@ -163,14 +184,14 @@ def check_text(report: CheckReport) -> str:
             lines.append(f"{f.path}: error: {f.error['message']} [{f.error['code']}]")
             continue
         for x in f.findings:
-            tag = "error" if x.severity == "error" else "warning"
-            lines.append(f"{x.path}:{x.line}:{x.column}: {tag}: {x.rule}: {x.message}")
+            lines.append(f"{x.path}:{x.line}:{x.column}: {_severity(x.severity)}: {x.rule}: {x.message}")
     s = report.to_dict()["summary"]
     verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
+    scope = f", scope {report.scope}" if report.scope != "all" else ""
     lines.append(
         f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "
         f"{s['errors']} unreadable, {s['insufficient']} not judged (too short or unreliable scores) "
-        f"(profile {report.profile}: {', '.join(report.thresholds) or 'no thresholds'})"
+        f"(profile {report.profile}{scope}: {', '.join(report.thresholds) or 'no thresholds'})"
     )
     return "\n".join(lines) + "\n"
 
@@ -197,7 +218,7 @@ def check_github(report: CheckReport) -> str:
                          f"{_gh_escape(f.error['message'])}")
             continue
         for x in f.findings:
-            level = "error" if x.severity == "error" else "warning"
+            level = GITHUB_LEVELS[_severity(x.severity)]
             lines.append(
                 f"::{level} file={_gh_escape(x.path, prop=True)},line={x.line},col={x.column},"
                 f"title={_gh_escape('easyread ' + x.rule, prop=True)}::{_gh_escape(x.message)}"
@@ -225,7 +246,7 @@ def check_junit(report: CheckReport) -> str:
             # With too little text, values holds only the word count, which is not a threshold.
             judged = {} if any(x.rule == "insufficient_text" for x in f.findings) else f.values
             for metric, value in judged.items():
-                if metric == "sentences_over_limit":
+                if metric in SENTENCE_COUNTS:
                     continue
                 finding = failing.get(metric)
                 name = quoteattr(f"{metric} = {_num(value)}")
@@ -291,7 +312,7 @@ def check_sarif(report: CheckReport) -> str:
             rules.setdefault(x.rule, {"id": x.rule, "shortDescription": {"text": description}})
             results.append({
                 "ruleId": x.rule,
-                "level": "error" if x.severity == "error" else "warning",
+                "level": SARIF_LEVELS[_severity(x.severity)],
                 "message": {"text": x.message},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": x.path},

@@ -7,9 +7,19 @@ easy-read indicators use easyread's own segmentation, so every sentence has a li
 * words per sentence (mean, max, share over 15 and over 25 words);
 * hard words: not on textstat's easy-word list, not a name, wordfreq Zipf below a threshold;
 * passive voice: a form of *be* + past participle;
-* acronyms the text does not explain;
+* acronyms the text does not explain (as the ``gloss`` stage explains them, see
+  :func:`easyread.acronyms.find_explanations`), well-known acronyms (``UK``) excepted as the
+  gloss stage excepts them;
 * percentages and large numbers;
 * reading time.
+
+Two scopes (``docs/metrics.md``): ``metrics`` and ``indicators`` cover **all** the body text.
+The same figures are also computed on the **rewritable** text: the body without the sentences
+that are direct quotations (more than half of their words inside quotation marks, which the
+rewrite keeps word for word; see :func:`quoted_words`). ``check`` judges a profile's
+thresholds on the scope its configuration names (:func:`easyread.check.scope`). The acronym
+indicators cover all the body text in both scopes: the rewrite explains an acronym used in a
+quotation too, in a sentence after it.
 
 Every formula has a meaningful range (``data/ranges.toml``, read once by :func:`metric_ranges`);
 a value outside it is reported in :meth:`Scores.out_of_range` and :meth:`Scores.warnings`, and
@@ -29,9 +39,15 @@ from functools import lru_cache
 from typing import Any
 
 from easyread import readability
-from easyread.acronyms import acronym_core, find_definitions, is_acronym
-from easyread.data import data_path, easy_words, participles, zipf_table
-from easyread.document import Document, Sentence
+from easyread.acronyms import (
+    COMMON_ACRONYM_ZIPF,
+    acronym_core,
+    find_definitions,
+    find_explanations,
+    is_acronym,
+)
+from easyread.data import acronym_rows, data_path, easy_words, participles, zipf, zipf_table
+from easyread.document import BODY_KINDS, Document, Sentence
 from easyread.errors import DataError
 
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "’s"})
@@ -42,7 +58,12 @@ _NOT_PARTICIPLES = frozenset({"need", "seed", "speed", "feed", "bed", "red", "sh
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _NUM = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _BIG_WORDS = frozenset({"thousand", "million", "billion", "trillion", "m", "bn", "k"})
+_POSSESSIVE = re.compile(r"['’]s$")
 RANGES_FILE = "ranges.toml"
+#: The text a figure covers: every body sentence, or the sentences the rewrite may change.
+SCOPES = ("all", "rewritable")
+#: Indicators computed on all the body text in every scope (see the module docstring).
+ALL_TEXT_INDICATORS = frozenset({"acronyms", "unexplained_acronyms"})
 _RANGE_TOLERANCE = 1e-6  # the data file's bounds are rounded (121.22, -3.40, -16.22)
 
 
@@ -129,26 +150,64 @@ class SentenceScore:
     unexplained_acronyms: list[str] = field(default_factory=list)
     percentages: int = 0
     large_numbers: list[str] = field(default_factory=list)
+    quoted_words: int = 0  # words inside quotation marks (kept word for word by the rewrite)
+    quotation: bool = False  # a direct quotation: more than half of its words are quoted
 
 
 @dataclass
 class Scores:
+    """A document's figures: ``metrics`` and ``indicators`` on all the body text (scope
+    ``all``), and the same on the rewritable text (``rewritable_metrics``,
+    ``rewritable_indicators``; ``None`` when the scores were rebuilt from an older report).
+
+    ``acronym_status`` maps every distinct acronym to ``explained`` (the text or the
+    glossary explains it), ``well_known`` (Zipf >= ``common_acronym_zipf``, as the gloss stage
+    judges it) or ``unexplained``.
+    """
+
     metrics: dict[str, float]
     indicators: dict[str, float]
     sentences: list[SentenceScore]
     textstat_version: str = readability.TEXTSTAT_VERSION
     lang: str = "en"
+    rewritable_metrics: dict[str, float] | None = None
+    rewritable_indicators: dict[str, float] | None = None
+    acronym_status: dict[str, str] = field(default_factory=dict)
+    common_acronym_zipf: float = COMMON_ACRONYM_ZIPF
 
-    def out_of_range(self) -> dict[str, MetricRange]:
+    def has_scope(self, scope: str) -> bool:
+        """True when this scope's figures are here (``all`` always is)."""
+        if scope == "all":
+            return True
+        return self.rewritable_metrics is not None and self.rewritable_indicators is not None
+
+    def figures(self, scope: str = "all") -> tuple[dict[str, float], dict[str, float]]:
+        """``(metrics, indicators)`` computed on ``scope``'s text (``all`` or ``rewritable``).
+
+        Raises ``KeyError`` for an unknown scope or one whose figures are not here.
+        """
+        if scope == "all":
+            return self.metrics, self.indicators
+        if scope == "rewritable" and self.rewritable_metrics is not None \
+                and self.rewritable_indicators is not None:
+            return self.rewritable_metrics, self.rewritable_indicators
+        raise KeyError(scope)
+
+    def out_of_range(self, scope: str = "all") -> dict[str, MetricRange]:
         """Formulas whose value is outside their meaningful range (``data/ranges.toml``)."""
-        return out_of_range(self.metrics)
+        return out_of_range(self.figures(scope)[0])
 
     def warnings(self) -> list[str]:
         """Readable warnings about the formulas' values (out of range, no words)."""
         return score_warnings(self.metrics)
 
+    def quoted_sentences(self) -> int:
+        """Sentences that are direct quotations (not in the rewritable scope)."""
+        return sum(1 for s in self.sentences if s.quotation)
+
     def to_dict(self, *, sentences: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
+            "scope": "all",
             "metrics": self.metrics,
             "indicators": self.indicators,
             "out_of_range": {name: {"value": self.metrics[name], "min": r.min, "max": r.max}
@@ -157,16 +216,61 @@ class Scores:
             "textstat_version": self.textstat_version,
             "lang": self.lang,
         }
+        if self.rewritable_metrics is not None and self.rewritable_indicators is not None:
+            d["rewritable"] = {
+                "scope": "rewritable",
+                "excluded_quotations": self.quoted_sentences(),
+                "metrics": self.rewritable_metrics,
+                "indicators": self.rewritable_indicators,
+                "all_text_indicators": sorted(ALL_TEXT_INDICATORS),
+                "out_of_range": {name: {"value": self.rewritable_metrics[name], "min": r.min, "max": r.max}
+                                 for name, r in self.out_of_range("rewritable").items()},
+            }
+        d["acronyms"] = dict(self.acronym_status)
         if sentences:
             d["sentences"] = [asdict(s) for s in self.sentences]
         return d
 
-    def value(self, name: str) -> float:
-        if name in self.metrics:
-            return self.metrics[name]
-        if name in self.indicators:
-            return self.indicators[name]
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scores:
+        """Rebuild scores from :meth:`to_dict` (a ``score --format json`` file entry, or a
+        rewrite's ``scores.before`` / ``scores.after``)."""
+        rewritable = data.get("rewritable") or {}
+        return cls(
+            metrics=dict(data.get("metrics", {})),
+            indicators=dict(data.get("indicators", {})),
+            sentences=[SentenceScore(**s) for s in data.get("sentences", [])],
+            textstat_version=str(data.get("textstat_version", readability.TEXTSTAT_VERSION)),
+            lang=str(data.get("lang", "en")),
+            rewritable_metrics=dict(rewritable["metrics"]) if "metrics" in rewritable else None,
+            rewritable_indicators=dict(rewritable["indicators"]) if "indicators" in rewritable else None,
+            acronym_status=dict(data.get("acronyms", {})),
+        )
+
+    def value(self, name: str, scope: str = "all") -> float:
+        """A metric's or indicator's value on ``scope``'s text (``KeyError`` if unknown)."""
+        metrics, indicators = self.figures(scope)
+        if name in metrics:
+            return metrics[name]
+        if name in indicators:
+            return indicators[name]
         raise KeyError(name)
+
+    def unexplained_count(self, common_zipf: float | None = None,
+                          keep: frozenset[str] | set[str] = frozenset()) -> float:
+        """How many acronyms the text leaves unexplained, judged as the gloss stage judges them:
+        one with Zipf >= ``common_zipf`` (``gloss.acronym.v1``'s, default 5.0) is well known,
+        and one on the ``keep`` list (lower case) is never explained by the rewrite.
+
+        Scores rebuilt without ``acronym_status`` keep their ``unexplained_acronyms`` indicator.
+        """
+        if not self.acronym_status:
+            return self.indicators.get("unexplained_acronyms", 0.0)
+        limit = self.common_acronym_zipf if common_zipf is None else common_zipf
+        return float(sum(
+            1 for acr, status in self.acronym_status.items()
+            if status != "explained" and acr.lower() not in keep and zipf(acr) < limit
+        ))
 
 
 def metric_names() -> list[str]:
@@ -186,7 +290,7 @@ INDICATORS: dict[str, str] = {
     "passive_sentences": "sentences with a passive verb",
     "passive_share": "passive sentences / sentences",
     "acronyms": "distinct acronyms",
-    "unexplained_acronyms": "distinct acronyms the text does not expand",
+    "unexplained_acronyms": "distinct acronyms the text does not explain (well-known ones excepted)",
     "percentages": "percentages",
     "large_numbers": "numbers of 1,000 or more (years excluded)",
     "reading_time_minutes": "reading time at the configured words per minute",
@@ -293,15 +397,46 @@ def number_indicators(sentence: Sentence) -> tuple[int, list[str]]:
     return percentages, large
 
 
-def score_sentence(sentence: Sentence, threshold: float, defined: set[str]) -> SentenceScore:
-    words = sum(1 for t in sentence.tokens if t.kind in ("word", "number"))
-    percentages, large = number_indicators(sentence)
-    acronyms = []
+def sentence_acronyms(sentence: Sentence) -> list[str]:
+    """The acronyms a sentence uses (their cores, in order, once each): ``NSPCC’s`` is NSPCC."""
+    out: list[str] = []
     for tok in sentence.tokens:
-        if tok.kind == "word" and is_acronym(tok.text):
-            core = acronym_core(tok.text)
-            if core not in defined and core not in acronyms:
-                acronyms.append(core)
+        if tok.kind != "word":
+            continue
+        text = _POSSESSIVE.sub("", tok.text) if tok.text[:-2].isupper() else tok.text
+        if is_acronym(text):
+            core = acronym_core(text)
+            if core not in out:
+                out.append(core)
+    return out
+
+
+def quoted_words(sentence: Sentence) -> tuple[int, int]:
+    """``(words, quoted)``: the sentence's words, and those inside its quotation marks
+    (its protected spans, which no rewrite rule may change)."""
+    words = quoted = 0
+    for tok in sentence.tokens:
+        if tok.kind in ("word", "number"):
+            words += 1
+            if sentence.protected and sentence.in_quote(tok.start, tok.end):
+                quoted += 1
+    return words, quoted
+
+
+def is_quotation(words: int, quoted: int) -> bool:
+    """A sentence is a direct quotation when more than half of its words are quoted.
+
+    ``Sajid Javid will say: “The Government must … survivors.`` (22 of 26 words quoted) is
+    one; ``He spoke at the NSPCC’s “How Safe are our Children?” conference on Tuesday.`` (5 of
+    15) is not: the rewrite may change most of its words.
+    """
+    return quoted * 2 > words
+
+
+def score_sentence(sentence: Sentence, threshold: float, unexplained: set[str]) -> SentenceScore:
+    words, quoted = quoted_words(sentence)
+    percentages, large = number_indicators(sentence)
+    acronyms = [a for a in sentence_acronyms(sentence) if a in unexplained]
     return SentenceScore(
         id=sentence.id,
         line=sentence.line,
@@ -314,26 +449,63 @@ def score_sentence(sentence: Sentence, threshold: float, defined: set[str]) -> S
         unexplained_acronyms=acronyms,
         percentages=percentages,
         large_numbers=large,
+        quoted_words=quoted,
+        quotation=is_quotation(words, quoted),
     )
 
 
-def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200) -> Scores:
-    """Score a segmented document's body text."""
-    body = doc.body_text()
-    metrics = readability.compute(body)
-    definitions = find_definitions(doc.text())
-    defined = set(definitions)
-    # Acronyms written out in the glossary (after a gloss stage) count as explained too.
+def rewritable_text(doc: Document) -> str:
+    """The body text without the sentences that are direct quotations (:func:`is_quotation`),
+    joined as :meth:`Document.body_text` joins the body (a block left empty is dropped)."""
+    blocks = []
+    for b in doc.blocks:
+        if b.kind not in BODY_KINDS:
+            continue
+        kept = [s.text for s in b.sentences if not is_quotation(*quoted_words(s))]
+        if kept:
+            blocks.append(" ".join(kept))
+    return "\n\n".join(blocks)
+
+
+def acronym_status(doc: Document, common_zipf: float = COMMON_ACRONYM_ZIPF) -> dict[str, str]:
+    """Every distinct acronym of the body -> ``explained``, ``well_known`` or ``unexplained``.
+
+    Explained: the text defines it (:func:`easyread.acronyms.find_definitions`), explains it
+    the way the gloss stage does (:func:`easyread.acronyms.find_explanations`), or the
+    document's glossary has it (after a gloss stage in the same run). Well known: its wordfreq
+    Zipf is at least ``common_zipf``, so the gloss stage lists it in the glossary only.
+    """
+    used = list(dict.fromkeys(a for s in doc.body_sentences() for a in sentence_acronyms(s)))
+    if not used:
+        return {}
+    text = doc.text()
+    defined = set(find_definitions(text))
     defined |= {g.term for g in doc.glossary if g.kind == "acronym" and g.source != "missing"}
-    sentences = [score_sentence(s, hard_word_zipf, defined) for s in doc.body_sentences()]
+    rows = acronym_rows()
+    pending = [a for a in used if a not in defined]
+    if pending:
+        sentences = [s.text for b in doc.blocks if b.kind != "credit" for s in b.sentences]
+        defined |= set(find_explanations(
+            sentences, pending,
+            expansions={a: rows[a].expansion for a in pending if a in rows},
+            explanations={a: rows[a].explanation for a in pending if a in rows and rows[a].explanation},
+        ))
+    status = {}
+    for acr in used:
+        if acr in defined:
+            status[acr] = "explained"
+        elif zipf(acr) >= common_zipf:
+            status[acr] = "well_known"
+        else:
+            status[acr] = "unexplained"
+    return status
+
+
+def _indicators(sentences: list[SentenceScore], reading_wpm: int, acronyms: dict[str, str]) -> dict[str, float]:
     n = len(sentences)
     counts = [s.words for s in sentences]
     total = sum(counts)
-    all_acronyms = {
-        acronym_core(t.text) for s in doc.body_sentences() for t in s.tokens
-        if t.kind == "word" and is_acronym(t.text)
-    }
-    indicators: dict[str, float] = {
+    return {
         "sentences": float(n),
         "words": float(total),
         "words_per_sentence_mean": round(total / n, 2) if n else 0.0,
@@ -344,10 +516,29 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200)
         "hard_word_share": round(sum(len(s.hard_words) for s in sentences) / total, 4) if total else 0.0,
         "passive_sentences": float(sum(1 for s in sentences if s.passive)),
         "passive_share": round(sum(1 for s in sentences if s.passive) / n, 4) if n else 0.0,
-        "acronyms": float(len(all_acronyms)),
-        "unexplained_acronyms": float(len(all_acronyms - defined)),
+        "acronyms": float(len(acronyms)),
+        "unexplained_acronyms": float(sum(1 for v in acronyms.values() if v == "unexplained")),
         "percentages": float(sum(s.percentages for s in sentences)),
         "large_numbers": float(sum(len(s.large_numbers) for s in sentences)),
         "reading_time_minutes": round(total / reading_wpm, 2) if reading_wpm else 0.0,
     }
-    return Scores(metrics=metrics, indicators=indicators, sentences=sentences, lang=doc.lang)
+
+
+def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
+          common_acronym_zipf: float = COMMON_ACRONYM_ZIPF) -> Scores:
+    """Score a segmented document's body text, on both scopes (``all`` and ``rewritable``)."""
+    metrics = readability.compute(doc.body_text())
+    acronyms = acronym_status(doc, common_acronym_zipf)
+    unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
+    sentences = [score_sentence(s, hard_word_zipf, unexplained) for s in doc.body_sentences()]
+    indicators = _indicators(sentences, reading_wpm, acronyms)
+    rewritable = [s for s in sentences if not s.quotation]
+    if len(rewritable) == len(sentences):
+        # Nothing is quoted: the rewritable text is the body text, value for value.
+        r_metrics, r_indicators = dict(metrics), dict(indicators)
+    else:
+        r_metrics = readability.compute(rewritable_text(doc))
+        r_indicators = _indicators(rewritable, reading_wpm, acronyms)
+    return Scores(metrics=metrics, indicators=indicators, sentences=sentences, lang=doc.lang,
+                  rewritable_metrics=r_metrics, rewritable_indicators=r_indicators,
+                  acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf)
