@@ -41,7 +41,7 @@ from easyread.errors import ConfigError
 from easyread.score import ALL_TEXT_INDICATORS, SCOPES, MetricRange, Scores, SentenceScore
 
 EPSILON = 1e-9
-CHECK_SCHEMA_VERSION = "1.1"
+CHECK_SCHEMA_VERSION = "1.2"
 #: Used when the configuration does not set ``min_sentences`` (default_config.toml sets it).
 DEFAULT_MIN_SENTENCES = 2
 #: Used when neither the configuration nor its profile sets ``scope``.

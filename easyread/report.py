@@ -15,7 +15,7 @@ from easyread import __version__
 from easyread.check import CheckReport
 from easyread.runner import ScoreResult
 
-SCORE_SCHEMA_VERSION = "1.0"
+SCORE_SCHEMA_VERSION = "1.1"
 TABLE_METRICS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
