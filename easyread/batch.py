@@ -647,12 +647,15 @@ class Manifest:
         except (OSError, ValueError):
             self.entries = {}  # missing or damaged: everything is redone, nothing is lost
         try:
-            with open(self.journal, encoding="utf-8") as fh:
+            # Bytes, decoded line by line: a line cut short (kill -9 or a full disk stops a
+            # write at a page boundary) may end inside a UTF-8 character; only that line is
+            # skipped (read as text, it stopped the resume with a UnicodeDecodeError).
+            with open(self.journal, "rb") as fh:
                 for line in fh:
                     try:
-                        entry = json.loads(line)
-                    except ValueError:
-                        continue  # the line a kill -9 cut short
+                        entry = json.loads(line.decode("utf-8"))
+                    except ValueError:  # UnicodeDecodeError too
+                        continue  # the line a kill -9 or a full disk cut short
                     if isinstance(entry, dict) and isinstance(entry.get("path"), str):
                         self.entries[entry["path"]] = entry
         except OSError:

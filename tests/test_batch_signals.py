@@ -19,17 +19,23 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from easyread.batch import (
+    DEFAULT_PROFILE,
     EXIT_SIGTERM,
+    JOURNAL_NAME,
     ORPHAN_EXIT,
     WORKERS_LOCK_NAME,
     BatchLocked,
     BatchOptions,
+    Manifest,
+    fingerprint,
     run_batch,
 )
+from easyread.config import load_config
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -91,11 +97,30 @@ def workers(sid: int, parent: int) -> dict[int, str]:
     return {p: c for p, c in session(sid).items() if p != parent and "spawn_main" in c}
 
 
-def journal_lines(out: Path) -> int:
+def journal(out: Path) -> dict[str, dict[str, Any]]:
+    """The articles the journal records as finished, read as a resume reads them (a line cut
+    short is not JSON): path -> entry. The batch writes a line only after the worker has
+    written the article's outputs, so none of these may be converted again by a resume."""
     try:
-        return (out / ".easyread-manifest.jsonl").read_text("utf-8").count("\n")
+        raw = (out / JOURNAL_NAME).read_bytes()
     except FileNotFoundError:
-        return 0
+        return {}
+    entries = {}
+    for line in raw.split(b"\n"):
+        try:
+            entry = json.loads(line.decode("utf-8"))
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            entries[entry["path"]] = entry
+    return entries
+
+
+def options_fingerprint(cfg: str, cwd: Path, formats: tuple[str, ...]) -> str:
+    """What ``easyread batch --config CFG --formats ...`` run in ``cwd`` fingerprints now: it
+    changes when the configuration on disk does (default_config.toml edited, say)."""
+    config = load_config(config_file=cfg, profile=DEFAULT_PROFILE, start=cwd)
+    return fingerprint(config, BatchOptions(formats=formats, profile=config.profile))
 
 
 def wait_until(cond: Callable[[], bool], what: str, limit: float = 120.0,
@@ -143,11 +168,12 @@ def batch(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
 
 
 def _started(proc: subprocess.Popen[bytes], out: Path, n: int) -> dict[int, str]:
-    """Wait until both workers run and have finished an article; the session's processes."""
-    wait_until(lambda: len(workers(proc.pid, proc.pid)) >= 2 and journal_lines(out) >= 1,
+    """Wait until both workers run and the batch has recorded a finished article; the
+    session's processes."""
+    wait_until(lambda: len(workers(proc.pid, proc.pid)) >= 2 and len(journal(out)) >= 1,
                "two workers converting", proc=proc)
     procs = session(proc.pid)
-    assert proc.poll() is None and journal_lines(out) < n, "the batch finished too soon to be stopped"
+    assert proc.poll() is None and len(journal(out)) < n, "the batch finished too soon to be stopped"
     return procs
 
 
@@ -158,6 +184,7 @@ def test_kill_9_of_the_batch_ends_its_workers(tmp_path: Path, cfg: str,
     d = make_folder(tmp_path, n)
     out = tmp_path / "out"
     args = [str(d), "-o", str(out), "--formats", "html", "--config", cfg, "--jobs", "2"]
+    options_before = options_fingerprint(cfg, tmp_path, ("html",))
     proc = batch(*args)
     procs = _started(proc, out, n)
     assert any("resource_tracker" in c for c in procs.values()), procs  # it is there to be ended too
@@ -169,11 +196,28 @@ def test_kill_9_of_the_batch_ends_its_workers(tmp_path: Path, cfg: str,
     time.sleep(1.0)  # ... and nothing writes to OUT_DIR any more
     assert snapshot(out) == before
     assert not (out / "summary.json").exists()
+    recorded = journal(out)  # finished before the kill, outputs written
+    assert 1 <= len(recorded) < n
     # A re-run (the lock is free at once) resumes and finishes the batch.
     again = batch(*args)
     assert again.wait(180) == 0, (tmp_path / "stderr1").read_text()
     summary = json.loads((out / "summary.json").read_text("utf-8"))
-    assert summary["summary"]["ok"] == n and summary["run"]["up_to_date"] >= 1
+    assert summary["summary"]["ok"] == n
+    # A resume converts only what was missing: every recorded article is kept, with one
+    # exception: options that changed between the runs (fingerprinted) redo everything.
+    manifest = json.loads((out / ".easyread-manifest.json").read_text("utf-8"))["articles"]
+    first = {e["fingerprint"] for e in recorded.values()}
+    second = {e["fingerprint"] for p, e in manifest.items() if p not in recorded}
+    if first != second:
+        if options_fingerprint(cfg, tmp_path, ("html",)) != options_before:
+            pytest.skip("the configuration on disk changed while this test ran (default_config.toml "
+                        "edited in the working tree?), so the re-run rightly converted everything "
+                        "again; the workers did end with the batch")
+        pytest.fail(f"the same options were fingerprinted differently by the two runs: {first} != {second}")
+    run = summary["run"]
+    again_converted = set(run["timing"]["article_seconds"])
+    assert not again_converted & set(recorded), "articles finished before the kill were converted again"
+    assert (run["up_to_date"], run["converted"]) == (len(recorded), n - len(recorded))
 
 
 @pytest.mark.slow
@@ -263,3 +307,23 @@ def test_a_new_batch_waits_for_the_workers_of_a_killed_one(tmp_path: Path, cfg: 
     finally:
         os.close(fd)  # the worker is gone
     assert run_batch(d, out, opts).exit_code == 0
+
+
+def test_a_journal_line_cut_inside_a_character_is_skipped_on_resume(tmp_path: Path, cfg: str) -> None:
+    """kill -9 (or a full disk) stops a write at a page boundary, which may fall inside a UTF-8
+    character: that line is skipped, the others are kept, and the resume runs."""
+    d = make_folder(tmp_path, 3)
+    (d / "article-001.txt").write_text("Café prices\n\n" + " ".join(SENTENCES * 8) + "\n", "utf-8")
+    out = tmp_path / "out"
+    opts = BatchOptions(formats=("md",), executor="inline", config_file=cfg)
+    assert run_batch(d, out, opts).exit_code == 0
+    entries = json.loads((out / ".easyread-manifest.json").read_text("utf-8"))["articles"]
+    (out / ".easyread-manifest.json").unlink()
+    lines = [json.dumps(entries[p], sort_keys=True, ensure_ascii=False).encode("utf-8") for p in sorted(entries)]
+    cut = lines[1][: lines[1].index("é".encode()) + 1]  # article-001's line, cut inside the é
+    assert cut.decode("utf-8", "replace").endswith("\ufffd")
+    (out / JOURNAL_NAME).write_bytes(lines[0] + b"\n" + cut + b"\n" + lines[2] + b"\n")
+    assert sorted(Manifest(out).entries) == ["article-000.txt", "article-002.txt"]
+    report = run_batch(d, out, opts)
+    assert report.exit_code == 0 and (report.up_to_date, report.converted) == (2, 1)
+    assert [a.path for a in report.articles if not a.up_to_date] == ["article-001.txt"]
