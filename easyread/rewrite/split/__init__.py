@@ -72,6 +72,8 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.adverbial.v1", syntax_rules.adverbial),
     RuleSpec("split.coordinate.v1", syntax_rules.coordinate),
     RuleSpec("split.participle_aside.v1", syntax_rules.participle_aside),
+    RuleSpec("split.apposition.v1", syntax_rules.apposition),
+    RuleSpec("split.reported.v1", syntax_rules.reported),
     RuleSpec("split.lead_phrase.v1", syntax_rules.lead_phrase),
 )
 #: Rules applied to every sentence of the stage (not only over-long ones), before splitting.

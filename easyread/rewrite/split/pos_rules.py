@@ -34,6 +34,14 @@ _END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({"”", "’", '"', "'", ")"})
 
 
+def token_at(sentence: Sentence, index: int, ctx: RuleContext) -> Any:
+    """The parser's token at easyread's token ``index`` (None without a parser): a rule here
+    may ask the parse to confirm the structure its part-of-speech pattern assumes."""
+    from easyread.rewrite.split.parsed import token_at as at
+
+    return at(sentence, ctx, index)
+
+
 def _table() -> dict[str, Any]:
     return split_table()
 
@@ -791,6 +799,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
             continue
+        parsed = token_at(view.sentence, i, ctx)
+        if parsed is not None and parsed.dep_ == "xcomp":
+            continue  # the participle completes a verb ("had their budgets slashed by …"), not the noun
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
         be = _BE_PLURAL[plural]
@@ -1164,6 +1175,9 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if not any(view.tags[k].startswith("NN") for k in span):
         return []
+    desc = token_at(view.sentence, c + 1, ctx)
+    if desc is not None and desc.head.dep_ != "appos":
+        return []  # the parser sees no description of the noun ("in what was, at the time, the …")
     head_tag = view.tags[c - 1]
     if head_tag in ("NNP", "NNPS"):
         k = c - 1

@@ -13,6 +13,7 @@ Parts that are list items, or that are a direct quotation as a whole, are not ch
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from easyread.rewrite.split.syntax_rules import SUBJECTS, is_finite
@@ -48,7 +49,7 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         return f"a {first.lower_!r} clause on its own"
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
-    if len(core) > 1:
+    if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):
         return "two subjects for one verb"
     if not question and any(c.lower_ in _RELATIVES and c.tag_ in ("WP", "WDT") for c in subjects):
         return "a relative clause on its own"
@@ -63,9 +64,13 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
 def _soft_reason(doc: Any, root: Any, subjects: list[Any]) -> str | None:
     """The parse's verdict on subject and verb (None: a clause)."""
     first = next((t for t in doc if not t.is_punct), None)
+    if len([c for c in subjects if c.dep_ in _CORE_SUBJECTS]) > 1:
+        return "two subjects for one verb"
     if subjects:
         if is_finite(root):
             return None
+        if not root.tag_.startswith("VB") and not any(c.dep_ == "cop" for c in root.children):
+            return None  # a subject on a word tagged as a noun: the tagger missed a verb ("this rose to …")
         return "no finite verb"
     # Imperative: a base-form verb with nothing but auxiliaries/adverbs before it.
     if root.tag_ == "VB" and all(t.dep_ in _LEADING_OK and t.dep_ not in ("mark", "cc") for t in doc[: root.i]):
@@ -126,6 +131,16 @@ def list_reason(text: str, items: list[str], cache: dict[str, Any] | None = None
 
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_PRONOUN_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you"})
+
+
+@lru_cache(maxsize=1)
+def finite_forms() -> frozenset[str]:
+    """Past (VBD) and third-person (VBZ) forms of the verbs in ``verb_forms.tsv``."""
+    from easyread.data import VERB_TAGS, verb_forms
+
+    d, z = VERB_TAGS.index("VBD"), VERB_TAGS.index("VBZ")
+    return frozenset(f for row in verb_forms().values() for f in (row[d], row[z]) if f)
 
 
 def tagger_sees_clause(text: str) -> bool:
@@ -139,6 +154,9 @@ def tagger_sees_clause(text: str) -> bool:
     from easyread.rewrite.split.pos_rules import _FINITE, _SUBJECT_TAGS
 
     tokens = [t for t in tokenize(text)]
+    words = [t.text for t in tokens if t.kind == "word"]
+    if len(words) > 1 and words[0].lower() in _PRONOUN_SUBJECTS and words[1].lower() in finite_forms():
+        return True  # "This surprised many people.": the tagger reads "surprised" as an adjective
     tags = tag_tokens(tokens)
     seen_subject = False
     prev = ""

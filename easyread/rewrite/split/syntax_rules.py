@@ -18,6 +18,8 @@ Kinds:
 - ``split.lead_phrase.v1``: a long where/when phrase before the main clause becomes
   ``This was …`` after it.
 - ``split.participle_aside.v1``: ``the products, used by …,`` becomes ``The products are used by …``.
+- ``split.apposition.v1``: ``the owner, a company called X,`` becomes ``The owner is a company called X.``
+- ``split.reported.v1``: ``S said (that) C.`` becomes ``C. S said this.``
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from easyread.data import split_syntax_table
 from easyread.document import Sentence
 from easyread.rewrite.rules import Proposal, RuleContext
+from easyread.rewrite.split.parsed import sentence_parse
 from easyread.rewrite.split.pos_rules import _lower_first, finish
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,15 +46,6 @@ _END = frozenset({".", "!", "?"})
 
 def table() -> dict[str, Any]:
     return split_syntax_table()
-
-
-def sentence_parse(sentence: Sentence, ctx: RuleContext) -> Parse | None:
-    """The sentence's parse, or None when the parser cannot be loaded."""
-    from easyread import syntax
-
-    if not syntax.model_available():
-        return None
-    return syntax.parse_tokens(sentence.tokens, sentence.text, ctx.cache)
 
 
 @dataclass
@@ -354,8 +348,10 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if a == 0 or doc[a - 1].text != "," or not is_finite(rel):
             continue
         noun = rel.head
-        if noun.dep_ in ("nmod", "nmod:poss", "compound", "conj", "appos"):
-            continue  # "the head of the charity, which …": what the clause describes is unclear
+        if noun.dep_ in ("compound", "conj", "appos", "nmod:poss"):
+            continue
+        if noun.dep_ == "nmod" and pron.lower_ == "who":
+            continue  # "the head of the charity, who …": which of the two the clause describes is unclear
         na = _np_start(noun)
         np_end = a - 1
         if any(t.text in (",", ";", ":", "(", ")") for t in doc[na:np_end]) or np_end <= na:
@@ -383,8 +379,8 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 def clause_punct(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.clause_punct.v1: ``A; B.`` or ``A: B.`` with a clause on each side becomes ``A. B.``
 
-    What: a mark from ``[punctuation] marks`` with a subject and a finite verb on both sides;
-    a colon before a quotation mark is left alone. Why: UK easy read: short sentences; a
+    What: a mark from ``[punctuation] marks`` with a sentence on both sides (the split
+    post-condition: a subject and a finite verb); a colon before a quotation mark is left alone. Why: UK easy read: short sentences; a
     semicolon is hard punctuation (Mencap, Am I Making Myself Clear?).
 
     >>> from easyread.rewrite.rules import demo
@@ -405,9 +401,9 @@ def clause_punct(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if doc[i + 1].text in ('"', "“", "‘", "'"):
             continue
-        left_heads = {t.i for t in doc[0:i] if subject_of(t) is not None and is_finite(t)}
-        right_heads = [t for t in doc[i + 1 : end] if subject_of(t) is not None and is_finite(t)]
-        if not left_heads or not right_heads:
+        from easyread.rewrite.split.postcheck import fragment_reason
+
+        if fragment_reason(cl.chars(0, i) + ".", ctx.cache) or fragment_reason(cl.chars(i + 1, end) + ".", ctx.cache):
             continue
         parts = (finish(cl.chars(0, i), "."), finish(cl.chars(i + 1, end), punct))
         return _proposal(parts, "split.clause_punct.v1",
@@ -523,3 +519,141 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.participle_aside.v1",
                          f"the phrase about {np!r} made its own sentence", sentence)
     return []
+
+
+def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.apposition.v1: ``The charity, a small group of volunteers, runs a helpline.`` -> ``The charity runs a helpline. The charity is a small group of volunteers.``
+
+    What: an ``appos`` between commas (or a comma and the sentence end) on a noun; the noun
+    phrase (at most ``max_noun_phrase_words``, without its preposition) is repeated with
+    ``is/are``; the description has no verb, no comma and at most ``max_description_words``
+    words, and the noun is not itself inside an aside. Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(apposition, "The charity, a small group of volunteers, runs a helpline for parents.", max_words=6)
+    'The charity runs a helpline for parents. The charity is a small group of volunteers.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None:
+        return []
+    conf = table()["apposition"]
+    end, punct = cl.end()
+    doc = cl.doc
+    for app in doc:
+        if app.dep_ != "appos" or app.head.pos_ not in ("NOUN", "PROPN") or app.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a, b = parse.subtree_range(app.i)
+        if a == 0 or doc[a - 1].text != "," or (b < end and doc[b].text != ","):
+            continue
+        if any(t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG")
+               for t in doc[a:b]):
+            continue
+        if cl.words(a, b) > int(conf["max_description_words"]) or cl.protected(a - 1, min(b + 1, end)):
+            continue
+        noun = app.head
+        if noun.i != a - 2 and not (noun.i < a - 1 and all(t.i < a - 1 for t in noun.subtree if t.i < a)):
+            continue
+        na = _np_start(noun)
+        if any(t.text in (",", "(", ")", ";") for t in doc[na : a - 1]) or na >= a - 1:
+            continue
+        k = na - 1
+        while k >= 0 and doc[k].dep_ == "case":
+            k -= 1
+        if k >= 0 and doc[k].text == ",":
+            continue  # the noun is itself inside an aside (", at the time, the world's …")
+        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]):
+            continue
+        if any(t.text in (",", ";", "(", ")") for t in doc[a:b]):
+            continue  # the description runs on past a comma: where it ends is unclear
+        be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
+        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", cl.chars(na, a - 1))
+        left = cl.chars(0, a - 1)
+        rest = cl.chars(b + 1, end) if b < end else ""
+        main = f"{left} {rest}".strip()
+        if cl.words(0, a - 1) + cl.words(b + 1, end) < 3:
+            continue
+        parts = (finish(main, punct), finish(f"{np} {be} {cl.chars(a, b)}", "."))
+        return _proposal(parts, "split.apposition.v1", f"the description of {np!r} made its own sentence", sentence)
+    return []
+
+
+def _lemma_match(tok: Token, verbs: set[str]) -> str | None:
+    """The verb (with its particle, ``point out``) if it is one of ``verbs``."""
+    lemma = tok.lemma_.lower() if tok.lemma_ else ""
+    word = tok.lower_
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
+    for cand in {lemma, word, *_bases(word)}:
+        if prt and f"{cand} {prt}" in verbs:
+            return f"{cand} {prt}"
+        if cand in verbs:
+            return cand
+    return None
+
+
+def _bases(word: str) -> list[str]:
+    """Possible base forms of a verb of saying (said -> say, told -> tell, recommended -> recommend)."""
+    irregular = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "thought": "think",
+                 "found": "find", "shown": "show", "showed": "show"}
+    if word in irregular:
+        return [irregular[word]]
+    out = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.reported.v1: ``The committee has recommended that the request should be backed.`` -> ``The request should be backed. The committee has recommended this.``
+
+    What: the main verb is a verb of saying or thinking (``[reported] verbs``) with a subject
+    (at most ``max_subject_words``) before it and a ``ccomp`` clause (its own subject and a
+    finite verb) running to the sentence end; the clause comes first, then ``S VERB this.``
+    (who said it comes after what was said, as in ``split.attribution.v1``). Not after a
+    colon or a quotation mark, and never when the main verb is negated.
+    Why: UK easy read: one idea per sentence; the claim first.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(reported, "The committee has recommended that the request should be backed by the government.", max_words=6)
+    'The request should be backed by the government. The committee has recommended this.'
+    """
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return []
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None or has_negation(root):
+        return []
+    conf = table()["reported"]
+    verbs = {str(v) for v in conf["verbs"]}
+    if _lemma_match(root, verbs) is None:
+        return []
+    subj = subject_of(root)
+    if subj is None or subj.i > root.i or subj.dep_ not in ("nsubj", "nsubj:pass"):
+        return []
+    end, punct = cl.end()
+    doc = cl.doc
+    comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if comp is None or subject_of(comp) is None or not is_finite(comp):
+        return []
+    a, b = parse.subtree_range(comp.i)
+    if b != end or any(t.text in (":", '"', "“", "”") for t in doc[root.i : a]):
+        return []
+    if any(t.i > root.i and t.i < a and t.dep_ not in ("mark", "punct", "obj", "iobj", "advmod", "obl", "case", "det", "compound", "amod")
+           for t in doc[root.i + 1 : a] if t.head.i == root.i):
+        return []
+    sa, sb = parse.subtree_range(subj.i)
+    if sa != 0 or cl.words(sa, sb) > int(conf["max_subject_words"]):
+        return []
+    start = a + 1 if doc[a].dep_ == "mark" and doc[a].lower_ == "that" else a
+    if cl.words(start, end) < 4 or cl.protected(0, end):
+        return []
+    speaker = cl.chars(0, a if start == a + 1 else a).rstrip(", ")
+    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
+        speaker = cl.chars(0, a)
+    parts = (finish(cl.chars(start, end), punct), finish(f"{speaker} this", "."))
+    return _proposal(parts, "split.reported.v1", "what was said comes first, then who said it", sentence)
