@@ -151,9 +151,19 @@ def test_semicolon_between_clauses() -> None:
 
 
 def test_non_restrictive_relative_clause() -> None:
-    out, rules = rewrite("The mayor of the city, who was elected in 2019 with a large majority, said the plan would fail.")
-    assert out == "The mayor of the city said the plan would fail. The mayor of the city was elected in 2019 with a large majority."
-    assert rules[0] == "split.relative.v1"
+    out, _ = rewrite("The new mayor, who was elected in 2019 with a large majority, said the plan would fail.")
+    assert out == "The new mayor said the plan would fail. The new mayor was elected in 2019 with a large majority."
+
+
+@pytest.mark.parametrize("text", [
+    # which noun does the clause describe? Left for a person (a blind review found "His tank led …").
+    "Inky squeezed into an open pipe at the top of his tank, which led under the floor to the drain.",
+    "The feature will be known as the Tombaugh Regio, in honour of Clyde Tombaugh, who discovered the dwarf planet in 1930.",
+])
+def test_relative_clause_on_a_noun_inside_a_phrase_stays(text: str) -> None:
+    out, rules = rewrite(text)
+    assert "split.relative.v1" not in rules and "split.relative_clause.v1" not in rules
+    assert ", which" in out or ", who" in out
 
 
 def test_restrictive_relative_clause_stays() -> None:

@@ -471,7 +471,7 @@ def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         items.append(view.text[_cut(view, a) : view.sentence.tokens[b - 1].end])
     if len(items) < 3:
         return []
-    intro = view.text[: _cut(view, start)].rstrip() + ":"
+    intro = view.text[: _cut(view, start)].rstrip().rstrip(":").rstrip() + ":"
     parts = (intro[:1].upper() + intro[1:], *items)
     return [Proposal((0, len(view.text)), " ".join(parts), "split.list.v1",
                      f"a list of {len(items)} items written as bullet points",
@@ -795,8 +795,8 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for i in range(2, end - 2):
         if view.tags[i] not in ("VBN", "VBD") or view.tags[i - 1] not in ("NN", "NNS"):
             continue
-        if view.tags[i + 1] != "IN" or view.protected_at(i):
-            continue
+        if view.tags[i + 1] != "IN" or view.lower(i + 1) in ("that", "whether", "if") or view.protected_at(i):
+            continue  # "DNA found that he …" is a clause, not a participle phrase
         if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
             continue
         parsed = token_at(view.sentence, i, ctx)

@@ -43,7 +43,9 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         return "no root"
     root = roots[0]
     question = stripped.rstrip("”’\"')").endswith("?")
-    first = next((t for t in doc if not t.is_punct), None)
+    if stripped[0] in ",;:)]}":
+        return "starts with punctuation"
+    first = next((t for t in doc if not t.is_punct and t.dep_ != "cc"), None)
     if (first is not None and first.head.i == root.i and not question
             and (first.dep_ == "mark" or first.lower_ in SUBORDINATORS and first.dep_ == "advmod")):
         return f"a {first.lower_!r} clause on its own"
@@ -56,6 +58,8 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
     soft = _soft_reason(doc, root, subjects)
     if soft is None:
         return None
+    if soft == "no verb" and not _pronoun_and_verb(stripped):
+        return soft  # a noun with nothing to say about it: the parser is trusted here
     # The parser and the part-of-speech tagger must agree that there is no main clause: a
     # verb the parser took for a participle ("The storm damaged …") does not refuse a split.
     return None if tagger_sees_clause(stripped) else soft
@@ -134,6 +138,14 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _PRONOUN_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you"})
 
 
+def _pronoun_and_verb(text: str) -> bool:
+    """The sentence starts with a subject pronoun and a known past or third-person verb form."""
+    from easyread.nlp import tokenize
+
+    words = [t.text.lower() for t in tokenize(text) if t.kind == "word"]
+    return len(words) > 1 and words[0] in _PRONOUN_SUBJECTS and words[1] in finite_forms()
+
+
 @lru_cache(maxsize=1)
 def finite_forms() -> frozenset[str]:
     """Past (VBD) and third-person (VBZ) forms of the verbs in ``verb_forms.tsv``."""
@@ -154,8 +166,7 @@ def tagger_sees_clause(text: str) -> bool:
     from easyread.rewrite.split.pos_rules import _FINITE, _SUBJECT_TAGS
 
     tokens = [t for t in tokenize(text)]
-    words = [t.text for t in tokens if t.kind == "word"]
-    if len(words) > 1 and words[0].lower() in _PRONOUN_SUBJECTS and words[1].lower() in finite_forms():
+    if _pronoun_and_verb(text):
         return True  # "This surprised many people.": the tagger reads "surprised" as an adjective
     tags = tag_tokens(tokens)
     seen_subject = False
@@ -165,10 +176,10 @@ def tagger_sees_clause(text: str) -> bool:
             seen_subject = False
             prev = tag
             continue
-        finite = tag in _FINITE or (tag == "VBN" and prev in ("NN", "NNS", "NNP", "NNPS", "PRP"))
+        finite = tag in _FINITE or (tag == "VBN" and prev in ("NN", "NNS", "NNP", "NNPS"))
         if finite and seen_subject:
             return True
-        if tag in _SUBJECT_TAGS:
+        if tag in _SUBJECT_TAGS and tok.text.lower() not in ("her", "his", "its", "their"):
             seen_subject = True
         if tok.text in (",", ";", ":"):
             seen_subject = False

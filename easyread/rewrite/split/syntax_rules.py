@@ -144,6 +144,19 @@ def _np_start(noun: Token) -> int:
     return i
 
 
+_NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "CD", "HYPH",
+                      "VBN", "VBG", "RB", "``", "''"})
+
+
+def _plain_np(doc: Doc, a: int, b: int) -> bool:
+    """Tokens [a, b) are one simple noun phrase: no verb, clause, comma or preposition inside
+    ("the head of the charity" is two phrases: which one a clause describes is unclear)."""
+    toks = doc[a:b]
+    if not len(toks) or any(t.tag_ not in _NP_TAGS for t in toks):
+        return False
+    return not any(t.dep_ in ("case", "mark", "cc") and t.tag_ != "POS" for t in toks)
+
+
 def _proposal(parts: tuple[str, ...], rule_id: str, reason: str, sentence: Sentence) -> list[Proposal]:
     parts = tuple(p for p in parts if p)
     if len(parts) < 2:
@@ -196,7 +209,10 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if cl.protected(cc.i, end) or root.i >= cc.i:
             continue
-        right = cl.chars(cc.i + 1, end)
+        first_right = cc.i + 1
+        while first_right < end and cl.doc[first_right].text == ",":
+            first_right += 1  # "and, at first, I thought …" -> "At first, I thought …"
+        right = cl.chars(first_right, end)
         if subject_of(conj) is None:
             subj = subject_of(root)
             if subj is None or subj.i > root.i or subj.lower_ in ("who", "which", "that", "what"):
@@ -213,14 +229,28 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 auxes = " ".join(c.text for c in aux_toks)
             elif conj.tag_ not in FINITE_TAGS and not is_finite(conj):
                 continue
-            also = "also" if not links[cc.lower_] and not has_negation(conj) else ""
-            right = " ".join(x for x in (subject, auxes, also, right) if x)
+            also = not links[cc.lower_] and not has_negation(conj)
+            right = " ".join(x for x in (subject, auxes, _with_also(right, bool(auxes)) if also else right) if x)
         link = links[cc.lower_]
         left = cl.chars(0, left_end)
         parts = (finish(left, punct), finish(_join(link, right), punct))
         return _proposal(parts, "split.coordinate.v1",
                          f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
     return []
+
+
+_BE_AND_AUX = frozenset({"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "will", "would",
+                         "can", "could", "may", "might", "must", "shall", "should"})
+
+
+def _with_also(verb_phrase: str, after_aux: bool) -> str:
+    """``also`` in a verb phrase: ``also sold …``; ``was also very …``; after copied auxiliaries, first."""
+    if after_aux:
+        return f"also {verb_phrase}"
+    first, _, rest = verb_phrase.partition(" ")
+    if first.lower() in _BE_AND_AUX and rest:
+        return f"{first} also {rest}"
+    return f"also {verb_phrase}"
 
 
 def _marker(clause: Token) -> tuple[str, list[Token]] | None:
@@ -239,6 +269,17 @@ def _marker(clause: Token) -> tuple[str, list[Token]] | None:
     if first.lower_ == "even" and nxt is not None and nxt.dep_ == "mark" and nxt.head.i == clause.i:
         return f"even {nxt.lower_}", [first, nxt]
     return first.lower_, [first]
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"})
+
+
+def _has_pronoun(cl: Clauses, a: int, b: int) -> bool:
+    return any(t.lower_ in _PRONOUNS for t in cl.doc[a:b])
+
+
+def _bases_any(word: str) -> set[str]:
+    return {word, *_bases(word)}
 
 
 def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -264,6 +305,7 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     conf = table()["adverbial"]
     blocking = {str(m) for m in conf["blocking_modals"]}
+    if_heads = {str(w) for w in conf["if_question_heads"]}
     end, punct = cl.end()
     for adv in children(root, "advcl"):
         found = _marker(adv)
@@ -277,6 +319,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if inst.get("tense") == "past" and not (is_past(adv) and is_past(root)):
             continue
+        if marker == "if" and (root.lower_ in if_heads or _bases_any(root.lower_) & if_heads):
+            continue  # "It is not clear if …", "He asked if …": a question, not a condition
+        if any(t.dep_ == "mark" and t.head.i != adv.i for t in adv.subtree):
+            continue  # a clause inside the clause ("when … if …"): which condition is which is unclear
         a, b = parse.subtree_range(adv.i)
         if mark_toks[0].i != a:
             continue
@@ -299,6 +345,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         order = str(inst.get("order", "keep"))
         if order == "keep":
             order = written
+        if written == "sub" and order == "main" and _has_pronoun(cl, b + 1, end):
+            continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
         if "template" in inst:
             form = happen(root)
             if form is None:
@@ -315,6 +363,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.adverbial.v1",
                          f"a {marker!r} clause made its own sentence", sentence)
     return []
+
+
+_QUANTIFIERS = frozenset({"no", "every", "each", "all", "any", "none", "few", "many", "most", "several", "both"})
+_FOCUS = frozenset({"only", "just", "even", "also"})
 
 
 def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -348,20 +400,24 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if a == 0 or doc[a - 1].text != "," or not is_finite(rel):
             continue
         noun = rel.head
-        if noun.dep_ in ("compound", "conj", "appos", "nmod:poss"):
-            continue
-        if noun.dep_ == "nmod" and pron.lower_ == "who":
-            continue  # "the head of the charity, who …": which of the two the clause describes is unclear
+        if noun.dep_ in ("compound", "conj", "appos", "nmod:poss", "nmod"):
+            continue  # "the top of his tank, which …": which noun the clause describes is unclear
+        if any(t.text in (",", ";", ":", "–", "—") for t in doc[a:b]):
+            continue  # the clause runs on past a comma: where it ends is unclear
         na = _np_start(noun)
         np_end = a - 1
         if any(t.text in (",", ";", ":", "(", ")") for t in doc[na:np_end]) or np_end <= na:
             continue
-        if cl.words(na, np_end) > int(conf["max_noun_phrase_words"]):
+        if cl.words(na, np_end) > int(conf["max_noun_phrase_words"]) or not _plain_np(doc, na, np_end):
             continue
         if b < end and doc[b].text != ",":
             continue
         if cl.protected(a - 1, b):
             continue
+        if doc[na].lower_ in _QUANTIFIERS:
+            continue  # "every …, which": repeating the quantifier changes the claim
+        while doc[na].lower_ in _FOCUS and na < np_end - 1:
+            na += 1  # "only modern techniques, which avoid …" -> "Modern techniques avoid …"
         np = cl.chars(na, np_end)
         np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", np)
         described = cl.chars(a + 1, b)
@@ -457,6 +513,8 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if cl.words(0, b) < int(conf["min_words"]) or cl.words(b + 1, end) < 4 or cl.protected(0, end):
         return []
+    if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "WDT", "WP") for t in doc[0:b]):
+        return []  # "In a policy that has outraged …": a clause inside, not a plain time or place
     be = be_form(root, False)
     if be is None:
         return []
@@ -505,6 +563,8 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if noun.i != a - 2 and any(t.text in (",", "(", ")") for t in doc[na : a - 1]):
             continue
         if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]) or cl.protected(a - 1, min(b + 1, end)):
+            continue
+        if not _plain_np(doc, na, a - 1):
             continue
         be = be_form(root, noun.tag_ in ("NNS", "NNPS"))
         if be is None:
@@ -555,9 +615,13 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if cl.words(a, b) > int(conf["max_description_words"]) or cl.protected(a - 1, min(b + 1, end)):
             continue
         noun = app.head
-        if noun.i != a - 2 and not (noun.i < a - 1 and all(t.i < a - 1 for t in noun.subtree if t.i < a)):
-            continue
+        if b >= end or noun.dep_ not in ("nsubj", "nsubj:pass") or noun.head.i != root.i:
+            continue  # only "The subject, a description, verb …": elsewhere the parser's attachment is too unsure
+        if app.pos_ == "PROPN" and b + 1 < end and doc[b + 1].pos_ == "PROPN":
+            continue  # "New Orleans, Louisiana": a place list, not a description
         na = _np_start(noun)
+        if na != 0:
+            continue
         if any(t.text in (",", "(", ")", ";") for t in doc[na : a - 1]) or na >= a - 1:
             continue
         k = na - 1
@@ -565,7 +629,7 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             k -= 1
         if k >= 0 and doc[k].text == ",":
             continue  # the noun is itself inside an aside (", at the time, the world's …")
-        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]):
+        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]) or not _plain_np(doc, na, a - 1):
             continue
         if any(t.text in (",", ";", "(", ")") for t in doc[a:b]):
             continue  # the description runs on past a comma: where it ends is unclear
