@@ -844,6 +844,8 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for i in range(end - int(table["min_words"]), 2, -1):
         if view.lower(i) not in preps or view.protected_at(i):
             continue
+        if view.tags[i - 1] in ("RB", "RBR", "JJ") or view.lower(i - 1) in ("late", "early"):
+            continue  # "late on Friday night": the phrase belongs to the word before it
         span = range(i + 1, end)
         if not any(view.lower(j) in times for j in span):
             continue

@@ -263,11 +263,11 @@ def _marker(clause: Token) -> tuple[str, list[Token]] | None:
     first = doc[clause.left_edge.i]
     if first.head.i != clause.i:
         return None
-    if not (first.dep_ == "mark" or first.dep_ == "advmod" and first.tag_ == "WRB"):
-        return None
     nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
     if first.lower_ == "even" and nxt is not None and nxt.dep_ == "mark" and nxt.head.i == clause.i:
         return f"even {nxt.lower_}", [first, nxt]
+    if not (first.dep_ == "mark" or first.dep_ == "advmod" and first.tag_ == "WRB"):
+        return None
     return first.lower_, [first]
 
 
@@ -307,21 +307,22 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     blocking = {str(m) for m in conf["blocking_modals"]}
     if_heads = {str(w) for w in conf["if_question_heads"]}
     end, punct = cl.end()
-    for adv in children(root, "advcl"):
+    heads = [root, *(x for x in children(root, "xcomp") if x.i > root.i)]  # "will have to close … unless …"
+    for adv in [a for h in heads for a in children(h, "advcl")]:
         found = _marker(adv)
         if found is None or found[0] not in conf or not isinstance(conf[found[0]], dict):
             continue
         marker, mark_toks = found
         inst = conf[marker]
-        if subject_of(adv) is None or not is_finite(adv):
-            continue
+        if subject_of(adv) is None or not (is_finite(adv) or adv.tag_ == "VB" and marker != "to"):
+            continue  # (a base form with its own subject is a present tense the tagger missed)
         if any(c.lower_ in blocking for c in adv.children if c.dep_ == "aux"):
             continue
         if inst.get("tense") == "past" and not (is_past(adv) and is_past(root)):
             continue
         if marker == "if" and (root.lower_ in if_heads or _bases_any(root.lower_) & if_heads):
             continue  # "It is not clear if …", "He asked if …": a question, not a condition
-        if any(t.dep_ == "mark" and t.head.i != adv.i for t in adv.subtree):
+        if any((t.dep_ == "mark" and t.lower_ in conf or t.tag_ == "WRB") and t.head.i != adv.i for t in adv.subtree):
             continue  # a clause inside the clause ("when … if …"): which condition is which is unclear
         a, b = parse.subtree_range(adv.i)
         if mark_toks[0].i != a:
