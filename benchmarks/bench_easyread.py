@@ -56,6 +56,8 @@ def main() -> int:
 
     config = load_config(profile="easy-read", use_project=False)
     total = short = frag = split_sents = neg_before = neg_after = 0
+    src_total = src_short = 0
+    fail_rules: dict[str, int] = {}
     pass_before = pass_after = 0
     splits = 0
     examples: list[str] = []
@@ -69,6 +71,12 @@ def main() -> int:
         out = to_text(doc)
         neg_before += len(_NEG.findall(text))
         neg_after += min(len(_NEG.findall(out)), len(_NEG.findall(text)))
+        for block in source.blocks:
+            for s in block.sentences:
+                if s.kind != "text" or (bool(s.protected) and any(e - b >= len(s.text) * 0.5 for b, e in s.protected)):
+                    continue
+                src_total += 1
+                src_short += sum(1 for t in s.tokens if t.kind in ("word", "number")) <= 15
         split_ids = set()
         for e in doc.edits:
             if e.op == "split":
@@ -93,15 +101,19 @@ def main() -> int:
                             examples.append(f"{path.name}: {s.text!r} ({why})")
         for phase, d in (("before", source), ("after", document_from_text(out))):
             sc = score(d, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm)
-            ok = check_scores(path.name, sc, config).status == "pass"
+            report = check_scores(path.name, sc, config)
+            ok = report.status == "pass"
             if phase == "before":
                 pass_before += ok
             else:
                 pass_after += ok
+                for rule in {f.rule for f in report.findings if f.severity == "error"}:
+                    fail_rules[rule] = fail_rules.get(rule, 0) + 1
     cpu = time.process_time() - t0
     result = {
         "articles": len(paths),
         "sentences": total,
+        "source_share_le_15_words": round(100 * src_short / src_total, 1) if src_total else 0,
         "share_le_15_words": round(100 * short / total, 1) if total else 0,
         "split_sentences": split_sents,
         "fragments": frag,
@@ -111,6 +123,7 @@ def main() -> int:
         "negations_lost": neg_before - neg_after,
         "check_pass_before": pass_before,
         "check_pass_after": pass_after,
+        "check_failures_after": dict(sorted(fail_rules.items())),
         "cpu_s": round(cpu, 1),
     }
     print(json.dumps(result, indent=1))

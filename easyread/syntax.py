@@ -268,6 +268,30 @@ def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None 
     return result
 
 
+def parse_many(items: Sequence[tuple[Sequence[Any], str]], cache: dict[str, Any], batch_size: int = 64) -> None:
+    """Parse many sentences (easyread tokens, text) in batches into ``cache`` for :func:`parse_tokens`.
+
+    One batched pass through the network is several times faster than one call per sentence.
+    """
+    memo: dict[str, Parse] = cache.setdefault("parses", {})
+    todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]] = []
+    seen: set[str] = set()
+    for tokens, text in items:
+        if text in memo or text in seen:
+            continue
+        words, spans = treebank_words(tokens)
+        if not words:
+            continue
+        seen.add(text)
+        spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
+        todo.append((text, words, spans, spaces))
+    if len(memo) + len(todo) > 2048:
+        memo.clear()
+    docs = parse_words(((w, sp) for _, w, _, sp in todo), batch_size=batch_size)
+    for (text, _w, spans, _sp), doc in zip(todo, docs, strict=True):
+        memo[text] = Parse(doc, spans)
+
+
 def parse_text(text: str, cache: dict[str, Any] | None = None) -> Parse:
     """Tokenise (easyread's tokenizer) and parse one sentence."""
     from easyread.nlp import tokenize

@@ -24,6 +24,8 @@ US Federal Plain Language Guidelines: write short sentences, one idea each.
 
 from __future__ import annotations
 
+from typing import Any
+
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import (
@@ -98,6 +100,8 @@ def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleCo
                 doc.note("W605", sentence.id, f"{p.rule_id} refused: {why}")
                 return False
         else:
+            if cache is not None:
+                _prefetch_parts(p.parts, cache)
             for part in p.parts:
                 if sentence.is_protected(0, len(sentence.text)) and part in sentence.text:
                     continue
@@ -116,12 +120,32 @@ def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleCo
     return True
 
 
+def _prefetch_parts(parts: tuple[str, ...], cache: dict[str, Any]) -> None:
+    """Parse a proposal's new sentences in one batch (the post-condition finds them cached)."""
+    from easyread import syntax
+    from easyread.nlp import tokenize
+
+    if syntax.model_available():
+        texts = [part.strip() for part in parts if part.strip()]
+        syntax.parse_many([(tokenize(t), t) for t in texts], cache)
+
+
+def _prefetch_parses(doc: Document, ctx: Context, limit: int) -> None:
+    """Parse every over-long sentence in one batched pass (the rules then find them cached)."""
+    from easyread import syntax
+
+    long_ones = [(s.tokens, s.text) for kind, s in rule_sentences(doc) if kind != "title" and word_count(s) > limit]
+    if long_ones and syntax.model_available():
+        syntax.parse_many(long_ones, ctx.cache)
+
+
 def run(doc: Document, ctx: Context) -> Document:
     """The ``split`` stage: split every over-long sentence until it fits or no safe point is left."""
     limit = ctx.config.rewrite_max_words
     active = [r for r in RULES if r.active(ctx.config)]
     data = data_version()
     apply_replacements(doc, ctx, EVERY_SENTENCE, data)
+    _prefetch_parses(doc, ctx, limit)
     for kind, first in rule_sentences(doc):
         if kind == "title":
             continue
