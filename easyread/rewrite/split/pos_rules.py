@@ -841,9 +841,15 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     times = {str(t) for t in table["time_words"]}
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
-    for i in range(end - int(table["min_words"]), 2, -1):
+    short = {str(p) for p in table.get("short_prepositions", [])}
+    for i in range(end - min(int(table["min_words"]), int(table.get("short_min_words", 99))), 2, -1):
         if view.lower(i) not in preps or view.protected_at(i):
             continue
+        if end - i < int(table["min_words"]) and not (view.lower(i) in short and end - i >= int(table["short_min_words"])):
+            continue
+        first_noun = next((j for j in range(i + 1, end) if view.tags[j].startswith("NN") or view.tags[j] in ("PRP", "CD")), None)
+        if first_noun is None or not (view.lower(first_noun) in times or view.tags[first_noun] == "CD"):
+            continue  # "bussed between them every day": the phrase is about "them", not a time
         if view.tags[i - 1] in ("RB", "RBR", "JJ") or view.lower(i - 1) in ("late", "early"):
             continue  # "late on Friday night": the phrase belongs to the word before it
         span = range(i + 1, end)
