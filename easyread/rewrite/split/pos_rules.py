@@ -484,7 +484,9 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     What: ``The plan – expected to launch later in the year – will …`` -> ``The plan will …``.
     The aside must not hold a finite verb of the main sentence; what it drops (numbers,
     names) is recorded in the edit and in a ``W603`` note. v2: an aside that defines an
-    acronym (``(NSPCC)``) or holds a negation (``not``, ``no``, ``never`` …) is kept. This is the only rule that may
+    acronym (``(NSPCC)``) or holds a negation (``not``, ``no``, ``never`` …) is kept, and so
+    (data 2026.4) is one that opens with a scope word from ``[drop_aside] keep_openers``
+    (``along with``, ``except`` …). This is the only rule that may
     remove a number or a name. Why: UK easy read and Inclusion Europe (2009): leave out what
     the reader does not need; keep one idea per sentence.
 
@@ -496,6 +498,7 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     text = view.text
     out: list[Proposal] = []
     spans: list[tuple[int, int]] = []
+    keepers = [str(k) for k in _table().get("drop_aside", {}).get("keep_openers", [])]
     opens = [k for k in range(view.n()) if view.words(k) in ("–", "—")]
     if len(opens) == 2:
         spans.append((opens[0], opens[1]))
@@ -514,6 +517,9 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # an acronym's definition: the reader meets the acronym again
         if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in inner):
             continue  # a negation turns the sentence round: never dropped
+        opener = " ".join(inner[:2]).lower()
+        if any(opener == k or opener.startswith(k + " ") for k in keepers):
+            continue  # "– along with the bear and the lynx –" changes what the sentence claims
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":
