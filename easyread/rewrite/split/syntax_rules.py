@@ -91,6 +91,46 @@ class Clauses:
         return None
 
 
+def _setup(sentence: Sentence, ctx: RuleContext) -> tuple[Clauses, Token, int, str] | None:
+    """The sentence's parse as :class:`Clauses`, its root, and where and how it ends (None: no parse)."""
+    parse = sentence_parse(sentence, ctx)
+    if parse is None:
+        return None
+    cl = Clauses(sentence, parse)
+    root = cl.root()
+    if root is None:
+        return None
+    end, punct = cl.end()
+    return cl, root, end, punct
+
+
+def _without(cl: Clauses, a: int, b: int, end: int) -> tuple[str, int]:
+    """The sentence without tokens [a - 1, b] (an aside and its commas): text and word count."""
+    left = cl.chars(0, a - 1)
+    rest = cl.chars(b + 1, end) if b < end else ""
+    return f"{left} {rest}".strip(), cl.words(0, a - 1) + cl.words(b + 1, end)
+
+
+_EMBEDDED = frozenset({"compound", "conj", "appos", "nmod:poss", "nmod"})
+
+
+def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int | None:
+    """Where the noun phrase of ``noun``, ending at the comma at ``comma``, starts (None: not a
+    plain phrase of at most ``max_words`` words, or inside another phrase: "the top of his tank,
+    which …" — which noun the aside describes is unclear)."""
+    if noun.dep_ in _EMBEDDED:
+        return None
+    na = _np_start(noun)
+    if na >= comma or cl.words(na, comma) > max_words or not _plain_np(cl.doc, na, comma):
+        return None
+    return na
+
+
+def _definite(np: str) -> str:
+    """A repeated noun phrase: ``a plan`` -> ``the plan``."""
+    return re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", np)
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -182,16 +222,13 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(coordinate, "The council will close the library and sell the building.", max_words=6)
     'The council will close the library. The council will also sell the building.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None:
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None:
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["coordinate"]
     links: dict[str, str] = {str(k): str(v) for k, v in conf["links"].items()}
-    end, punct = cl.end()
     for conj in children(root, "conj"):
         if not (conj.tag_.startswith("VB") or children(conj, "cop") or subject_of(conj) is not None):
             continue
@@ -296,17 +333,14 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(adverbial, "After the police arrived, the man ran away.", max_words=6)
     'The police arrived. Then the man ran away.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None or subject_of(setup[1]) is None:
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None or subject_of(root) is None:
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["adverbial"]
     blocking = {str(m) for m in conf["blocking_modals"]}
     if_heads = {str(w) for w in conf["if_question_heads"]}
-    end, punct = cl.end()
     heads = [root, *(x for x in children(root, "xcomp") if x.i > root.i)]  # "will have to close … unless …"
     for adv in [a for h in heads for a in children(h, "advcl")]:
         found = _marker(adv)
@@ -383,13 +417,13 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(relative, "The mayor, who was elected in 2019, said the plan would fail.", max_words=6)
     'The mayor said the plan would fail. The mayor was elected in 2019.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None:
         return []
-    cl = Clauses(sentence, parse)
+    cl, _root, end, punct = setup
+    parse = cl.parse
     conf = table()["relative"]
     pronouns = {str(p) for p in conf["pronouns"]}
-    end, punct = cl.end()
     doc = cl.doc
     for rel in doc:
         if rel.dep_ != "acl:relcl" or rel.head.pos_ not in ("NOUN", "PROPN"):
@@ -400,17 +434,13 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if a == 0 or doc[a - 1].text != "," or not is_finite(rel):
             continue
-        noun = rel.head
-        if noun.dep_ in ("compound", "conj", "appos", "nmod:poss", "nmod"):
-            continue  # "the top of his tank, which …": which noun the clause describes is unclear
         if any(t.text in (",", ";", ":", "–", "—") for t in doc[a:b]):
             continue  # the clause runs on past a comma: where it ends is unclear
-        na = _np_start(noun)
         np_end = a - 1
-        if any(t.text in (",", ";", ":", "(", ")") for t in doc[na:np_end]) or np_end <= na:
+        found = _phrase_before(cl, rel.head, np_end, int(conf["max_noun_phrase_words"]))
+        if found is None:
             continue
-        if cl.words(na, np_end) > int(conf["max_noun_phrase_words"]) or not _plain_np(doc, na, np_end):
-            continue
+        na = found
         if b < end and doc[b].text != ",":
             continue
         if cl.protected(a - 1, b):
@@ -419,13 +449,10 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "every …, which": repeating the quantifier changes the claim
         while doc[na].lower_ in _FOCUS and na < np_end - 1:
             na += 1  # "only modern techniques, which avoid …" -> "Modern techniques avoid …"
-        np = cl.chars(na, np_end)
-        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", np)
+        np = _definite(cl.chars(na, np_end))
         described = cl.chars(a + 1, b)
-        left = cl.chars(0, a - 1)
-        rest = cl.chars(b + 1, end) if b < end else ""
-        main = f"{left} {rest}".strip() if rest else left
-        if cl.words(0, a - 1) + cl.words(b + 1, end) < 3:
+        main, main_words = _without(cl, a, b, end)
+        if main_words < 3:
             continue
         parts = (finish(main, punct), finish(f"{np} {described}", "."))
         return _proposal(parts, "split.relative.v1",
@@ -444,12 +471,11 @@ def clause_punct(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(clause_punct, "The storm damaged many homes; families are living in hotels.", max_words=6)
     'The storm damaged many homes. Families are living in hotels.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None:
         return []
-    cl = Clauses(sentence, parse)
+    cl, _root, end, punct = setup
     marks = {str(m) for m in table()["punctuation"]["marks"]}
-    end, punct = cl.end()
     doc = cl.doc
     for i in range(2, end - 2):
         if doc[i].text not in marks or cl.protected(i, i + 1):
@@ -492,16 +518,13 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(lead_phrase, "At a small rally in Brasilia, demonstrators broke through police lines.", max_words=6)
     'Demonstrators broke through police lines. This was at a small rally in Brasilia.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None or subject_of(setup[1]) is None or not is_finite(setup[1]):
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None or subject_of(root) is None or not is_finite(root):
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["lead_phrase"]
     preps = {str(p) for p in conf["prepositions"]}
-    end, punct = cl.end()
     doc = cl.doc
     first = doc[0]
     if first.lower_ not in preps:
@@ -539,15 +562,12 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(participle_aside, "They sell the products, used by many people, in shops.", max_words=6)
     'They sell the products in shops. The products are used by many people.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None:
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None:
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["participle_aside"]
-    end, punct = cl.end()
     doc = cl.doc
     for acl in doc:
         if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.head.pos_ not in ("NOUN", "PROPN"):
@@ -558,23 +578,16 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if b < end and doc[b].text != ",":
             continue
         noun = acl.head
-        if noun.dep_ in ("nmod", "nmod:poss", "compound", "conj", "appos"):
+        found = _phrase_before(cl, noun, a - 1, int(conf["max_noun_phrase_words"]))
+        if found is None or cl.protected(a - 1, min(b + 1, end)):
             continue
-        na = _np_start(noun)
-        if noun.i != a - 2 and any(t.text in (",", "(", ")") for t in doc[na : a - 1]):
-            continue
-        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]) or cl.protected(a - 1, min(b + 1, end)):
-            continue
-        if not _plain_np(doc, na, a - 1):
-            continue
+        na = found
         be = be_form(root, noun.tag_ in ("NNS", "NNPS"))
         if be is None:
             continue
-        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", cl.chars(na, a - 1))
-        left = cl.chars(0, a - 1)
-        rest = cl.chars(b + 1, end) if b < end else ""
-        main = f"{left} {rest}".strip()
-        if cl.words(0, a - 1) + cl.words(b + 1, end) < 4:
+        np = _definite(cl.chars(na, a - 1))
+        main, main_words = _without(cl, a, b, end)
+        if main_words < 4:
             continue
         parts = (finish(main, punct), finish(f"{np} {be} {cl.chars(a, b)}", "."))
         return _proposal(parts, "split.participle_aside.v1",
@@ -594,15 +607,12 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(apposition, "The charity, a small group of volunteers, runs a helpline for parents.", max_words=6)
     'The charity runs a helpline for parents. The charity is a small group of volunteers.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None:
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None:
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["apposition"]
-    end, punct = cl.end()
     doc = cl.doc
     for app in doc:
         if app.dep_ != "appos" or app.head.pos_ not in ("NOUN", "PROPN") or app.pos_ not in ("NOUN", "PROPN"):
@@ -620,26 +630,15 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # only "The subject, a description, verb …": elsewhere the parser's attachment is too unsure
         if app.pos_ == "PROPN" and b + 1 < end and doc[b + 1].pos_ == "PROPN":
             continue  # "New Orleans, Louisiana": a place list, not a description
-        na = _np_start(noun)
+        na = _phrase_before(cl, noun, a - 1, int(conf["max_noun_phrase_words"]))
         if na != 0:
-            continue
-        if any(t.text in (",", "(", ")", ";") for t in doc[na : a - 1]) or na >= a - 1:
-            continue
-        k = na - 1
-        while k >= 0 and doc[k].dep_ == "case":
-            k -= 1
-        if k >= 0 and doc[k].text == ",":
-            continue  # the noun is itself inside an aside (", at the time, the world's …")
-        if cl.words(na, a - 1) > int(conf["max_noun_phrase_words"]) or not _plain_np(doc, na, a - 1):
-            continue
+            continue  # the subject starts the sentence ("But that's what Kiruna, a town, …" is not split)
         if any(t.text in (",", ";", "(", ")") for t in doc[a:b]):
             continue  # the description runs on past a comma: where it ends is unclear
         be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
-        np = re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", cl.chars(na, a - 1))
-        left = cl.chars(0, a - 1)
-        rest = cl.chars(b + 1, end) if b < end else ""
-        main = f"{left} {rest}".strip()
-        if cl.words(0, a - 1) + cl.words(b + 1, end) < 3:
+        np = _definite(cl.chars(na, a - 1))
+        main, main_words = _without(cl, a, b, end)
+        if main_words < 3:
             continue
         parts = (finish(main, punct), finish(f"{np} {be} {cl.chars(a, b)}", "."))
         return _proposal(parts, "split.apposition.v1", f"the description of {np!r} made its own sentence", sentence)
@@ -686,13 +685,11 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(reported, "The committee has recommended that the request should be backed by the government.", max_words=6)
     'The request should be backed by the government. The committee has recommended this.'
     """
-    parse = sentence_parse(sentence, ctx)
-    if parse is None:
+    setup = _setup(sentence, ctx)
+    if setup is None or has_negation(setup[1]):
         return []
-    cl = Clauses(sentence, parse)
-    root = cl.root()
-    if root is None or has_negation(root):
-        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
     conf = table()["reported"]
     verbs = {str(v) for v in conf["verbs"]}
     if _lemma_match(root, verbs) is None:
@@ -700,7 +697,6 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     subj = subject_of(root)
     if subj is None or subj.i > root.i or subj.dep_ not in ("nsubj", "nsubj:pass"):
         return []
-    end, punct = cl.end()
     doc = cl.doc
     comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if comp is None or subject_of(comp) is None or not is_finite(comp):
