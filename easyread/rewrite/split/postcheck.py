@@ -58,8 +58,6 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
     soft = _soft_reason(doc, root, subjects)
     if soft is None:
         return None
-    if soft == "no verb" and not _pronoun_and_verb(stripped):
-        return soft  # a noun with nothing to say about it: the parser is trusted here
     # The parser and the part-of-speech tagger must agree that there is no main clause: a
     # verb the parser took for a participle ("The storm damaged …") does not refuse a split.
     return None if tagger_sees_clause(stripped) else soft
