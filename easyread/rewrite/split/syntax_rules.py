@@ -380,8 +380,11 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         order = str(inst.get("order", "keep"))
         if order == "keep":
             order = written
+        sequence = str(inst.get("past_sequence", ""))
         if written == "sub" and order == "main" and _has_pronoun(cl, b + 1, end):
-            continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
+            if not (sequence and is_past(adv) and is_past(root)):
+                continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
+            order, inst = "sub", {"link": sequence}  # "When they arrived, they …" -> "They arrived. Then they …"
         if "template" in inst:
             form = happen(root)
             if form is None:
@@ -708,13 +711,17 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
            for t in doc[root.i + 1 : a] if t.head.i == root.i):
         return []
     sa, sb = parse.subtree_range(subj.i)
-    if sa != 0 or cl.words(sa, sb) > int(conf["max_subject_words"]):
+    lead = 0  # "But the governments argue …": the link word goes to the claim
+    while lead < sa and doc[lead].dep_ in ("cc", "punct") and doc[lead].head.i == root.i:
+        lead += 1
+    if sa != lead or cl.words(sa, sb) > int(conf["max_subject_words"]):
         return []
     start = a + 1 if doc[a].dep_ == "mark" and doc[a].lower_ == "that" else a
     if cl.words(start, end) < 4 or cl.protected(0, end):
         return []
-    speaker = cl.chars(0, a if start == a + 1 else a).rstrip(", ")
-    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
-        speaker = cl.chars(0, a)
-    parts = (finish(cl.chars(start, end), punct), finish(f"{speaker} this", "."))
+    speaker = cl.chars(sa, a).rstrip(", ")
+    claim = cl.chars(start, end)
+    if lead:
+        claim = f"{cl.chars(0, lead).strip(' ,')} {_lower_first(claim)}"
+    parts = (finish(claim, punct), finish(f"{speaker} this", "."))
     return _proposal(parts, "split.reported.v1", "what was said comes first, then who said it", sentence)
