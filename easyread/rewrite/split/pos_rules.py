@@ -154,7 +154,8 @@ def _lower_first(text: str) -> str:
     if word in ("I",) or (len(word) > 1 and word.isupper()):
         return text
     if word in ("The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They",
-                "We", "You", "There", "Some", "Many", "Most", "More"):
+                "We", "You", "There", "Some", "Many", "Most", "More", "In", "On", "At", "For",
+                "After", "Before", "During", "Despite", "With", "By", "From", "Since", "Until"):
         return text[: m.start(2)] + word.lower() + text[m.end(2) :]
     return text
 
@@ -355,6 +356,10 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if word not in subs or view.protected_at(i):
             continue
         order, link = str(subs[word]["order"]), str(subs[word]["link"])
+        parsed = token_at(view.sentence, i, ctx)
+        if parsed is not None and not (parsed.dep_ == "mark" and parsed.head.dep_ == "advcl"
+                                       and parsed.head.head.head.i == parsed.head.head.i):
+            continue  # the parser sees no clause on the main verb ("after a food scare …", "20 years after …")
         if i == 0:  # fronted: "Because C, M."
             comma = next((k for k in range(1, end) if view.words(k) == ","), None)
             if comma is None or not starts_clause(*_tags_words(view, 1, comma)):
@@ -806,12 +811,15 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
             continue
         parsed = token_at(view.sentence, i, ctx)
-        if parsed is not None and parsed.dep_ == "xcomp":
-            continue  # the participle completes a verb ("had their budgets slashed by …"), not the noun
+        if parsed is not None and parsed.dep_ in ("xcomp", "ROOT"):
+            continue  # the participle completes a verb ("had their budgets slashed by …") or is the main verb ("sales plunged by …")
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
         be = _BE_PLURAL[plural]
         det = "These" if plural else "The"
+        if f < end and any(view.tags[j] in ("WRB", "WDT", "WP") or view.lower(j) in ("that", "if", "because", "although")
+                           for j in range(i + 1, f)):
+            continue  # "sales plunged by … after a scare when media showed …": the next verb is another clause's
         if f < end and view.tags[f] in _FINITE:
             main = view.text[: _cut(view, i)].rstrip() + " " + view.text[_cut(view, f) :]
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()

@@ -49,6 +49,10 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
     if (first is not None and first.head.i == root.i and not question
             and (first.dep_ == "mark" or first.lower_ in SUBORDINATORS and first.dep_ == "advmod")):
         return f"a {first.lower_!r} clause on its own"
+    for tok in doc:
+        dangling = tok.lower_ in SUBORDINATORS and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+        if dangling and not any(c.tag_.startswith("VB") or c.tag_ == "MD" for c in tok.head.subtree):
+            return f"a {tok.lower_!r} clause with no verb"  # "… after a food scare when local media."
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
     if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):
@@ -168,18 +172,25 @@ def tagger_sees_clause(text: str) -> bool:
         return True  # "This surprised many people.": the tagger reads "surprised" as an adjective
     tags = tag_tokens(tokens)
     seen_subject = False
+    skipping = False  # inside a subordinate or relative clause, until the next comma
     prev = ""
     for tok, tag in zip(tokens, tags, strict=True):
-        if tag in _RELATIVE_TAGS or tok.text.lower() == "that" and prev in ("NN", "NNS", "NNP", "NNPS"):
-            seen_subject = False
+        low = tok.text.lower()
+        if tok.text in (",", ";", ":"):
+            seen_subject = skipping = False
+            prev = tag
+            continue
+        if tag in _RELATIVE_TAGS or tag == "WRB" or low in SUBORDINATORS or low == "that" and prev in ("NN", "NNS", "NNP", "NNPS"):
+            seen_subject, skipping = False, True  # "a food scare when local media showed …"
+            prev = tag
+            continue
+        if skipping:
             prev = tag
             continue
         finite = tag in _FINITE or (tag == "VBN" and prev in ("NN", "NNS", "NNP", "NNPS"))
         if finite and seen_subject:
             return True
-        if tag in _SUBJECT_TAGS and tok.text.lower() not in ("her", "his", "its", "their"):
+        if tag in _SUBJECT_TAGS and low not in ("her", "his", "its", "their"):
             seen_subject = True
-        if tok.text in (",", ";", ":"):
-            seen_subject = False
         prev = tag
     return False

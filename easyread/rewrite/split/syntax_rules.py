@@ -104,11 +104,17 @@ def _setup(sentence: Sentence, ctx: RuleContext) -> tuple[Clauses, Token, int, s
     return cl, root, end, punct
 
 
-def _without(cl: Clauses, a: int, b: int, end: int) -> tuple[str, int]:
-    """The sentence without tokens [a - 1, b] (an aside and its commas): text and word count."""
+def _without(cl: Clauses, a: int, b: int, end: int, root: Token | None = None) -> tuple[str, int]:
+    """The sentence without tokens [a - 1, b] (an aside and its commas): text and word count.
+
+    When the aside sits in a phrase before the main clause's subject ("Despite spending money
+    on the blitz, which …, the CEO was …"), its closing comma also closes that phrase and stays.
+    """
     left = cl.chars(0, a - 1)
     rest = cl.chars(b + 1, end) if b < end else ""
-    return f"{left} {rest}".strip(), cl.words(0, a - 1) + cl.words(b + 1, end)
+    subj = subject_of(root) if root is not None else None
+    joint = ", " if rest and subj is not None and a - 1 < cl.parse.subtree_range(subj.i)[0] else " "
+    return f"{left}{joint}{rest}".strip(), cl.words(0, a - 1) + cl.words(b + 1, end)
 
 
 _EMBEDDED = frozenset({"compound", "conj", "appos", "nmod:poss", "nmod"})
@@ -227,6 +233,8 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     cl, root, end, punct = setup
     parse = cl.parse
+    if subject_of(root) is None and root.tag_ in ("VB", "VBP") and not children(root, "aux"):
+        return []  # an imperative: "Pick up a boot and a camera will …" means "if you pick up a boot"
     conf = table()["coordinate"]
     links: dict[str, str] = {str(k): str(v) for k, v in conf["links"].items()}
     for conj in children(root, "conj"):
@@ -423,7 +431,7 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     setup = _setup(sentence, ctx)
     if setup is None:
         return []
-    cl, _root, end, punct = setup
+    cl, root, end, punct = setup
     parse = cl.parse
     conf = table()["relative"]
     pronouns = {str(p) for p in conf["pronouns"]}
@@ -452,9 +460,11 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "every …, which": repeating the quantifier changes the claim
         while doc[na].lower_ in _FOCUS and na < np_end - 1:
             na += 1  # "only modern techniques, which avoid …" -> "Modern techniques avoid …"
+        if any(t.lower_ in _PRONOUNS for t in doc[a + 1 : b]):
+            continue  # "which features its vets": moved after the main clause, "its" would point elsewhere
         np = _definite(cl.chars(na, np_end))
         described = cl.chars(a + 1, b)
-        main, main_words = _without(cl, a, b, end)
+        main, main_words = _without(cl, a, b, end, root)
         if main_words < 3:
             continue
         parts = (finish(main, punct), finish(f"{np} {described}", "."))
@@ -588,8 +598,10 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         be = be_form(root, noun.tag_ in ("NNS", "NNPS"))
         if be is None:
             continue
+        if any(t.lower_ in _PRONOUNS for t in doc[a:b]):
+            continue
         np = _definite(cl.chars(na, a - 1))
-        main, main_words = _without(cl, a, b, end)
+        main, main_words = _without(cl, a, b, end, root)
         if main_words < 4:
             continue
         parts = (finish(main, punct), finish(f"{np} {be} {cl.chars(a, b)}", "."))
