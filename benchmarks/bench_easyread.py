@@ -92,7 +92,8 @@ def main() -> int:
                 total += 1
                 words = sum(1 for t in s.tokens if t.kind in ("word", "number"))
                 short += words <= 15
-                if s.id in split_ids and block.kind != "list_item":  # bullet items are not sentences
+                # bullet items, and the intro of a bulleted list ("… were:"), are not sentences
+                if s.id in split_ids and block.kind != "list_item" and not s.text.rstrip().endswith(":"):
                     split_sents += 1
                     why = fragment_reason(s.text, cache)  # type: ignore[arg-type]
                     if why:
