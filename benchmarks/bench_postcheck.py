@@ -16,13 +16,8 @@ import argparse
 import collections
 import random
 import sys
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-DATA = REPO_ROOT.parent / "shared" / "data" / "onestopenglish"
+from onestop_sentences import DATA, advanced_sentences, available  # also puts the repo on sys.path
 
 
 def main() -> int:
@@ -30,24 +25,12 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=600)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    if not (DATA / "articles.txt").is_file():
+    if not available():
         print(f"data not found: {DATA}")
         return 0
-    from easyread.pipeline import document_from_text
     from easyread.rewrite.split.postcheck import fragment_reason
 
-    sents: list[str] = []
-    for name in (n for n in (DATA / "articles.txt").read_text("utf-8").splitlines() if n):
-        path = DATA / "Adv-Txt" / f"{name}-adv.txt"
-        if not path.is_file():
-            continue
-        for block in document_from_text(path.read_text("utf-8", errors="replace").lstrip("\ufeff")).blocks:
-            if block.kind != "paragraph":
-                continue
-            for s in block.sentences:
-                words = sum(1 for t in s.tokens if t.kind in ("word", "number"))
-                if 5 <= words <= 15 and not s.protected and s.text.rstrip()[-1:] == ".":
-                    sents.append(s.text)
+    sents = [s for s in advanced_sentences(5, 15) if s.rstrip()[-1:] == "."]
     random.Random(args.seed).shuffle(sents)
     sample = sents[: args.n]
     reasons: collections.Counter[str] = collections.Counter()

@@ -18,11 +18,7 @@ import random
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-DATA = REPO_ROOT.parent / "shared" / "data" / "onestopenglish"
+from onestop_sentences import DATA, advanced_sentences, available  # also puts the repo on sys.path
 
 
 def main() -> int:
@@ -31,27 +27,14 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("-o", "--out", type=Path, required=True)
     args = ap.parse_args()
-    if not (DATA / "articles.txt").is_file():
+    if not available():
         print(f"data not found: {DATA}")
         return 0
     from easyread.config import load_config
     from easyread.pipeline import document_from_text, process
     from easyread.rewrite.output import to_text
 
-    names = [n for n in (DATA / "articles.txt").read_text("utf-8").splitlines() if n]
-    pool: list[str] = []
-    for name in names:
-        path = DATA / "Adv-Txt" / f"{name}-adv.txt"
-        if not path.is_file():
-            continue
-        doc = document_from_text(path.read_text("utf-8", errors="replace").lstrip("\ufeff"))
-        for block in doc.blocks:
-            if block.kind not in ("paragraph", "list_item"):
-                continue
-            for s in block.sentences:
-                words = sum(1 for t in s.tokens if t.kind in ("word", "number"))
-                if 16 <= words <= 45 and not s.protected and s.kind == "text" and "\x19" not in s.text:
-                    pool.append(s.text)
+    pool = list(advanced_sentences(16, 45, ("paragraph", "list_item")))
     rng = random.Random(args.seed)
     sample = rng.sample(pool, min(args.n, len(pool)))
     configs = {p: load_config(profile=p, use_project=False) for p in ("plain", "easy-read")}
