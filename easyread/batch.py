@@ -863,6 +863,10 @@ def warm_up(formats: Iterable[str] = ()) -> bool:
         _render(doc, "html", DEFAULT_PROFILE, config)
         if "pdf" in formats:
             _render(doc, "pdf", DEFAULT_PROFILE, config)
+        from easyread import syntax
+
+        if "split" in config.pipeline and syntax.model_available():
+            syntax.load_parser()  # the split stage's parser, before the first long sentence
     except Exception:  # the real error is reported per article
         return False
     _WORKER["warm"] = True

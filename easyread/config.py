@@ -18,6 +18,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -97,9 +98,16 @@ class Config:
         return True
 
 
+@lru_cache(maxsize=1)
+def _default_config_text() -> str:
+    # Read once per process: a batch worker that has dropped privileges (or whose package
+    # folder became unreadable) still has the defaults it started with.
+    return (resources.files("easyread") / "default_config.toml").read_text("utf-8")
+
+
 def default_config_dict() -> dict[str, Any]:
-    text = (resources.files("easyread") / "default_config.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """The defaults (a fresh dict on every call: callers may change it)."""
+    return tomllib.loads(_default_config_text())
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -130,16 +138,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, with a folder we may not look into (another user's, mode 700) as no file."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def find_project_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest ``easyread.toml`` or ``pyproject.toml`` with ``[tool.easyread]``."""
-    here = (start or Path.cwd()).resolve()
+    """The nearest ``easyread.toml`` or ``pyproject.toml`` with ``[tool.easyread]``.
+
+    Folders that cannot be searched (no permission) are passed over, as if they held neither.
+    """
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:
+        return None
     for folder in (here, *here.parents):
         candidate = folder / "easyread.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             data = _read_toml(candidate)
             return candidate, dict(data.get("tool", {}).get("easyread", data))
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             data = _read_toml(candidate)
             section = data.get("tool", {}).get("easyread")
             if section is not None:
