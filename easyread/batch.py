@@ -903,11 +903,9 @@ def _score_summary(scores: dict[str, Any]) -> dict[str, float]:
 
 def _check(path: str, scores: dict[str, Any], config: Config) -> tuple[str, list[str]]:
     from easyread.check import check_scores
-    from easyread.score import Scores, SentenceScore
+    from easyread.score import Scores
 
-    obj = Scores(metrics=dict(scores.get("metrics", {})), indicators=dict(scores.get("indicators", {})),
-                 sentences=[SentenceScore(**s) for s in scores.get("sentences", [])])
-    report = check_scores(path, obj, config)
+    report = check_scores(path, Scores.from_dict(scores), config)  # with the rewritable-text figures
     failures: list[str] = []
     long_sentences = 0
     for f in report.findings:
