@@ -135,7 +135,22 @@ def load_parser() -> Language:
         config = Config().from_str(data["config"])
         nlp = util.load_model_from_config(config, auto_fill=False, validate=False)
         nlp.from_bytes(data["bytes"], exclude=["tokenizer"])
+        _to_float32(nlp)
         return nlp
+
+
+def _to_float32(nlp: Language) -> None:
+    """Weights are stored as float16 (half the file); the network computes in float32."""
+    import numpy
+
+    for _name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            for param in node.param_names:
+                if node.has_param(param) and node.get_param(param).dtype == numpy.float16:
+                    node.set_param(param, node.get_param(param).astype(numpy.float32))
 
 
 def parse_words(sentences: Iterable[tuple[Sequence[str], Sequence[bool] | None]], batch_size: int = 64) -> Iterator[Doc]:
