@@ -16,14 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from easyread.rewrite.split.syntax_rules import SUBJECTS, is_finite
+from easyread.rewrite.split.syntax_rules import SUBJECTS, is_finite, words
 
-#: Words that open a subordinate clause: a part starting with one that hangs on the root is
-#: not a sentence on its own (``When the results were announced.``).
-SUBORDINATORS = frozenset({"when", "while", "whilst", "although", "though", "because", "if", "after", "before",
-                           "since", "unless", "whereas", "as", "once", "until", "whenever", "wherever"})
 _CORE_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
-_RELATIVES = frozenset({"who", "which", "whom", "whose", "that"})
 _LEADING_OK = frozenset({"aux", "advmod", "discourse", "punct", "intj", "vocative", "mark", "cc"})
 
 
@@ -47,17 +42,17 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         return "starts with punctuation"
     first = next((t for t in doc if not t.is_punct and t.dep_ != "cc"), None)
     if (first is not None and first.head.i == root.i and not question
-            and (first.dep_ == "mark" or first.lower_ in SUBORDINATORS and first.dep_ == "advmod")):
+            and (first.dep_ == "mark" or first.lower_ in words("subordinators") and first.dep_ == "advmod")):
         return f"a {first.lower_!r} clause on its own"
     for tok in doc:
-        dangling = tok.lower_ in SUBORDINATORS and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+        dangling = tok.lower_ in words("subordinators") and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
         if dangling and not any(c.tag_.startswith("VB") or c.tag_ == "MD" for c in tok.head.subtree):
             return f"a {tok.lower_!r} clause with no verb"  # "… after a food scare when local media."
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
     if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):
         return "two subjects for one verb"
-    if not question and any(c.lower_ in _RELATIVES and c.tag_ in ("WP", "WDT") for c in subjects):
+    if not question and any(c.lower_ in words("relatives") and c.tag_ in ("WP", "WDT") for c in subjects):
         return "a relative clause on its own"
     soft = _soft_reason(doc, root, subjects)
     if soft is None:
@@ -137,15 +132,14 @@ def list_reason(text: str, items: list[str], cache: dict[str, Any] | None = None
 
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-_PRONOUN_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you"})
 
 
 def _pronoun_and_verb(text: str) -> bool:
     """The sentence starts with a subject pronoun and a known past or third-person verb form."""
     from easyread.nlp import tokenize
 
-    words = [t.text.lower() for t in tokenize(text) if t.kind == "word"]
-    return len(words) > 1 and words[0] in _PRONOUN_SUBJECTS and words[1] in finite_forms()
+    lowered = [t.text.lower() for t in tokenize(text) if t.kind == "word"]
+    return len(lowered) > 1 and lowered[0] in words("subject_pronouns") and lowered[1] in finite_forms()
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +174,7 @@ def tagger_sees_clause(text: str) -> bool:
             seen_subject = skipping = False
             prev = tag
             continue
-        if tag in _RELATIVE_TAGS or tag == "WRB" or low in SUBORDINATORS or low == "that" and prev in ("NN", "NNS", "NNP", "NNPS"):
+        if tag in _RELATIVE_TAGS or tag == "WRB" or low in words("subordinators") or low == "that" and prev in ("NN", "NNS", "NNP", "NNPS"):
             seen_subject, skipping = False, True  # "a food scare when local media showed …"
             prev = tag
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from easyread.data import split_syntax_table
@@ -46,6 +47,28 @@ _END = frozenset({".", "!", "?"})
 
 def table() -> dict[str, Any]:
     return split_syntax_table()
+
+
+@cache
+def words(kind: str) -> frozenset[str]:
+    """A closed word class from ``[words]`` in ``split_syntax.toml`` (pronouns, quantifiers …)."""
+    return frozenset(str(w) for w in table()["words"][kind])
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> dict[str, str]:
+    """Every verb form of ``verb_forms.tsv`` -> its lemma (``said`` -> ``say``)."""
+    from easyread.data import verb_forms
+
+    lemmas: dict[str, str] = {}
+    for row in verb_forms().values():
+        for form in row:
+            lemmas.setdefault(form, row[0])
+    return lemmas
+
+
+def verb_lemma(word: str) -> str:
+    return _verb_lemmas().get(word, word)
 
 
 @dataclass
@@ -284,16 +307,12 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
-_BE_AND_AUX = frozenset({"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "will", "would",
-                         "can", "could", "may", "might", "must", "shall", "should"})
-
-
 def _with_also(verb_phrase: str, after_aux: bool) -> str:
     """``also`` in a verb phrase: ``also sold …``; ``was also very …``; after copied auxiliaries, first."""
     if after_aux:
         return f"also {verb_phrase}"
     first, _, rest = verb_phrase.partition(" ")
-    if first.lower() in _BE_AND_AUX and rest:
+    if first.lower() in words("auxiliaries") and rest:
         return f"{first} also {rest}"
     return f"also {verb_phrase}"
 
@@ -316,15 +335,8 @@ def _marker(clause: Token) -> tuple[str, list[Token]] | None:
     return first.lower_, [first]
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"})
-
-
 def _has_pronoun(cl: Clauses, a: int, b: int) -> bool:
-    return any(t.lower_ in _PRONOUNS for t in cl.doc[a:b])
-
-
-def _bases_any(word: str) -> set[str]:
-    return {word, *_bases(word)}
+    return any(t.lower_ in words("pronouns") for t in cl.doc[a:b])
 
 
 def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -362,7 +374,7 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if inst.get("tense") == "past" and not (is_past(adv) and is_past(root)):
             continue
-        if marker == "if" and (root.lower_ in if_heads or _bases_any(root.lower_) & if_heads):
+        if marker == "if" and (root.lower_ in if_heads or verb_lemma(root.lower_) in if_heads):
             continue  # "It is not clear if …", "He asked if …": a question, not a condition
         if any((t.dep_ == "mark" and t.lower_ in conf or t.tag_ == "WRB") and t.head.i != adv.i for t in adv.subtree):
             continue  # a clause inside the clause ("when … if …"): which condition is which is unclear
@@ -411,10 +423,6 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
-_QUANTIFIERS = frozenset({"no", "every", "each", "all", "any", "none", "few", "many", "most", "several", "both"})
-_FOCUS = frozenset({"only", "just", "even", "also"})
-
-
 def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.relative.v1: a non-restrictive ``, which/who …`` clause becomes a sentence about its noun.
 
@@ -456,11 +464,11 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if cl.protected(a - 1, b):
             continue
-        if doc[na].lower_ in _QUANTIFIERS:
+        if doc[na].lower_ in words("quantifiers"):
             continue  # "every …, which": repeating the quantifier changes the claim
-        while doc[na].lower_ in _FOCUS and na < np_end - 1:
+        while doc[na].lower_ in words("focus") and na < np_end - 1:
             na += 1  # "only modern techniques, which avoid …" -> "Modern techniques avoid …"
-        if any(t.lower_ in _PRONOUNS for t in doc[a + 1 : b]):
+        if any(t.lower_ in words("pronouns") for t in doc[a + 1 : b]):
             continue  # "which features its vets": moved after the main clause, "its" would point elsewhere
         np = _definite(cl.chars(na, np_end))
         described = cl.chars(a + 1, b)
@@ -598,7 +606,7 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         be = be_form(root, noun.tag_ in ("NNS", "NNPS"))
         if be is None:
             continue
-        if any(t.lower_ in _PRONOUNS for t in doc[a:b]):
+        if any(t.lower_ in words("pronouns") for t in doc[a:b]):
             continue
         np = _definite(cl.chars(na, a - 1))
         main, main_words = _without(cl, a, b, end, root)
@@ -665,25 +673,12 @@ def _lemma_match(tok: Token, verbs: set[str]) -> str | None:
     lemma = tok.lemma_.lower() if tok.lemma_ else ""
     word = tok.lower_
     prt = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
-    for cand in {lemma, word, *_bases(word)}:
+    for cand in {lemma, word, verb_lemma(word)}:
         if prt and f"{cand} {prt}" in verbs:
             return f"{cand} {prt}"
         if cand in verbs:
             return cand
     return None
-
-
-def _bases(word: str) -> list[str]:
-    """Possible base forms of a verb of saying (said -> say, told -> tell, recommended -> recommend)."""
-    irregular = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "thought": "think",
-                 "found": "find", "shown": "show", "showed": "show"}
-    if word in irregular:
-        return [irregular[word]]
-    out = []
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            out.append(word[: -len(suffix)] + repl)
-    return out
 
 
 def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
