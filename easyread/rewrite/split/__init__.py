@@ -66,7 +66,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.coordinated_there.v1", pos_rules.coordinated_there),
     RuleSpec("split.verb_phrase.v1", pos_rules.verb_phrase),
     RuleSpec("split.subordinate.v1", pos_rules.subordinate),
-    RuleSpec("split.reduced_relative.v1", pos_rules.reduced_relative),
+    RuleSpec("split.reduced_relative.v2", pos_rules.reduced_relative),
     RuleSpec("split.time_phrase.v1", pos_rules.time_phrase),
     # Dependency-pattern kinds: where the part-of-speech patterns above find no safe point.
     RuleSpec("split.relative.v1", syntax_rules.relative),

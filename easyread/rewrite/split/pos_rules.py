@@ -789,17 +789,18 @@ def _head(view: View, i: int) -> tuple[str, bool]:
 
 
 def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
-    """split.reduced_relative.v1: ``N registered on X are …`` / ``… a helpline run by X.``
+    """split.reduced_relative.v2: ``N registered on X are …`` / ``… a helpline run by X.``
 
     What: a past participle + preposition right after a noun describes that noun; it becomes
     a sentence of its own, ``These N are registered on X.`` (plural) or ``The N is run by
     X.``. In the subject, the participle phrase ends at the next finite verb; at the end of a
-    sentence it must start with ``by`` and run to the end. Why: UK easy read: one idea and one
-    verb per sentence.
+    sentence it must start with ``by`` and run to the end. The new sentence takes the main
+    clause's tense (``… were held by …`` after a past verb; v1 always used the present). Why: UK
+    easy read: one idea and one verb per sentence.
 
     >>> from easyread.rewrite.rules import demo
     >>> demo(reduced_relative, "The Government gave money to a helpline run by a charity for children.", max_words=8)
-    'The Government gave money to a helpline. The helpline is run by a charity for children.'
+    'The Government gave money to a helpline. The helpline was run by a charity for children.'
     """
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
@@ -815,7 +816,6 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # the participle completes a verb ("had their budgets slashed by …") or is the main verb ("sales plunged by …")
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
-        be = _BE_PLURAL[plural]
         det = "These" if plural else "The"
         if f < end and any(view.tags[j] in ("WRB", "WDT", "WP") or view.lower(j) in ("that", "if", "because", "although")
                            for j in range(i + 1, f)):
@@ -825,15 +825,18 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
             if not any(t.startswith("NN") or t == "PRP" for t in view.tags[:i]):
                 continue  # the participle's noun is the subject of the finite verb at f
+            past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by":
             main = view.text[: _cut(view, i)]
             phrase = view.text[_cut(view, i) : _cut(view, end)].strip()
             if not has_clause(*_tags_words(view, 0, i)):
                 continue
+            past = next((t for t in view.tags[:i] if t in _FINITE), "") == "VBD"
         else:
             continue
+        be = (_BE_PAST if past else _BE_PLURAL)[plural]  # the new sentence keeps the main clause's tense
         parts = (finish(main, punct), finish(f"{det} {head} {be} {phrase}"))
-        return [Proposal((0, len(view.text)), " ".join(parts), "split.reduced_relative.v1",
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.reduced_relative.v2",
                          f"what describes {head!r} made its own sentence", parts=parts)]
     return []
 
