@@ -21,7 +21,7 @@ EXAMPLES = [
      "split.conjunction.v1"),
     ("The new plan, which will cost £5 million, starts in the spring.",
      "The new plan starts in the spring. The new plan will cost £5 million.",
-     "split.relative_clause.v1"),
+     "split.relative_clause.v2"),
     ("Sajid Javid, the Home Secretary, said the plan would start soon.",
      "Sajid Javid is the Home Secretary. Sajid Javid said the plan would start soon.",
      "split.appositive.v1"),

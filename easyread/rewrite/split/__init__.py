@@ -52,7 +52,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.attribution.v1", pos_rules.attribution),
     RuleSpec("split.attribution_lead.v1", pos_rules.attribution_lead),
     RuleSpec("split.appositive.v1", pos_rules.appositive),
-    RuleSpec("split.relative_clause.v1", pos_rules.relative_clause),
+    RuleSpec("split.relative_clause.v2", pos_rules.relative_clause),
     RuleSpec("split.relative_sentential.v1", pos_rules.relative_sentential),
     RuleSpec("split.when_doing.v1", pos_rules.when_doing),
     RuleSpec("split.participle_lead.v1", pos_rules.participle_lead),

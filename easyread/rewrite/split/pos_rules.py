@@ -234,7 +234,7 @@ def _np_subject(np: str) -> str:
 
 
 def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
-    """split.relative_clause.v1: a non-restrictive ``X, which/who …,`` becomes a sentence about X.
+    """split.relative_clause.v2: a non-restrictive ``X, which/who …,`` becomes a sentence about X.
 
     What: the clause leaves the sentence and follows it as a new sentence with X repeated
     (``a plan`` becomes ``The plan``). Only clauses that start with a verb (``which will
@@ -259,9 +259,14 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             verb_at += 1
         if verb_at >= end or view.tags[verb_at] not in _FINITE:
             continue
-        close = next((k for k in range(i + 2, end) if view.words(k) in (",", ";") and not view.protected_at(k)), end)
+        close = _relative_close(view, i + 2, end)
+        if not _parse_agrees_antecedent(view, i, ctx):
+            continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
-        if start_np > 1 and view.tags[start_np - 1] == "IN" and view.tags[start_np - 2].startswith("NN"):
+        before = start_np - 2
+        if before > 0 and view.tags[before] in ("RB", "RBR"):
+            before -= 1  # "a complex elsewhere in the region, which …"
+        if start_np > 1 and view.tags[start_np - 1] == "IN" and view.tags[before].startswith("NN"):
             continue  # "a teacher from a school, who …": which noun the clause is about is unclear
         np = view.text[_cut(view, start_np) : view.sentence.tokens[i - 1].end]
         clause = view.text[_cut(view, i + 2) : (_cut(view, close) if close < end else _cut(view, end))]
@@ -278,9 +283,40 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                           [view.words(k) for k in range(i)] + ([view.words(k) for k in range(close + 1, end)] if close < end else [])):
             continue
         parts = (finish(main, punct), finish(f"{_np_subject(np)} {clause.strip()}"))
-        cands.append((i, Proposal((0, len(view.text)), " ".join(parts), "split.relative_clause.v1",
+        cands.append((i, Proposal((0, len(view.text)), " ".join(parts), "split.relative_clause.v2",
                                   f"relative clause about {np!r} made its own sentence", parts=parts)))
     return _balanced(cands, end)
+
+
+def _relative_close(view: View, start: int, end: int) -> int:
+    """Where a relative clause that starts at ``start`` ends: the first comma or semicolon after
+    which the sentence goes on with a predicate (``…, starts in the spring``) or a new clause
+    (``…, and he …``); a comma inside a list (``golf courses, hotels and homes``) is not an
+    end. ``end`` if no such comma: the clause runs to the end of the sentence."""
+    for k in range(start, end):
+        if view.words(k) not in (",", ";") or view.protected_at(k) or k + 1 >= end:
+            continue
+        nxt = k + 1
+        if view.tags[nxt] in _FINITE | {"VB", "VBN", "RB"}:
+            return k
+        if view.tags[nxt] == "CC":
+            nxt += 1
+        if nxt < end and starts_clause(*_tags_words(view, nxt, end)):
+            return k
+    return end
+
+
+def _parse_agrees_antecedent(view: View, comma: int, ctx: RuleContext) -> bool:
+    """False if the parser attaches the relative clause after ``comma`` to a noun other than
+    the one just before the comma; True when it agrees or there is no parse."""
+    pron = token_at(view.sentence, comma + 1, ctx)
+    noun = token_at(view.sentence, comma - 1, ctx)
+    if pron is None or noun is None:
+        return True
+    verb = pron.head
+    if verb.dep_ != "relcl" or verb.i == pron.i:
+        return True  # the parser saw no relative clause here: leave the part-of-speech rule to judge
+    return bool(verb.head.i == noun.i)
 
 
 def _pronoun(subject: str) -> str:
