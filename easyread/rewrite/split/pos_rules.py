@@ -817,9 +817,10 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
 
 def _head(view: View, i: int) -> tuple[str, bool]:
-    """The head noun ending at token ``i - 1`` with its noun compounds, and whether plural."""
+    """The head noun ending at token ``i - 1`` with its noun compounds and adjectives (``artificial
+    intelligence``: ``The intelligence`` alone would name something else), and whether plural."""
     k = i - 1
-    while k > 0 and view.tags[k - 1] in ("NN", "NNS") and k > i - 3:
+    while k > 0 and view.tags[k - 1] in ("NN", "NNS", "JJ") and k > i - 3:
         k -= 1
     return view.text[_cut(view, k) : view.sentence.tokens[i - 1].end], view.tags[i - 1] == "NNS"
 
