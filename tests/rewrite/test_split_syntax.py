@@ -38,6 +38,9 @@ def rewrite(text: str, profile: str = "easy-read") -> tuple[str, list[str]]:
         "Then her highly expected series of concerts at the Hammersmith Apollo in London.",
         ", at first, I thought it was a display.",
         "But that I probably had broken bones.",
+        # review 4 (OneStopEnglish output): a noun with only a passive participle, a bare "that"
+        "A decision criticised by many local residents.",
+        "Police think that late on Friday evening.",
     ],
 )
 def test_postcheck_refuses_fragments(fragment: str) -> None:
@@ -58,6 +61,9 @@ def test_postcheck_refuses_fragments(fragment: str) -> None:
         "The first German pope in modern times timed his departure to the minute.",
         "The site levies a 4% fee for successful campaigns.",
         "Several European countries favoured high-value banknotes.",
+        "This is according to figures got by the charity.",
+        "The decision was criticised by many local residents.",
+        "Police think that the shop was closed.",
     ],
 )
 def test_postcheck_accepts_sentences(sentence: str) -> None:

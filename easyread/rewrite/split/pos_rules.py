@@ -849,8 +849,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
             continue
         parsed = token_at(view.sentence, i, ctx)
-        if parsed is not None and parsed.dep_ in ("xcomp", "ROOT"):
-            continue  # the participle completes a verb ("had their budgets slashed by …") or is the main verb ("sales plunged by …")
+        if parsed is not None and (parsed.dep_ in ("xcomp", "ROOT") or any(c.dep_.startswith("nsubj") for c in parsed.children)):
+            continue  # the participle completes a verb ("had their budgets slashed by …"), is the main verb
+            # ("sales plunged by …") or is a verb with its own subject ("two men broke in through …")
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
         det = "These" if plural else "The"
@@ -864,6 +865,11 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue  # the participle's noun is the subject of the finite verb at f
             past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by":
+            lead = i - 1
+            while lead > 0 and view.tags[lead - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD", "POS"):
+                lead -= 1
+            if lead > 0 and view.words(lead - 1) in ("–", "—", "-", ",", ":", ";"):
+                continue  # "… smoking – a decision criticised by X.": the noun is an aside, not an object
             main = view.text[: _cut(view, i)]
             phrase = view.text[_cut(view, i) : _cut(view, end)].strip()
             if not has_clause(*_tags_words(view, 0, i)):

@@ -5,8 +5,10 @@ finite auxiliary or copula) with a subject, or is an imperative (a base-form ver
 starts the clause, with no subject). A part that is a subordinate clause on its own (its
 root has a ``mark``: ``If someone managed to shut the system down.``), that starts with a
 coordinating conjunction and has no subject (``Or hack inside …``), or whose root is a noun
-with no copula (``… letters, agendas and minutes that don't deal with …``) is a fragment,
-and the whole split is refused (note ``W605``).
+with no copula (``… letters, agendas and minutes that don't deal with …``), a noun with only a
+passive participle (``A decision criticized by the regulator.``) or a ``that`` with no clause
+after it (``Staff believe that in the middle of the night.``) is a fragment, and the whole
+split is refused (note ``W605``).
 
 Parts that are list items, or that are a direct quotation as a whole, are not checked.
 """
@@ -48,6 +50,14 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         dangling = tok.lower_ in words("subordinators") and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
         if dangling and not any(c.tag_.startswith("VB") or c.tag_ == "MD" for c in tok.head.subtree):
             return f"a {tok.lower_!r} clause with no verb"  # "… after a food scare when local media."
+    for tok in doc:
+        if tok.lower_ in ("that", "whether") and tok.tag_ == "IN" and not any(
+                t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):
+            return f"a {tok.lower_!r} with no clause after it"  # "Staff believe that in the middle of the night."
+    if root.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("cop", *SUBJECTS) for c in root.children) and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "obl:agent" for g in c.children)
+            for c in root.children):
+        return "a noun and a passive participle, no main verb"  # "A decision criticized by the regulator."
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
     if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):

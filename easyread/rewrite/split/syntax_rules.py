@@ -140,6 +140,20 @@ def _without(cl: Clauses, a: int, b: int, end: int, root: Token | None = None) -
     return f"{left}{joint}{rest}".strip(), cl.words(0, a - 1) + cl.words(b + 1, end)
 
 
+def _predicate_follows(cl: Clauses, b: int, end: int, root: Token) -> bool:
+    """An aside inside the subject that closes at the comma at ``b`` must be followed by the
+    main verb (or its auxiliary, copula or adverb): otherwise the subject goes on after the
+    aside (``The study, commissioned by X, the operators of Y, to mark …, was …``; ``Name,
+    the Director of X, and one of …, said``) and cutting the aside out would garble it."""
+    if root.i < b:
+        return True  # the aside comes after the main verb
+    nxt = b + 1
+    if nxt >= end:
+        return False
+    tok = cl.doc[nxt]
+    return bool(tok.i == root.i or (tok.head.i == root.i and tok.dep_ in ("aux", "aux:pass", "cop", "advmod")))
+
+
 _EMBEDDED = frozenset({"compound", "conj", "appos", "nmod:poss", "nmod"})
 
 
@@ -531,8 +545,9 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.lead_phrase.v1: a long where/when phrase before the main clause becomes ``This was …``.
 
     What: one ``obl`` of the main verb at the start, opened by a preposition from
-    ``[lead_phrase] prepositions``, ending at a comma, of at least ``min_words`` words; it
-    follows the main clause as ``This was/is/will be …`` (the main clause's tense).
+    ``[lead_phrase] prepositions``, ending at a comma, of at least ``min_words`` words, with no
+    word from ``refers_back`` (``At the same time,`` stays first); it follows the main clause
+    as ``This was/is/will be …`` (the main clause's tense).
     Why: UK easy read: put the main point first, one idea per sentence.
 
     >>> from easyread.rewrite.rules import demo
@@ -560,6 +575,9 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "WDT", "WP") for t in doc[0:b]):
         return []  # "In a policy that has outraged …": a clause inside, not a plain time or place
+    back = {str(w) for w in conf.get("refers_back", [])}
+    if any(t.lower_ in back for t in doc[0:b]):
+        return []  # "At the same time, …" links to the sentence before; it stays first
     be = be_form(root, False)
     if be is None:
         return []
@@ -596,7 +614,7 @@ def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         a, b = parse.subtree_range(acl.i)
         if a != acl.i or a == 0 or doc[a - 1].text != ",":
             continue
-        if b < end and doc[b].text != ",":
+        if b < end and (doc[b].text != "," or not _predicate_follows(cl, b, end, root)):
             continue
         noun = acl.head
         found = _phrase_before(cl, noun, a - 1, int(conf["max_noun_phrase_words"]))
@@ -651,6 +669,8 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         noun = app.head
         if b >= end or noun.dep_ not in ("nsubj", "nsubj:pass") or noun.head.i != root.i:
             continue  # only "The subject, a description, verb …": elsewhere the parser's attachment is too unsure
+        if not _predicate_follows(cl, b, end, root):
+            continue  # "Name, the Director of X, and one of the inventors of Y, said …"
         if app.pos_ == "PROPN" and b + 1 < end and doc[b + 1].pos_ == "PROPN":
             continue  # "New Orleans, Louisiana": a place list, not a description
         na = _phrase_before(cl, noun, a - 1, int(conf["max_noun_phrase_words"]))
