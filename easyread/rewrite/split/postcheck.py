@@ -50,6 +50,10 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         dangling = tok.lower_ in words("subordinators") and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
         if dangling and not any(c.tag_.startswith("VB") or c.tag_ == "MD" for c in tok.head.subtree):
             return f"a {tok.lower_!r} clause with no verb"  # "… after a food scare when local media."
+    if (first is not None and first.tag_ in ("WP", "WRB", "WDT") and not question
+            and first.head.i == root.i and not any(c.dep_ in ("csubj", "csubj:pass") for c in root.children)
+            and sum(1 for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")) == 1):  # "Who will pay is not clear." has two
+        return f"a {first.lower_!r} clause on its own"  # "What would improve it for them."
     for tok in doc:
         if tok.lower_ in ("that", "whether") and tok.tag_ == "IN" and not any(
                 t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):

@@ -166,6 +166,12 @@ def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int 
     na = _np_start(noun)
     if na >= comma or cl.words(na, comma) > max_words or not _plain_np(cl.doc, na, comma):
         return None
+    doc = cl.doc
+    before = na - 2
+    if before > 0 and doc[before].tag_ in ("RB", "RBR"):
+        before -= 1
+    if na > 1 and doc[na - 1].tag_ == "IN" and doc[before].pos_ in ("NOUN", "PROPN"):
+        return None  # "a service in the island nation, which …": the parser's attachment is a guess
     return na
 
 
@@ -388,8 +394,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if inst.get("tense") == "past" and not (is_past(adv) and is_past(root)):
             continue
-        if marker == "if" and (root.lower_ in if_heads or verb_lemma(root.lower_) in if_heads):
-            continue  # "It is not clear if …", "He asked if …": a question, not a condition
+        if marker == "if" and any(h.lower_ in if_heads or verb_lemma(h.lower_) in if_heads for h in (root, adv.head)):
+            continue  # "It is not clear if …", "He asked if …", "refused to confirm if …": a question, not a condition
         if any((t.dep_ == "mark" and t.lower_ in conf or t.tag_ == "WRB") and t.head.i != adv.i for t in adv.subtree):
             continue  # a clause inside the clause ("when … if …"): which condition is which is unclear
         a, b = parse.subtree_range(adv.i)
