@@ -810,7 +810,14 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         modal = f"{view.words(v)} " if view.tags[v] == "MD" else ""
         left = view.text[: _cut(view, i)]
         right = view.text[_cut(view, i + 1) :]
-        parts = (finish(left), _also(finish(f"{subject} {modal}also {right}", punct), ctx))
+        if "also" in right.lower().split()[:3]:
+            second = f"{subject} {modal}{right}"  # "… and was also planning …" has its own "also"
+        elif not modal and i + 2 < end and view.tags[i + 2] in ("VBN", "VBG") and view.tags[i + 1] in ("VBZ", "VBP", "VBD"):
+            aux, _, rest = right.partition(" ")
+            second = f"{subject} {aux} also {rest}"  # "The move has also sparked …", not "also has sparked"
+        else:
+            second = f"{subject} {modal}also {right}"
+        parts = (finish(left), _also(finish(second, punct), ctx))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.verb_phrase.v1",
                          "two verbs of one subject told one at a time", parts=parts)]
     return []

@@ -317,8 +317,9 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 auxes = " ".join(c.text for c in aux_toks)
             elif conj.tag_ not in FINITE_TAGS and not is_finite(conj):
                 continue
-            also = not links[cc.lower_] and not has_negation(conj)
-            right = " ".join(x for x in (subject, auxes, _with_also(right, bool(auxes)) if also else right) if x)
+            also = not links[cc.lower_] and not has_negation(conj) and "also" not in right.lower().split()[:3]
+            first_is_aux = cl.doc[first_right].head.i == conj.i and cl.doc[first_right].dep_ in ("aux", "aux:pass", "cop")
+            right = " ".join(x for x in (subject, auxes, _with_also(right, bool(auxes), first_is_aux) if also else right) if x)
         link = links[cc.lower_]
         left = cl.chars(0, left_end)
         parts = (finish(left, punct), finish(_join(link, right), punct))
@@ -327,12 +328,13 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
-def _with_also(verb_phrase: str, after_aux: bool) -> str:
-    """``also`` in a verb phrase: ``also sold …``; ``was also very …``; after copied auxiliaries, first."""
+def _with_also(verb_phrase: str, after_aux: bool, first_is_aux: bool = True) -> str:
+    """``also`` in a verb phrase: ``also sold …``; ``was also very …``, ``has also sparked …``;
+    after copied auxiliaries, first. ``had`` as a main verb takes it before: ``also had more …``."""
     if after_aux:
         return f"also {verb_phrase}"
     first, _, rest = verb_phrase.partition(" ")
-    if first.lower() in words("auxiliaries") and rest:
+    if first.lower() in words("auxiliaries") and rest and first_is_aux:
         return f"{first} also {rest}"
     return f"also {verb_phrase}"
 
