@@ -54,6 +54,10 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
             and first.head.i == root.i and not any(c.dep_ in ("csubj", "csubj:pass") for c in root.children)
             and sum(1 for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")) == 1):  # "Who will pay is not clear." has two
         return f"a {first.lower_!r} clause on its own"  # "What would improve it for them."
+    lowered = [t.lower_ for t in doc]
+    for k in range(len(lowered) - 1):
+        if lowered[k] == "not" and lowered[k + 1] == "only" and not {"but", "also"} & set(lowered[k + 2 :]):
+            return "'not only' with no 'but' or 'also'"  # "… austerity not only doesn't work."
     for tok in doc:
         if tok.lower_ in ("that", "whether") and tok.tag_ == "IN" and not any(
                 t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):

@@ -308,6 +308,10 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             sa, sb = parse.subtree_range(subj.i)
             if cl.words(sa, sb) > int(conf["max_subject_words"]) or has_negation(root) and not has_negation(conj):
                 continue
+            if any(t.dep_ in SUBJECTS and t.i != subj.i for t in cl.doc[root.i + 1 : cc.i]):
+                continue  # "I'd rather we earned … and didn't have to …": whose verb is it? ("we", not "I")
+            if cl.doc[first_right].dep_ == "advmod" and cl.doc[first_right].i < conj.i:
+                continue  # "and therefore didn't …" -> "I therefore didn't": the link word is misplaced
             subject = cl.chars(sa, sb)
             auxes = ""
             if conj.tag_ in ("VB", "VBN", "VBG") and not children(conj, "aux", "aux:pass"):
