@@ -263,6 +263,8 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if not _parse_agrees_antecedent(view, i, ctx):
             continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
+        if not _parse_np_agrees(view, i, start_np, ctx):
+            continue  # "the Chillon and Lurin rivers, which …", "policy on working hours, who …"
         before = start_np - 2
         if before > 0 and view.tags[before] in ("RB", "RBR"):
             before -= 1  # "a complex elsewhere in the region, which …"
@@ -313,10 +315,32 @@ def _parse_agrees_antecedent(view: View, comma: int, ctx: RuleContext) -> bool:
     noun = token_at(view.sentence, comma - 1, ctx)
     if pron is None or noun is None:
         return True
+    while noun.dep_.startswith("flat") and noun.head.i < noun.i:
+        noun = noun.head
     verb = pron.head
     if verb.dep_ != "relcl" or verb.i == pron.i:
         return True  # the parser saw no relative clause here: leave the part-of-speech rule to judge
     return bool(verb.head.i == noun.i)
+
+
+_EMBEDDED_DEPS = frozenset({"compound", "conj", "appos", "nmod", "nmod:poss"})
+
+
+def _parse_np_agrees(view: View, comma: int, start_np: int, ctx: RuleContext) -> bool:
+    """The parse (when there is one) must see the same plain noun phrase before ``comma``: its
+    head not inside another phrase, not coordinated, and starting where ``start_np`` starts."""
+    noun = token_at(view.sentence, comma - 1, ctx)
+    if noun is None:
+        return True
+    while noun.dep_.startswith("flat") and noun.head.i < noun.i:
+        noun = noun.head  # "Anna Smith": the name's head is "Anna"
+    if noun.dep_ in _EMBEDDED_DEPS or any(c.dep_ in ("conj", "cc") for c in noun.children):
+        return False
+    if noun.dep_ == "obl" and noun.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    left = min((t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("case", "punct", "mark")), key=lambda t: t.i)
+    first = token_at(view.sentence, start_np, ctx)
+    return first is not None and first.i == left.i
 
 
 def _pronoun(subject: str) -> str:
