@@ -77,6 +77,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.apposition.v1", syntax_rules.apposition),
     RuleSpec("split.reported.v1", syntax_rules.reported),
     RuleSpec("split.lead_phrase.v1", syntax_rules.lead_phrase),
+    RuleSpec("split.with_phrase.v1", syntax_rules.with_phrase),
 )
 #: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
 EVERY_SENTENCE: tuple[RuleSpec, ...] = (

@@ -899,8 +899,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             lead = i - 1
             while lead > 0 and view.tags[lead - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD", "POS"):
                 lead -= 1
-            if lead > 0 and view.words(lead - 1) in ("–", "—", "-", ",", ":", ";"):
-                continue  # "… smoking – a decision criticised by X.": the noun is an aside, not an object
+            if lead > 0 and (view.words(lead - 1) in ("–", "—", "-", ",", ":", ";") or view.lower(lead - 1) == "with"):
+                continue  # "… smoking – a decision criticised by X.": the noun is an aside, not an object;
+                # "…, with old buildings destroyed by X.": an absolute phrase (split.with_phrase.v1)
             main = view.text[: _cut(view, i)]
             phrase = view.text[_cut(view, i) : _cut(view, end)].strip()
             if not has_clause(*_tags_words(view, 0, i)):

@@ -218,6 +218,8 @@ def happen(main: Token) -> str | None:
         return "happened"
     if main.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
         return "happened"
+    if main.tag_ == "VBN" and not auxes and subject_of(main) is not None:
+        return "happened"  # a main verb read as a participle ("The damage happened …"): a past tense
     cop = next((c for c in main.children if c.dep_ == "cop"), None)
     if cop is not None and cop.tag_ == "VBD":
         return "happened"
@@ -599,6 +601,72 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     parts = (finish(main, punct), finish(f"This {be} {phrase}", "."))
     return _proposal(parts, "split.lead_phrase.v1",
                      f"the opening phrase {cl.chars(0, min(b, 3))!r}… made its own sentence", sentence)
+
+
+_WITH_NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "CD", "HYPH"})
+
+
+def _number_follows(doc: Doc, k: int, end: int) -> bool:
+    """A number at ``k``, or after one hedge word (``about 1 in 10``, ``nearly 60``)."""
+    if k < end and doc[k].tag_ == "CD":
+        return True
+    return k + 1 < end and doc[k].lower_ in words("hedges") and doc[k + 1].tag_ == "CD"
+
+
+def with_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.with_phrase.v1: ``…, with sales down 4.1% in the latest quarter.`` -> ``…. Sales were down 4.1% in the latest quarter.``
+
+    What: a comma, ``with``, a plain noun phrase (at most ``max_noun_words`` words, its last word
+    a noun, no pronoun) and a predicate that runs to the end of the sentence: a participle
+    (``declining by …``, ``introduced into …``; ``being`` before a participle is dropped) or an
+    adverb from ``[with_phrase] adverbs`` before a number (``down 4.1%``). The phrase becomes a
+    sentence about the noun with ``is/are/was/were`` in the main clause's tense. Not after a
+    modal or future main verb, not inside quotations. Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(with_phrase, "Sales fell sharply last year, with prices rising in every shop.", max_words=6)
+    'Sales fell sharply last year. Prices were rising in every shop.'
+    """
+    setup = _setup(sentence, ctx)
+    if setup is None:
+        return []
+    cl, root, end, punct = setup
+    conf = table()["with_phrase"]
+    doc = cl.doc
+    adverbs = {str(a) for a in conf["adverbs"]}
+    for w in doc:
+        if w.lower_ != "with" or w.i < 2 or w.i >= end - 3 or doc[w.i - 1].text != ",":
+            continue
+        if w.i < root.i or cl.words(0, w.i - 1) < int(conf["min_main_words"]) or cl.protected(w.i - 1, end):
+            continue
+        k = w.i + 1
+        while k < end and doc[k].tag_ in _WITH_NP_TAGS:
+            k += 1
+        if k == w.i + 1 or k >= end or cl.words(w.i + 1, k) > int(conf["max_noun_words"]):
+            continue
+        head = doc[k - 1]
+        if head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        np_end = k
+        pred = doc[k]
+        if pred.lower_ == "being" and k + 1 < end and doc[k + 1].tag_ == "VBN":
+            k += 1
+            pred = doc[k]
+        elif pred.tag_ not in ("VBG", "VBN", "VBD") and not (pred.lower_ in adverbs and _number_follows(doc, k + 1, end)):
+            continue  # (VBD: the tagger's reading of a participle after a noun, "with old trees cut down")
+        if any(t.text in (";", ":", "(", ")") or t.tag_ in ("WDT", "WP", "WRB") for t in doc[k:end]):
+            continue  # another clause or an aside inside: where the phrase ends is unclear
+        plural = head.tag_ in ("NNS", "NNPS") or (head.text == "%" and any(t.tag_ == "CD" for t in doc[w.i + 1 : np_end]))
+        be = be_form(root, plural)
+        if be is None or be == "will be":
+            continue  # a modal or future main verb: "will be wanting" is not plain
+        noun = cl.chars(w.i + 1, np_end)
+        rest = cl.chars(k, end)
+        if doc[w.i + 1].tag_ not in ("NNP", "NNPS") and noun[:1].islower():
+            noun = noun[:1].upper() + noun[1:]
+        parts = (finish(cl.chars(0, w.i - 1), punct), finish(f"{noun} {be} {rest}", punct))
+        return _proposal(parts, "split.with_phrase.v1", f"the 'with' phrase about {noun!r} made its own sentence", sentence)
+    return []
 
 
 def participle_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
