@@ -894,6 +894,11 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
             if not any(t.startswith("NN") or t == "PRP" for t in view.tags[:i]):
                 continue  # the participle's noun is the subject of the finite verb at f
+            np_first = i - 1
+            while np_first > 0 and view.tags[np_first - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD"):
+                np_first -= 1
+            if np_first > 0 and view.tags[np_first - 1] == "IN" and f < end and view.tags[np_first - 2 if np_first > 1 else 0].startswith("NN"):
+                continue  # "The percentages of children diagnosed with X have trebled": the phrase narrows the subject
             past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by":
             lead = i - 1

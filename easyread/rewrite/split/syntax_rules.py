@@ -585,6 +585,8 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     a, b = parse.subtree_range(head.i)
     if a != 0 or b >= end or doc[b].text != ",":
         return []
+    if b + 1 < end and doc[b + 1].tag_ in ("IN", "WDT", "WP", "WP$", "WRB", "TO", "VBG", "VBN", ","):
+        return []  # "After the massacre, in which 69 were shot, he …": an aside follows, not the main clause
     if cl.words(0, b) < int(conf["min_words"]) or cl.words(b + 1, end) < 4 or cl.protected(0, end):
         return []
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "WDT", "WP") for t in doc[0:b]):
@@ -807,10 +809,14 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     subj = subject_of(root)
     if subj is None or subj.i > root.i or subj.dep_ not in ("nsubj", "nsubj:pass"):
         return []
+    if subj.lower_ == "it" and (subj.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in root.children)):
+        return []  # "It's been said that …": no one to say "this" ("It's even been said this.")
     doc = cl.doc
     comp = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if comp is None or subject_of(comp) is None or not is_finite(comp):
         return []
+    if any(c.dep_ == "conj" and subject_of(c) is not None for c in comp.children):
+        return []  # "said his name was X and he had …, but … details were sketchy": how much was said is unclear
     a, b = parse.subtree_range(comp.i)
     if b != end or any(t.text in (":", '"', "“", "”") for t in doc[root.i : a]):
         return []
