@@ -897,7 +897,10 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             np_first = i - 1
             while np_first > 0 and view.tags[np_first - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD"):
                 np_first -= 1
-            if np_first > 0 and view.tags[np_first - 1] == "IN" and f < end and view.tags[np_first - 2 if np_first > 1 else 0].startswith("NN"):
+            counting = {str(w) for w in _table()["reduced_relative"]["quantity_nouns"]}
+            outer = np_first - 2 if np_first > 1 else 0
+            if (np_first > 0 and view.tags[np_first - 1] == "IN" and view.tags[outer].startswith("NN")
+                    and view.lower(outer) not in counting):
                 continue  # "The percentages of children diagnosed with X have trebled": the phrase narrows the subject
             past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by":
