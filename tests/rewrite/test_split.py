@@ -45,10 +45,10 @@ EXAMPLES = [
      "split.list.v1"),
     ("The plan – expected to launch later in the year – will look at abuse.",
      "The plan will look at abuse.",
-     "split.drop_aside.v2"),
+     "split.drop_aside.v3"),
     ("The charity (founded in 1992) runs a helpline.",
      "The charity runs a helpline.",
-     "split.drop_aside.v2"),
+     "split.drop_aside.v3"),
     ("The news comes after figures showed that more people are using the helpline.",
      "Figures showed that more people are using the helpline.", "split.frame.v1"),
     ("The speech follows the Government providing money to a helpline.",
@@ -193,7 +193,7 @@ def test_drop_aside_records_what_it_drops() -> None:
 def test_drop_aside_only_in_easy_read() -> None:
     from easyread.config import Config
 
-    spec = next(r for r in split.RULES if r.id == "split.drop_aside.v2")
+    spec = next(r for r in split.RULES if r.id == "split.drop_aside.v3")
     assert not spec.active(Config(profile="plain"))
     assert spec.active(Config(profile="easy-read"))
 

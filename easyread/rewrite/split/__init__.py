@@ -47,7 +47,7 @@ _EASY = frozenset({"easy-read", "large-print"})
 
 #: Every split rule, in the order the stage tries them (the first that applies wins).
 RULES: tuple[RuleSpec, ...] = (
-    RuleSpec("split.drop_aside.v2", pos_rules.drop_aside, _EASY),
+    RuleSpec("split.drop_aside.v3", pos_rules.drop_aside, _EASY),
     RuleSpec("split.frame.v1", pos_rules.frame, _EASY),
     RuleSpec("split.attribution.v1", pos_rules.attribution),
     RuleSpec("split.attribution_lead.v1", pos_rules.attribution_lead),

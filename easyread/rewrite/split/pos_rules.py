@@ -432,6 +432,8 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         else:  # trailing: "M (,) because C."
             if not starts_clause(*_tags_words(view, i + 1, end)):
                 continue
+            if view.lower(i - 1) in _scope_words():
+                continue  # "… for years in part because …", "only if …": the word narrows the clause
             left_end = i - 1 if view.words(i - 1) == "," else i
             left_tags, left_words = _tags_words(view, 0, left_end)
             if not has_clause(left_tags, left_words) or sum(
@@ -544,12 +546,13 @@ def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
 
 def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
-    """split.drop_aside.v2 (easy read only): drop a side detail in brackets or between dashes.
+    """split.drop_aside.v3 (easy read only): drop a side detail in brackets or between dashes.
 
     What: ``The plan – expected to launch later in the year – will …`` -> ``The plan will …``.
     The aside must not hold a finite verb of the main sentence; what it drops (numbers,
     names) is recorded in the edit and in a ``W603`` note. v2: an aside that defines an
-    acronym (``(NSPCC)``) or holds a negation (``not``, ``no``, ``never`` …) is kept, and so
+    acronym (``(NSPCC)``) or a name's full form (``Kris (Criminals' Return Into Society)``), lists
+    things (``– immigration, trade and security –``) or holds a negation (``not``, ``no``, ``never`` …) is kept, and so
     (data 2026.4) is one that opens with a scope word from ``[drop_aside] keep_openers``
     (``along with``, ``except`` …). This is the only rule that may
     remove a number or a name. Why: UK easy read and Inclusion Europe (2009): leave out what
@@ -585,18 +588,25 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         opener = " ".join(inner[:2]).lower()
         if any(opener == k or opener.startswith(k + " ") for k in keepers):
             continue  # "– along with the bear and the lynx –" changes what the sentence claims
+        if "," in inner and any(w.lower() in ("and", "or") for w in inner):
+            continue  # "the three issues – immigration, trade and security –": the list says what they are
+        content = [w for w in inner if w.isalpha() and w.lower() not in _NAME_GLUE]
+        before = view.words(a - 1) if a > 0 else ""
+        if len(content) >= 2 and all(w[:1].isupper() for w in content) and before[:1].isupper():
+            continue  # "Kris (Criminals' Return Into Society)": a name's full form, as with "(NSPCC)"
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":
             s -= 1
         after = text[:s] + text[e:]
         dropped = tuple(missing(text, after))
-        out.append(Proposal((s, e), "", "split.drop_aside.v2",
+        out.append(Proposal((s, e), "", "split.drop_aside.v3",
                             f"side detail {text[view.sentence.tokens[a].start:e]!r} left out",
                             dropped=dropped))
     return out
 
 
+_NAME_GLUE = frozenset({"of", "and", "the", "for", "in", "on", "into", "to", "at", "de", "la", "du", "von", "van"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "‘", "’"})
 _BE_PLURAL = {True: "are", False: "is"}
 
@@ -847,6 +857,13 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+def _scope_words() -> frozenset[str]:
+    """Words that narrow the clause after them (``[adverbial] scope_words`` in split_syntax.toml)."""
+    from easyread.rewrite.split.syntax_rules import table as syntax_table
+
+    return frozenset(str(w) for w in syntax_table()["adverbial"].get("scope_words", []))
+
+
 def _head(view: View, i: int) -> tuple[str, bool]:
     """The head noun ending at token ``i - 1`` with its noun compounds and adjectives (``artificial
     intelligence``: ``The intelligence`` alone would name something else), and whether plural."""
@@ -903,7 +920,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                     and view.lower(outer) not in counting):
                 continue  # "The percentages of children diagnosed with X have trebled": the phrase narrows the subject
             past = view.tags[f] == "VBD"
-        elif f == end and view.lower(i + 1) == "by":
+        elif f == end and view.lower(i + 1) == "by" and not any(
+                view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):
+            # (no second participle inside: "run by former nurses called Cara" — who is called Cara?)
             lead = i - 1
             while lead > 0 and view.tags[lead - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD", "POS"):
                 lead -= 1

@@ -63,9 +63,9 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
                 t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):
             return f"a {tok.lower_!r} with no clause after it"  # "Staff believe that in the middle of the night."
     if root.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("cop", *SUBJECTS) for c in root.children) and any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "obl:agent" for g in c.children)
+            c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in ("obj", "iobj", "ccomp") for g in c.children)
             for c in root.children):
-        return "a noun and a passive participle, no main verb"  # "A decision criticized by the regulator."
+        return "a noun and a passive participle, no main verb"  # "A decision criticized by the regulator.", "A button mounted between the seats."
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
     if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):
