@@ -338,7 +338,8 @@ def _parse_np_agrees(view: View, comma: int, start_np: int, ctx: RuleContext) ->
         return False
     if noun.dep_ == "obl" and noun.head.pos_ in ("NOUN", "PROPN"):
         return False
-    left = min((t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("case", "punct", "mark")), key=lambda t: t.i)
+    left = min((t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("case", "punct", "mark")),
+               key=lambda t: t.i, default=noun)
     first = token_at(view.sentence, start_np, ctx)
     return first is not None and first.i == left.i
 
