@@ -265,10 +265,13 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         start_np = _np_start(view, i)
         if not _parse_np_agrees(view, i, start_np, ctx):
             continue  # "the Chillon and Lurin rivers, which …", "policy on working hours, who …"
-        before = start_np - 2
+        prep = start_np - 1
+        while prep > 0 and view.tags[prep] in ("VBG", "JJ", "JJR", "JJS", "DT", "PRP$", "CD"):
+            prep -= 1  # "after years of declining health, which …"
+        before = prep - 1
         if before > 0 and view.tags[before] in ("RB", "RBR"):
             before -= 1  # "a complex elsewhere in the region, which …"
-        if start_np > 1 and view.tags[start_np - 1] == "IN" and view.tags[before].startswith("NN"):
+        if prep > 0 and view.tags[prep] == "IN" and before >= 0 and view.tags[before].startswith("NN"):
             continue  # "a teacher from a school, who …": which noun the clause is about is unclear
         np = view.text[_cut(view, start_np) : view.sentence.tokens[i - 1].end]
         clause = view.text[_cut(view, i + 2) : (_cut(view, close) if close < end else _cut(view, end))]
@@ -1156,6 +1159,9 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for c in range(f + 2, end - 2):
         if view.words(c) != "," or view.tags[c + 1] != "VBG" or view.protected_at(c):
             continue
+        if any(view.lower(k) in ("and", "but", "or") and starts_clause(*_tags_words(view, k + 1, c))
+               for k in range(f + 1, c)):
+            continue  # "X will run out and it will shut down, drifting …": whose action is it?
         verb = view.lower(c + 1)
         if verb in blocked:
             continue
@@ -1346,6 +1352,8 @@ def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for c in range(3, end - 3):
         if view.words(c) != "," or view.protected_at(c) or view.lower(c + 1) not in links:
             continue
+        if view.lower(c - 1) in _EMBEDDING | {"and", "but", "so", "or"}:
+            continue  # "found that, while A, B": the clause sits inside another one
         if not has_clause(*_tags_words(view, 0, c)) or not starts_clause(*_tags_words(view, c + 2, end)):
             continue
         if any(view.words(k) in (";", ":") for k in range(c + 2, end)):
