@@ -41,6 +41,7 @@ def rewrite(text: str, profile: str = "easy-read") -> tuple[str, list[str]]:
         # review 4 (OneStopEnglish output): a noun with only a passive participle, a bare "that"
         "A decision criticised by many local residents.",
         "Police think that late on Friday evening.",
+        "But with an exemption from the ban on the chewing of coca leaves.",
     ],
 )
 def test_postcheck_refuses_fragments(fragment: str) -> None:

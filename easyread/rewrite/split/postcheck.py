@@ -68,6 +68,8 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         return "a noun and a passive participle, no main verb"  # "A decision criticized by the regulator.", "A button mounted between the seats."
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
     core = [c for c in subjects if c.dep_ in _CORE_SUBJECTS]
+    if any(g.dep_ == "case" and g.tag_ == "IN" and g.i < c.i for c in core for g in c.children):
+        return "a subject that starts with a preposition"  # "But with an exemption from … leaves."
     if len(core) > 1 and any(c.tag_.startswith("VB") for c in core):
         return "two subjects for one verb"
     if not question and any(c.lower_ in words("relatives") and c.tag_ in ("WP", "WDT") for c in subjects):
