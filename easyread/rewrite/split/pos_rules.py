@@ -438,6 +438,8 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if view.lower(i - 1) in _scope_words():
                 continue  # "… for years in part because …", "only if …": the word narrows the clause
+            if word in ("when", "where") and view.lower(i - 1) in _time_nouns():
+                continue  # "at a time when …": the clause describes the noun
             left_end = i - 1 if view.words(i - 1) == "," else i
             left_tags, left_words = _tags_words(view, 0, left_end)
             if not has_clause(left_tags, left_words) or sum(
@@ -866,6 +868,13 @@ def _scope_words() -> frozenset[str]:
     from easyread.rewrite.split.syntax_rules import table as syntax_table
 
     return frozenset(str(w) for w in syntax_table()["adverbial"].get("scope_words", []))
+
+
+def _time_nouns() -> frozenset[str]:
+    """Nouns a ``when``/``where`` clause describes (``[adverbial] time_nouns``)."""
+    from easyread.rewrite.split.syntax_rules import table as syntax_table
+
+    return frozenset(str(w) for w in syntax_table()["adverbial"].get("time_nouns", []))
 
 
 def _head(view: View, i: int) -> tuple[str, bool]:

@@ -411,6 +411,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if a > 0 and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("scope_words", [])}:
             continue  # "… for years in part because …": the clause is narrowed by the word before it
+        if a > 0 and marker in ("when", "where") and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("time_nouns", [])}:
+            continue  # "at a time when …": the clause describes "time"
         clause = cl.chars(mark_toks[-1].i + 1, b)
         if a == 0 and b < end and cl.doc[b].text == ",":
             main = cl.chars(b + 1, end)
