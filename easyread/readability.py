@@ -354,11 +354,16 @@ def flesch_kincaid_grade(text: str) -> float:
     Used for per-sentence grades, where :func:`compute` would do thirty metrics' work.
     """
     data = _load()
-    words = _PUNCT.sub("", text).split()
-    n_words = len(words)
+    # Lower-casing never makes or removes white space: the same tokens as split-then-lower.
+    lows = _PUNCT.sub("", text).lower().split()
+    n_words = len(lows)
     n_sentences = _count_sentences(text)
     wps = _div(n_words, n_sentences)
-    spw = _div(sum(_token_syllables(w.lower(), data) for w in words), n_words)
+    try:
+        n_syllables = sum(map(_token_cache.__getitem__, lows))
+    except KeyError:
+        n_syllables = sum(_token_syllables(w, data) for w in lows)
+    spw = _div(n_syllables, n_words)
     if wps == 0 or spw == 0:
         return 0.0
     return (0.39 * wps) + (11.8 * spw) - 15.59
