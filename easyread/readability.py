@@ -126,22 +126,25 @@ _PUNCT = re.compile(r"[^\w\s']|'(?![tsd]|ve|ll|re)")
 _SENTENCE = re.compile(r"\b(?:(?=((?:[^\w.!?]*+\w[^\s.!?]*+){3}))|)[^.!?]+[.!?]*")
 
 
+_BUCKET_LINE = re.compile(r"^w:([^\t\n]*)\t([^\n]*)", re.MULTILINE)
+
+
 class _Data:
     """The shipped table, parsed lazily (see tools/build_syllables.py)."""
 
     __slots__ = ("buckets", "easy", "hyph_keys", "hyph_maxlen", "hyph_values", "patterns")
 
     def __init__(self, text: str) -> None:
-        self.buckets: dict[str, str] = {}
+        # One regular-expression pass for the ~4,700 word buckets (``w:<prefix>`` lines);
+        # the few other lines are read one by one.
+        self.buckets: dict[str, str] = dict(_BUCKET_LINE.findall(text))
         self.easy: frozenset[str] = frozenset()
         self.hyph_keys = self.hyph_values = ""
         self.hyph_maxlen = 0
         self.patterns: dict[str, str] | None = None
-        for line in text.split("\n"):
+        for line in text[: text.find("\nw:")].split("\n") + text[text.rfind("\nw:") + 1 :].split("\n")[1:]:
             name, _, rest = line.partition("\t")
-            if name.startswith("w:"):
-                self.buckets[name[2:]] = rest
-            elif name == "easy":
+            if name == "easy":
                 self.easy = frozenset(rest.split(" "))
             elif name == "hyph-keys":
                 self.hyph_keys = rest
