@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import importlib.util
+import operator
 import os
 import re
 import sys
@@ -555,7 +556,10 @@ def word_texts(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """``(text, start, end)`` of the word and number tokens of ``text`` (those of
     :func:`tokenize`), without building the other tokens."""
-    return [(m.group(1), m.start(1), m.end(1)) for m in _WORD_TEXT_RE.finditer(text) if m.start(1) >= 0]
+    return [(text[s:e], s, e) for s, e in map(_SPAN1, _WORD_TEXT_RE.finditer(text)) if s >= 0]
+
+
+_SPAN1 = operator.methodcaller("span", 1)
 
 
 def is_number_text(tok: str) -> bool:

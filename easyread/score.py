@@ -497,6 +497,16 @@ def is_quotation(words: int, quoted: int) -> bool:
     return quoted * 2 > words
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _without_numbers(text: str, found: list[str]) -> list[str]:
+    """The word tokens among ``found`` (a sentence's word and number token texts)."""
+    if text.isascii() and _ASCII_DIGITS.isdisjoint(text):
+        return found  # no digit, so no number token
+    return [w for w in found if not is_number_text(w)]
+
+
 def _may_have_number_indicators(text: str, found: list[str], lows: list[str]) -> bool:
     """False when :func:`number_indicators` is sure to find nothing: no number token of
     1,000 or more, no ``%``, ``per``/``percent`` or large-number word (``million`` ...)."""
@@ -518,14 +528,14 @@ def score_sentence(sentence: Sentence, threshold: float, unexplained: set[str],
     text = sentence.text
     if found is None:
         found = word_texts(text)
-    words = [w for w in found if not is_number_text(w)] if any(w[0].isdigit() for w in found) else found
+    words = _without_numbers(text, found)
     lows = [w.lower() for w in words]
     spans: list[tuple[str, int, int]] | None = None
     n_words, quoted = len(found), 0
     if sentence.protected:
         spans = word_spans(text)
-        protected = sentence.protected
-        quoted = sum(1 for _, s, e in spans if any(ps <= s and e <= pe for ps, pe in protected))
+        for ps, pe in sentence.protected:  # disjoint spans: each word is in one at most
+            quoted += sum(1 for _, s, e in spans if ps <= s and e <= pe)
     percentages, large = 0, list[str]()
     if len(words) < len(found) and _may_have_number_indicators(text, found, lows):
         view = sentence if sentence.tokens or not text else Sentence(id=sentence.id, text=text, tokens=tokenize(text))
@@ -649,7 +659,7 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
         metrics = readability.compute(doc.source.text)
     body = list(doc.body_sentences())
     found = [word_texts(s.text) for s in body]
-    per_sentence = [_acronyms([w for w in f if not is_number_text(w)]) for f in found]
+    per_sentence = [_acronyms(_without_numbers(s.text, f)) for s, f in zip(body, found, strict=True)]
     used = list(dict.fromkeys(a for acrs in per_sentence for a in acrs))
     acronyms = acronym_status(doc, common_acronym_zipf, used)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
