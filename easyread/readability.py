@@ -246,9 +246,10 @@ def _count_sentences(text: str) -> int:
     return max(1, len(sentences) - sentences.count(""))
 
 
-def _linsear_write(chunks: list[str], words: list[str], data: _Data) -> float:
-    """textstat's ``linsear_write_formula`` (strict_lower=False, strict_upper=True)."""
-    words_list: list[str]
+def _linsear_inputs(chunks: list[str]) -> tuple[list[str] | None, str]:
+    """What ``linsear_write_formula`` reads of the text: its first words (at most 100;
+    ``None``: all the words, when the text has at most 100 chunks) and the chunks they come
+    from, joined by spaces (textstat's ``" ".join(text.split()[:i])``)."""
     if len(chunks) > 100:
         words_list = []
         i_text = 0
@@ -257,9 +258,13 @@ def _linsear_write(chunks: list[str], words: list[str], data: _Data) -> float:
             i_text += 1
             if len(word) > 0:
                 words_list.append(word)
-    else:
-        words_list = words
-        i_text = len(chunks)
+        return words_list, " ".join(chunks[:i_text])
+    return None, " ".join(chunks)
+
+
+def _linsear_write(words_list: list[str], head: str, data: _Data) -> float:
+    """textstat's ``linsear_write_formula`` (strict_lower=False, strict_upper=True) from
+    :func:`_linsear_inputs`."""
     easy_word = 0
     difficult_word = 0
     for word in words_list:
@@ -268,7 +273,7 @@ def _linsear_write(chunks: list[str], words: list[str], data: _Data) -> float:
             difficult_word += 1
         elif n_syll > 0:
             easy_word += 1
-    n_sentences = _count_sentences(" ".join(chunks[:i_text]))
+    n_sentences = _count_sentences(head)
     if n_sentences == 0:
         return 0.0
     number = float((easy_word * 1 + difficult_word * 3) / n_sentences)
@@ -381,15 +386,25 @@ def compute(text: str) -> dict[str, float]:
     """
     data = _load()
     easy = data.easy
-    chunks = text.split()  # words with punctuation kept
+    # The chunks (words with punctuation kept) and the words are two lists of ~180,000 strings
+    # per megabyte: the chunks are reduced to what is needed before the words are made.
+    chunks = text.split()
+    n_chunks = len(chunks)
+    n_chars = sum(map(len, chunks))  # characters except whitespace
+    linsear_words, linsear_head = _linsear_inputs(chunks)
+    del chunks
     words = _PUNCT.sub("", text).split()  # textstat's list_words(text)
     n_words = len(words)
     n_sentences = _count_sentences(text)
-    n_chars = sum(map(len, chunks))  # characters except whitespace
+    counts = Counter(words)
+    if linsear_words is None:
+        linsear_words = words
+    else:
+        del words
 
     n_syllables = n_poly = n_mono = n_letters = n_long = n_mini = 0
     n_hard0 = n_hard2 = n_hard3 = n_hard2_unique = 0
-    for word, freq in Counter(words).items():
+    for word, freq in counts.items():
         lower = word.lower()
         n_syll = _token_syllables(lower, data)
         n_syllables += n_syll * freq
@@ -418,7 +433,7 @@ def compute(text: str) -> dict[str, float]:
 
     wps = _div(n_words, n_sentences)  # words_per_sentence
     spw = _div(n_syllables, n_words)  # syllables_per_word
-    cpw = _div(n_chars, len(chunks))  # chars_per_word
+    cpw = _div(n_chars, n_chunks)  # chars_per_word
     lpw = _div(n_letters, n_words)  # letters_per_word
     sentpw = _div(n_sentences, n_words)  # sentences_per_word
 
@@ -484,7 +499,7 @@ def compute(text: str) -> dict[str, float]:
         m["spache_readability"] = 0.0
         m["lix"] = 0.0
 
-    m["linsear_write_formula"] = _linsear_write(chunks, words, data)
+    m["linsear_write_formula"] = _linsear_write(linsear_words, linsear_head, data)
     m["text_standard"] = _text_standard(m)
     m["mcalpine_eflaw"] = _div(n_words + n_mini, n_sentences)
     m["rix"] = _div(n_long, n_sentences)

@@ -498,6 +498,7 @@ def is_quotation(words: int, quoted: int) -> bool:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+_TWO_CAPS = re.compile(r"[A-Z][A-Z0-9&]")
 
 
 def _without_numbers(text: str, found: list[str]) -> list[str]:
@@ -658,13 +659,15 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     if whole_file:
         metrics = readability.compute(doc.source.text)
     body = list(doc.body_sentences())
-    found = [word_texts(s.text) for s in body]
-    per_sentence = [_acronyms(_without_numbers(s.text, f)) for s, f in zip(body, found, strict=True)]
+    # Acronyms first (the gloss-style explanations need them all): only a sentence with a
+    # capital followed by a capital, digit or "&" can hold one (acronyms.ACRONYM).
+    per_sentence = [_acronyms(_without_numbers(s.text, word_texts(s.text))) if _TWO_CAPS.search(s.text) else []
+                    for s in body]
     used = list(dict.fromkeys(a for acrs in per_sentence for a in acrs))
     acronyms = acronym_status(doc, common_acronym_zipf, used)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
-    sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs, f)
-                 for s, acrs, f in zip(body, per_sentence, found, strict=True)]
+    sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs)
+                 for s, acrs in zip(body, per_sentence, strict=True)]
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):
