@@ -251,7 +251,7 @@ def _linsear_inputs(chunks: list[str]) -> tuple[list[str] | None, str]:
     ``None``: all the words, when the text has at most 100 chunks) and the chunks they come
     from, joined by spaces (textstat's ``" ".join(text.split()[:i])``)."""
     if len(chunks) > 100:
-        words_list = []
+        words_list: list[str] = []
         i_text = 0
         while i_text < len(chunks) and len(words_list) < 100:
             word = _PUNCT.sub("", chunks[i_text])
