@@ -85,16 +85,25 @@ _UNSAFE_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cf", "Cn", "No", "Pc"})
 _UNSAFE_RANGES = ((0x1C, 0x1F), (0x2054, 0x2054), (0x24B6, 0x24E9), (0x1F130, 0x1F189))
 
 
+_CONTROL = re.compile("[\x1c-\x1f]")
+_SAFE_SEEN: set[str] = set()  # non-ASCII characters already found safe
+
+
 def port_applies(text: str) -> bool:
     """True when every character of ``text`` is one on which the port and NLTK agree."""
+    if _CONTROL.search(text):
+        return False
     if text.isascii():
-        return not any(chr(c) in text for c in range(0x1C, 0x20))
-    for ch in set(text):
+        return True
+    chars = set(text)
+    if chars <= _SAFE_SEEN:
+        return True
+    for ch in chars - _SAFE_SEEN:
         cp = ord(ch)
-        if any(lo <= cp <= hi for lo, hi in _UNSAFE_RANGES):
-            return False
-        if cp > 0x7F and unicodedata.category(ch) in _UNSAFE_CATEGORIES:
-            return False
+        if cp > 0x7F:
+            if any(lo <= cp <= hi for lo, hi in _UNSAFE_RANGES) or unicodedata.category(ch) in _UNSAFE_CATEGORIES:
+                return False
+            _SAFE_SEEN.add(ch)
     return True
 
 
