@@ -197,12 +197,15 @@ class Punkt:
         return False
 
     def contains_sentbreak(self, context: str) -> bool:
+        """``text_contains_sentbreak(context)``, remembered for contexts of up to 200
+        characters (a word, the punctuation and the next word: they repeat a lot)."""
         decision = self._decisions.get(context)
         if decision is None:
             decision = self._contains_sentbreak(context)
-            if len(self._decisions) >= 200_000:
-                self._decisions.clear()
-            self._decisions[context] = decision
+            if len(context) <= 200:
+                if len(self._decisions) >= 200_000:
+                    self._decisions.clear()
+                self._decisions[context] = decision
         return decision
 
     # -- spans ------------------------------------------------------------------------
