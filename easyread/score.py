@@ -375,15 +375,17 @@ def _hard_words(words: list[str], threshold: float) -> list[str]:
         return []
     out = [words[0]] if _is_hard_word(words[0], threshold, True) else []
     cache = _HARD_LATER.setdefault(threshold, {})
-    for text in words[1:]:
-        hard = cache.get(text)
-        if hard is None:
-            if len(cache) >= 500_000:
-                cache.clear()
-            hard = cache[text] = _is_hard_word(text, threshold, False)
-        if hard:
-            out.append(text)
+    get = cache.get
+    if len(cache) >= 500_000:
+        cache.clear()
+    out += [text for text in words[1:]
+            if (hard := get(text)) or (hard is None and _remember_hard(cache, text, threshold))]
     return out
+
+
+def _remember_hard(cache: dict[str, bool], text: str, threshold: float) -> bool:
+    hard = cache[text] = _is_hard_word(text, threshold, False)
+    return hard
 
 
 #: threshold -> word -> hard, for words after the first (whose answer depends on the word only).
