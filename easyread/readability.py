@@ -126,22 +126,25 @@ _PUNCT = re.compile(r"[^\w\s']|'(?![tsd]|ve|ll|re)")
 _SENTENCE = re.compile(r"\b(?:(?=((?:[^\w.!?]*+\w[^\s.!?]*+){3}))|)[^.!?]+[.!?]*")
 
 
+_BUCKET_LINE = re.compile(r"^w:([^\t\n]*)\t([^\n]*)", re.MULTILINE)
+
+
 class _Data:
     """The shipped table, parsed lazily (see tools/build_syllables.py)."""
 
     __slots__ = ("buckets", "easy", "hyph_keys", "hyph_maxlen", "hyph_values", "patterns")
 
     def __init__(self, text: str) -> None:
-        self.buckets: dict[str, str] = {}
+        # One regular-expression pass for the ~4,700 word buckets (``w:<prefix>`` lines);
+        # the few other lines are read one by one.
+        self.buckets: dict[str, str] = dict(_BUCKET_LINE.findall(text))
         self.easy: frozenset[str] = frozenset()
         self.hyph_keys = self.hyph_values = ""
         self.hyph_maxlen = 0
         self.patterns: dict[str, str] | None = None
-        for line in text.split("\n"):
+        for line in text[: text.find("\nw:")].split("\n") + text[text.rfind("\nw:") + 1 :].split("\n")[1:]:
             name, _, rest = line.partition("\t")
-            if name.startswith("w:"):
-                self.buckets[name[2:]] = rest
-            elif name == "easy":
+            if name == "easy":
                 self.easy = frozenset(rest.split(" "))
             elif name == "hyph-keys":
                 self.hyph_keys = rest
@@ -243,20 +246,25 @@ def _count_sentences(text: str) -> int:
     return max(1, len(sentences) - sentences.count(""))
 
 
-def _linsear_write(chunks: list[str], words: list[str], data: _Data) -> float:
-    """textstat's ``linsear_write_formula`` (strict_lower=False, strict_upper=True)."""
-    words_list: list[str]
+def _linsear_inputs(chunks: list[str]) -> tuple[list[str] | None, str]:
+    """What ``linsear_write_formula`` reads of the text: its first words (at most 100;
+    ``None``: all the words, when the text has at most 100 chunks) and the chunks they come
+    from, joined by spaces (textstat's ``" ".join(text.split()[:i])``)."""
     if len(chunks) > 100:
-        words_list = []
+        words_list: list[str] = []
         i_text = 0
         while i_text < len(chunks) and len(words_list) < 100:
             word = _PUNCT.sub("", chunks[i_text])
             i_text += 1
             if len(word) > 0:
                 words_list.append(word)
-    else:
-        words_list = words
-        i_text = len(chunks)
+        return words_list, " ".join(chunks[:i_text])
+    return None, " ".join(chunks)
+
+
+def _linsear_write(words_list: list[str], head: str, data: _Data) -> float:
+    """textstat's ``linsear_write_formula`` (strict_lower=False, strict_upper=True) from
+    :func:`_linsear_inputs`."""
     easy_word = 0
     difficult_word = 0
     for word in words_list:
@@ -265,7 +273,7 @@ def _linsear_write(chunks: list[str], words: list[str], data: _Data) -> float:
             difficult_word += 1
         elif n_syll > 0:
             easy_word += 1
-    n_sentences = _count_sentences(" ".join(chunks[:i_text]))
+    n_sentences = _count_sentences(head)
     if n_sentences == 0:
         return 0.0
     number = float((easy_word * 1 + difficult_word * 3) / n_sentences)
@@ -354,11 +362,16 @@ def flesch_kincaid_grade(text: str) -> float:
     Used for per-sentence grades, where :func:`compute` would do thirty metrics' work.
     """
     data = _load()
-    words = _PUNCT.sub("", text).split()
-    n_words = len(words)
+    # Lower-casing never makes or removes white space: the same tokens as split-then-lower.
+    lows = _PUNCT.sub("", text).lower().split()
+    n_words = len(lows)
     n_sentences = _count_sentences(text)
     wps = _div(n_words, n_sentences)
-    spw = _div(sum(_token_syllables(w.lower(), data) for w in words), n_words)
+    try:
+        n_syllables = sum(map(_token_cache.__getitem__, lows))
+    except KeyError:
+        n_syllables = sum(_token_syllables(w, data) for w in lows)
+    spw = _div(n_syllables, n_words)
     if wps == 0 or spw == 0:
         return 0.0
     return (0.39 * wps) + (11.8 * spw) - 15.59
@@ -373,15 +386,25 @@ def compute(text: str) -> dict[str, float]:
     """
     data = _load()
     easy = data.easy
-    chunks = text.split()  # words with punctuation kept
+    # The chunks (words with punctuation kept) and the words are two lists of ~180,000 strings
+    # per megabyte: the chunks are reduced to what is needed before the words are made.
+    chunks = text.split()
+    n_chunks = len(chunks)
+    n_chars = sum(map(len, chunks))  # characters except whitespace
+    linsear_words, linsear_head = _linsear_inputs(chunks)
+    del chunks
     words = _PUNCT.sub("", text).split()  # textstat's list_words(text)
     n_words = len(words)
     n_sentences = _count_sentences(text)
-    n_chars = sum(map(len, chunks))  # characters except whitespace
+    counts = Counter(words)
+    if linsear_words is None:
+        linsear_words = words
+    else:
+        del words
 
     n_syllables = n_poly = n_mono = n_letters = n_long = n_mini = 0
     n_hard0 = n_hard2 = n_hard3 = n_hard2_unique = 0
-    for word, freq in Counter(words).items():
+    for word, freq in counts.items():
         lower = word.lower()
         n_syll = _token_syllables(lower, data)
         n_syllables += n_syll * freq
@@ -410,7 +433,7 @@ def compute(text: str) -> dict[str, float]:
 
     wps = _div(n_words, n_sentences)  # words_per_sentence
     spw = _div(n_syllables, n_words)  # syllables_per_word
-    cpw = _div(n_chars, len(chunks))  # chars_per_word
+    cpw = _div(n_chars, n_chunks)  # chars_per_word
     lpw = _div(n_letters, n_words)  # letters_per_word
     sentpw = _div(n_sentences, n_words)  # sentences_per_word
 
@@ -476,7 +499,7 @@ def compute(text: str) -> dict[str, float]:
         m["spache_readability"] = 0.0
         m["lix"] = 0.0
 
-    m["linsear_write_formula"] = _linsear_write(chunks, words, data)
+    m["linsear_write_formula"] = _linsear_write(linsear_words, linsear_head, data)
     m["text_standard"] = _text_standard(m)
     m["mcalpine_eflaw"] = _div(n_words + n_mini, n_sentences)
     m["rix"] = _div(n_long, n_sentences)

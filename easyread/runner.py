@@ -91,27 +91,33 @@ def _walk(root: Path) -> Iterator[tuple[str, EasyreadError | None]]:
 
 
 def score_one(path: str, config: Config, *, stdin_bytes: bytes | None = None,
-              encoding: str | None = None, fmt: str | None = None) -> ScoreResult:
-    from easyread.pipeline import read_document
+              encoding: str | None = None, fmt: str | None = None, whole_file: bool = False) -> ScoreResult:
+    from easyread.read import load
     from easyread.score import score
+    from easyread.segment import segment
 
     name = "<stdin>" if path == "-" else path
     try:
-        doc = read_document(path, config, stdin_bytes=stdin_bytes, encoding=encoding, fmt=fmt)
-        scores = score(doc, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm)
+        # As pipeline.read_document, without tokens: scoring works from the sentence texts.
+        doc = segment(load(path, fmt=fmt, encoding=encoding, max_bytes=config.max_bytes,
+                           stdin_bytes=stdin_bytes), tokens=False)
+        scores = score(doc, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm,
+                       whole_file=whole_file)
     except EasyreadError as exc:
         return ScoreResult(name, error_code=exc.code, error=exc.message)
     return ScoreResult(name, scores=scores)
 
 
 def score_files(paths: list[str], config: Config, *, stdin_bytes: bytes | None = None,
-                encoding: str | None = None, fmt: str | None = None) -> list[ScoreResult]:
+                encoding: str | None = None, fmt: str | None = None,
+                whole_file: bool = False) -> list[ScoreResult]:
     results = []
     for path, problem in expand_paths(paths):
         if problem is not None:
             results.append(ScoreResult(path, error_code=problem.code, error=problem.message))
             continue
-        results.append(score_one(path, config, stdin_bytes=stdin_bytes, encoding=encoding, fmt=fmt))
+        results.append(score_one(path, config, stdin_bytes=stdin_bytes, encoding=encoding, fmt=fmt,
+                                 whole_file=whole_file))
     return results
 
 

@@ -34,7 +34,7 @@ import math
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -47,8 +47,9 @@ from easyread.acronyms import (
     is_acronym,
 )
 from easyread.data import acronym_rows, data_path, easy_words, participles, zipf, zipf_table
-from easyread.document import BODY_KINDS, Document, Sentence
+from easyread.document import BODY_KINDS, Document, Sentence, Token
 from easyread.errors import DataError
+from easyread.nlp import is_number_text, tokenize, word_spans, word_texts
 
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "’s"})
 _GAP = frozenset({"not", "also", "now", "still", "being", "already", "just", "never", "often",
@@ -153,6 +154,17 @@ class SentenceScore:
     quoted_words: int = 0  # words inside quotation marks (kept word for word by the rewrite)
     quotation: bool = False  # a direct quotation: more than half of its words are quoted
 
+    def to_dict(self) -> dict[str, Any]:
+        """``dataclasses.asdict(self)`` (same keys in the same order), without its deep copy."""
+        return {
+            "id": self.id, "line": self.line, "column": self.column, "text": self.text,
+            "words": self.words, "flesch_kincaid_grade": self.flesch_kincaid_grade,
+            "hard_words": list(self.hard_words), "passive": list(self.passive),
+            "unexplained_acronyms": list(self.unexplained_acronyms),
+            "percentages": self.percentages, "large_numbers": list(self.large_numbers),
+            "quoted_words": self.quoted_words, "quotation": self.quotation,
+        }
+
 
 @dataclass
 class Scores:
@@ -174,6 +186,9 @@ class Scores:
     rewritable_indicators: dict[str, float] | None = None
     acronym_status: dict[str, str] = field(default_factory=dict)
     common_acronym_zipf: float = COMMON_ACRONYM_ZIPF
+    #: The text ``metrics`` were computed on: ``body`` (the body text, headline and credit
+    #: line left out) or ``whole_file`` (``score --whole-file``: the file's whole text).
+    metrics_text: str = "body"
 
     def has_scope(self, scope: str) -> bool:
         """True when this scope's figures are here (``all`` always is)."""
@@ -216,6 +231,8 @@ class Scores:
             "textstat_version": self.textstat_version,
             "lang": self.lang,
         }
+        if self.metrics_text != "body":
+            d["metrics_text"] = self.metrics_text
         if self.rewritable_metrics is not None and self.rewritable_indicators is not None:
             d["rewritable"] = {
                 "scope": "rewritable",
@@ -228,7 +245,7 @@ class Scores:
             }
         d["acronyms"] = dict(self.acronym_status)
         if sentences:
-            d["sentences"] = [asdict(s) for s in self.sentences]
+            d["sentences"] = [s.to_dict() for s in self.sentences]
         return d
 
     @classmethod
@@ -245,6 +262,7 @@ class Scores:
             rewritable_metrics=dict(rewritable["metrics"]) if "metrics" in rewritable else None,
             rewritable_indicators=dict(rewritable["indicators"]) if "indicators" in rewritable else None,
             acronym_status=dict(data.get("acronyms", {})),
+            metrics_text=str(data.get("metrics_text", "body")),
         )
 
     def value(self, name: str, scope: str = "all") -> float:
@@ -297,8 +315,16 @@ INDICATORS: dict[str, str] = {
 }
 
 
+def _tokens(sentence: Sentence) -> list[Token]:
+    """The sentence's tokens; computed from its text when it was segmented without them
+    (``segment(doc, tokens=False)``: tokens are always ``tokenize(sentence.text)``)."""
+    if sentence.tokens or not sentence.text:
+        return sentence.tokens
+    return tokenize(sentence.text)
+
+
 def _is_name(sentence: Sentence, index: int, first_word: int) -> bool:
-    tok = sentence.tokens[index]
+    tok = _tokens(sentence)[index]
     if not tok.text[:1].isupper():
         return False
     if index != first_word:
@@ -338,46 +364,79 @@ def _is_hard_form(low: str, threshold: float) -> bool:
 
 
 def hard_words(sentence: Sentence, threshold: float) -> list[str]:
-    out = []
-    tokens = sentence.tokens
-    first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
-    for i, tok in enumerate(tokens):
-        text = tok.text
-        if tok.kind != "word" or len(text) < 4:
-            continue
-        if not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
-            continue
-        if is_acronym(text) or _is_name(sentence, i, first_word):
-            continue
-        if _is_hard_form(text.lower().replace("’", "'"), threshold):
-            out.append(text)
+    return _hard_words([t.text for t in _tokens(sentence) if t.kind == "word"], threshold)
+
+
+def _hard_words(words: list[str], threshold: float) -> list[str]:
+    """The hard words among a sentence's word tokens (``words``: their texts, in order;
+    numbers left out). A capitalised word is a name, except the first word, which is a name
+    when its lower-case form is rare (Zipf below 2.5)."""
+    if not words:
+        return []
+    out = [words[0]] if _is_hard_word(words[0], threshold, True) else []
+    cache = _HARD_LATER.setdefault(threshold, {})
+    get = cache.get
+    if len(cache) >= 500_000:
+        cache.clear()
+    out += [text for text in words[1:]
+            if (hard := get(text)) or (hard is None and _remember_hard(cache, text, threshold))]
     return out
 
 
-def passive_phrases(sentence: Sentence) -> list[str]:
+def _remember_hard(cache: dict[str, bool], text: str, threshold: float) -> bool:
+    hard = cache[text] = _is_hard_word(text, threshold, False)
+    return hard
+
+
+#: threshold -> word -> hard, for words after the first (whose answer depends on the word only).
+_HARD_LATER: dict[float, dict[str, bool]] = {}
+
+
+def _is_hard_word(text: str, threshold: float, first: bool) -> bool:
+    """The hard-word test of one word token; ``first``: the sentence's first word."""
+    if len(text) < 4:
+        return False
+    if not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        return False
+    # A capitalised word: an acronym or a name (acronyms start with a capital).
+    if text[0].isupper() and (not first or is_acronym(text) or zipf_table().get(text.lower(), 0.0) < 2.5):
+        return False
+    return _is_hard_form(text.lower().replace("’", "'"), threshold)
+
+
+def _passive_pairs(lows: list[str]) -> list[tuple[int, int]]:
+    """``(be, participle)`` word indices of the passive verbs among lower-cased word texts."""
+    if _BE.isdisjoint(lows):
+        return []
     irregular = participles()
-    toks = [t for t in sentence.tokens if t.kind == "word"]
     found = []
     resume = 0
-    for i, tok in enumerate(toks):
-        if i < resume or tok.text.lower() not in _BE:
+    n = len(lows)
+    for i, low in enumerate(lows):
+        if i < resume or low not in _BE:
             continue
         j = i + 1
-        while j < len(toks) and j - i <= 3 and (toks[j].text.lower() in _GAP or toks[j].text.lower().endswith("ly")):
+        while j < n and j - i <= 3 and (lows[j] in _GAP or lows[j].endswith("ly")):
             j += 1
-        if j >= len(toks):
+        if j >= n:
             continue
-        word = toks[j].text.lower()
+        word = lows[j]
         if word in _NOT_PARTICIPLES:
             continue
         if word in irregular or (word.endswith("ed") and len(word) > 4):
-            found.append(sentence.text[tok.start : toks[j].end])
+            found.append((i, j))
             resume = j + 1
     return found
 
 
+def passive_phrases(sentence: Sentence) -> list[str]:
+    toks = [t for t in _tokens(sentence) if t.kind == "word"]
+    return [sentence.text[toks[i].start : toks[j].end]
+            for i, j in _passive_pairs([t.text.lower() for t in toks])]
+
+
 def number_indicators(sentence: Sentence) -> tuple[int, list[str]]:
-    toks = sentence.tokens
+    toks = _tokens(sentence)
     percentages = 0
     large: list[str] = []
     for i, tok in enumerate(toks):
@@ -399,11 +458,16 @@ def number_indicators(sentence: Sentence) -> tuple[int, list[str]]:
 
 def sentence_acronyms(sentence: Sentence) -> list[str]:
     """The acronyms a sentence uses (their cores, in order, once each): ``NSPCC’s`` is NSPCC."""
+    return _acronyms([t.text for t in _tokens(sentence) if t.kind == "word"])
+
+
+def _acronyms(words: list[str]) -> list[str]:
+    """:func:`sentence_acronyms` from the texts of a sentence's word tokens."""
     out: list[str] = []
-    for tok in sentence.tokens:
-        if tok.kind != "word":
-            continue
-        text = _POSSESSIVE.sub("", tok.text) if tok.text[:-2].isupper() else tok.text
+    for word in words:
+        if not "A" <= word[0] <= "Z":
+            continue  # every acronym starts with a capital A-Z (acronyms.ACRONYM)
+        text = _POSSESSIVE.sub("", word) if word[:-2].isupper() else word
         if is_acronym(text):
             core = acronym_core(text)
             if core not in out:
@@ -414,8 +478,10 @@ def sentence_acronyms(sentence: Sentence) -> list[str]:
 def quoted_words(sentence: Sentence) -> tuple[int, int]:
     """``(words, quoted)``: the sentence's words, and those inside its quotation marks
     (its protected spans, which no rewrite rule may change)."""
+    if not sentence.protected:
+        return len(word_texts(sentence.text)), 0
     words = quoted = 0
-    for tok in sentence.tokens:
+    for tok in _tokens(sentence):
         if tok.kind in ("word", "number"):
             words += 1
             if sentence.protected and sentence.in_quote(tok.start, tok.end):
@@ -433,41 +499,95 @@ def is_quotation(words: int, quoted: int) -> bool:
     return quoted * 2 > words
 
 
-def score_sentence(sentence: Sentence, threshold: float, unexplained: set[str]) -> SentenceScore:
-    words, quoted = quoted_words(sentence)
-    percentages, large = number_indicators(sentence)
-    acronyms = [a for a in sentence_acronyms(sentence) if a in unexplained]
+_ASCII_DIGITS = frozenset("0123456789")
+_TWO_CAPS = re.compile(r"[A-Z][A-Z0-9&]")
+
+
+def _without_numbers(text: str, found: list[str]) -> list[str]:
+    """The word tokens among ``found`` (a sentence's word and number token texts)."""
+    if text.isascii() and _ASCII_DIGITS.isdisjoint(text):
+        return found  # no digit, so no number token
+    return [w for w in found if not is_number_text(w)]
+
+
+def _may_have_number_indicators(text: str, found: list[str], lows: list[str]) -> bool:
+    """False when :func:`number_indicators` is sure to find nothing: no number token of
+    1,000 or more, no ``%``, ``per``/``percent`` or large-number word (``million`` ...)."""
+    if "%" in text or "per" in lows or "percent" in lows or not _BIG_WORDS.isdisjoint(lows):
+        return True
+    for w in found:
+        if is_number_text(w) and _NUM.match(w) and float(w.replace(",", "")) >= 1000:
+            return True
+    return False
+
+
+def score_sentence(sentence: Sentence, threshold: float, unexplained: set[str],
+                   acronyms: list[str] | None = None, found: list[str] | None = None) -> SentenceScore:
+    """One sentence's figures. The word and number tokens are found with one regular
+    expression (:func:`easyread.nlp.word_texts`); the tokens with their spans are built only
+    for a sentence that needs them (a quotation, a number to judge, a passive verb to quote).
+    ``acronyms`` and ``found``: the sentence's :func:`sentence_acronyms` and
+    :func:`easyread.nlp.word_texts`, when already known."""
+    text = sentence.text
+    if found is None:
+        found = word_texts(text)
+    words = _without_numbers(text, found)
+    lows = [w.lower() for w in words]
+    spans: list[tuple[str, int, int]] | None = None
+    n_words, quoted = len(found), 0
+    if sentence.protected:
+        spans = word_spans(text)
+        for ps, pe in sentence.protected:  # disjoint spans: each word is in one at most
+            quoted += sum(1 for _, s, e in spans if ps <= s and e <= pe)
+    percentages, large = 0, list[str]()
+    if len(words) < len(found) and _may_have_number_indicators(text, found, lows):
+        view = sentence if sentence.tokens or not text else Sentence(id=sentence.id, text=text, tokens=tokenize(text))
+        percentages, large = number_indicators(view)
+    pairs = _passive_pairs(lows)
+    passive: list[str] = []
+    if pairs:
+        if spans is None:
+            spans = word_spans(text)
+        kept = [sp for sp in spans if not is_number_text(sp[0])]
+        passive = [text[kept[i][1] : kept[j][2]] for i, j in pairs]
+    if acronyms is None:
+        acronyms = _acronyms(words)
     return SentenceScore(
         id=sentence.id,
         line=sentence.line,
         column=sentence.column,
-        text=sentence.text,
-        words=words,
-        flesch_kincaid_grade=readability.flesch_kincaid_grade(sentence.text),
-        hard_words=hard_words(sentence, threshold),
-        passive=passive_phrases(sentence),
-        unexplained_acronyms=acronyms,
+        text=text,
+        words=n_words,
+        flesch_kincaid_grade=readability.flesch_kincaid_grade(text),
+        hard_words=_hard_words(words, threshold),
+        passive=passive,
+        unexplained_acronyms=[a for a in acronyms if a in unexplained],
         percentages=percentages,
         large_numbers=large,
         quoted_words=quoted,
-        quotation=is_quotation(words, quoted),
+        quotation=is_quotation(n_words, quoted),
     )
 
 
-def rewritable_text(doc: Document) -> str:
+def rewritable_text(doc: Document, quotations: set[str] | None = None) -> str:
     """The body text without the sentences that are direct quotations (:func:`is_quotation`),
-    joined as :meth:`Document.body_text` joins the body (a block left empty is dropped)."""
+    joined as :meth:`Document.body_text` joins the body (a block left empty is dropped).
+    ``quotations``: the ids of those sentences, when already known."""
     blocks = []
     for b in doc.blocks:
         if b.kind not in BODY_KINDS:
             continue
-        kept = [s.text for s in b.sentences if not is_quotation(*quoted_words(s))]
+        if quotations is not None:
+            kept = [s.text for s in b.sentences if s.id not in quotations]
+        else:
+            kept = [s.text for s in b.sentences if not is_quotation(*quoted_words(s))]
         if kept:
             blocks.append(" ".join(kept))
     return "\n\n".join(blocks)
 
 
-def acronym_status(doc: Document, common_zipf: float = COMMON_ACRONYM_ZIPF) -> dict[str, str]:
+def acronym_status(doc: Document, common_zipf: float = COMMON_ACRONYM_ZIPF,
+                   used: list[str] | None = None) -> dict[str, str]:
     """Every distinct acronym of the body -> ``explained``, ``well_known`` or ``unexplained``.
 
     Explained: the text defines it (:func:`easyread.acronyms.find_definitions`), explains it
@@ -475,7 +595,8 @@ def acronym_status(doc: Document, common_zipf: float = COMMON_ACRONYM_ZIPF) -> d
     document's glossary has it (after a gloss stage in the same run). Well known: its wordfreq
     Zipf is at least ``common_zipf``, so the gloss stage lists it in the glossary only.
     """
-    used = list(dict.fromkeys(a for s in doc.body_sentences() for a in sentence_acronyms(s)))
+    if used is None:
+        used = list(dict.fromkeys(a for s in doc.body_sentences() for a in sentence_acronyms(s)))
     if not used:
         return {}
     text = doc.text()
@@ -525,20 +646,39 @@ def _indicators(sentences: list[SentenceScore], reading_wpm: int, acronyms: dict
 
 
 def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
-          common_acronym_zipf: float = COMMON_ACRONYM_ZIPF) -> Scores:
-    """Score a segmented document's body text, on both scopes (``all`` and ``rewritable``)."""
+          common_acronym_zipf: float = COMMON_ACRONYM_ZIPF, whole_file: bool = False) -> Scores:
+    """Score a segmented document's body text, on both scopes (``all`` and ``rewritable``).
+
+    The formulas (``metrics``) equal textstat 0.7.8's on :meth:`Document.body_text`: the body
+    blocks joined by blank lines, each block's sentences joined by one space, without the
+    headline (title) and credit line. ``whole_file=True`` computes ``metrics`` on the whole
+    source text instead (``doc.source.text``: the file as decoded, byte-order mark removed,
+    line endings ``\\n``), exactly as textstat computes them on the file; the indicators, the
+    sentences and the rewritable scope stay on the body text.
+    """
     metrics = readability.compute(doc.body_text())
-    acronyms = acronym_status(doc, common_acronym_zipf)
+    body_metrics = metrics
+    if whole_file:
+        metrics = readability.compute(doc.source.text)
+    body = list(doc.body_sentences())
+    # Acronyms first (the gloss-style explanations need them all): only a sentence with a
+    # capital followed by a capital, digit or "&" can hold one (acronyms.ACRONYM).
+    per_sentence = [_acronyms(_without_numbers(s.text, word_texts(s.text))) if _TWO_CAPS.search(s.text) else []
+                    for s in body]
+    used = list(dict.fromkeys(a for acrs in per_sentence for a in acrs))
+    acronyms = acronym_status(doc, common_acronym_zipf, used)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
-    sentences = [score_sentence(s, hard_word_zipf, unexplained) for s in doc.body_sentences()]
+    sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs)
+                 for s, acrs in zip(body, per_sentence, strict=True)]
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):
         # Nothing is quoted: the rewritable text is the body text, value for value.
-        r_metrics, r_indicators = dict(metrics), dict(indicators)
+        r_metrics, r_indicators = dict(body_metrics), dict(indicators)
     else:
-        r_metrics = readability.compute(rewritable_text(doc))
+        r_metrics = readability.compute(rewritable_text(doc, {s.id for s in sentences if s.quotation}))
         r_indicators = _indicators(rewritable, reading_wpm, acronyms)
     return Scores(metrics=metrics, indicators=indicators, sentences=sentences, lang=doc.lang,
                   rewritable_metrics=r_metrics, rewritable_indicators=r_indicators,
-                  acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf)
+                  acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf,
+                  metrics_text="whole_file" if whole_file else "body")

@@ -6,9 +6,10 @@ column, and ``protected`` spans: the direct quotations inside them, which no rul
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from easyread.document import Document, LineIndex, Sentence, retokenize
+from easyread.document import Document, Sentence, retokenize
 from easyread.nlp import sentence_spans
 
 # Opening/closing pairs. Straight double quotes pair up in order; a curly opening quote
@@ -26,7 +27,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     [(9, 23)]
     """
     spans: list[tuple[int, int]] = []
-    for pattern in (_CURLY, _STRAIGHT, _SINGLE):
+    for mark, pattern in (("“", _CURLY), ('"', _STRAIGHT), ("‘", _SINGLE)):
+        if mark not in text:
+            continue  # every match starts with the mark: skip the scan
         for m in pattern.finditer(text):
             s, e = m.span()
             if e - s <= 1:
@@ -41,9 +44,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def segment(doc: Document) -> Document:
-    """Fill every block's sentences (ids, tokens, origins, lines, quotations)."""
-    index = LineIndex(doc.source.text)
+class _Lines:
+    """1-based (line, column) of offsets in a text (as :class:`easyread.document.LineIndex`,
+    built with ``str.find`` rather than a loop over every character)."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def segment(doc: Document, *, tokens: bool = True) -> Document:
+    """Fill every block's sentences (ids, tokens, origins, lines, quotations).
+
+    ``tokens=False`` leaves every sentence's ``tokens`` empty: for scoring only, which
+    works from the sentence texts (:func:`easyread.score.score`); a document segmented so
+    must not be rewritten.
+    """
+    index = _Lines(doc.source.text)
     for block in doc.blocks:
         quotes = quote_spans(block.text)
         block.sentences = []
@@ -67,6 +93,7 @@ def segment(doc: Document) -> Document:
                 column=column,
                 protected=[p for p in protected if p[1] > p[0]],
             )
-            retokenize(sentence)
+            if tokens:
+                retokenize(sentence)
             block.sentences.append(sentence)
     return doc

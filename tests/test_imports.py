@@ -58,6 +58,18 @@ def test_score_and_check_import_punkt_only(command: str, offline_env: dict[str, 
     assert top(loaded, "nltk") <= punkt, sorted(top(loaded, "nltk") - punkt)
 
 
+NEVER_WHEN_CHECKING = ("nltk", "regex", "spacy", "weasyprint", "jinja2", "numpy", "wordfreq", "lemminflect")
+
+
+def test_check_and_score_load_no_nltk_on_plain_text(offline_env: dict[str, str]) -> None:
+    """`check` and `score` segment with the port of Punkt (easyread.punkt): no nltk, no
+    regex engine, no renderer or template engine on their path."""
+    for command in ("check", "score"):
+        loaded = modules(offline_env, RUN, command, str(SEED))
+        assert not top(loaded, *NEVER_WHEN_CHECKING), (command, sorted(top(loaded, *NEVER_WHEN_CHECKING)))
+        assert "easyread.punkt" in loaded
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "args",

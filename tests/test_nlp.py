@@ -229,6 +229,9 @@ def test_lazy_import() -> None:
         import easyread.nlp as nlp
         assert not [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")], "nltk at import"
         assert nlp.sentence_spans("One. Two.") == [(0, 4), (5, 9)]
+        assert "nltk.tokenize.punkt" not in sys.modules, "the port of Punkt needs no nltk"
+        # A combining accent is a character the port leaves to NLTK itself.
+        assert nlp.sentence_spans("Cafe\u0301 one. Two.") == [(0, 10), (11, 15)]
         assert "nltk.tokenize.punkt" in sys.modules
         assert "numpy" not in sys.modules, "numpy imported"
         assert "nltk" not in sys.modules and "nltk.tokenize" not in sys.modules, "stubs left"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,6 +90,8 @@ class LazyGroup(click.Group):
             sys.exit(0)
         except Exception as exc:  # an internal error: one line, traceback only with --debug
             if ctx.obj and ctx.obj.get("debug"):
+                import traceback  # only here: it costs a few ms of cold start
+
                 traceback.print_exc()
             raise EasyreadCLIError(
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"

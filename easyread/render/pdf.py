@@ -36,11 +36,14 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from easyread.render.libs import preload_weasyprint
+
 with warnings.catch_warnings():
     # WeasyPrint 70 warns at import when the system lacks libharfbuzz-subset (it then subsets
     # fonts with fontTools; see _lean_font). That is a packaging note for the machine, not for
     # easyread's users, and tests treat warnings as errors.
     warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+    preload_weasyprint()  # its library lookup without ~50 ldconfig/gcc processes
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
