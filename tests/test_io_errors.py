@@ -102,7 +102,7 @@ def test_atomic_write_refuses_a_long_folder_name_and_makes_no_folder(tmp_path: P
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EFBIG])
 def test_disk_full_or_quota_is_e604_and_the_temporary_file_is_removed(
         code: int, article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(easyread.io.os, "fsync", raising(code))
+    monkeypatch.setattr(os, "fsync", raising(code))
     status, err = run("rewrite", str(article), "-o", "out.txt")
     assert status == 3
     assert err == (f"easyread: error: out.txt: cannot write: {os.strerror(code)} "
@@ -145,7 +145,7 @@ def test_a_folder_without_write_permission_is_refused_before_any_work(
     real_access = os.access
     locked = tmp_path / "locked"
     locked.mkdir()
-    monkeypatch.setattr(easyread.io.os, "access",
+    monkeypatch.setattr(os, "access",
                         lambda p, mode, **kw: False if Path(p) == locked else real_access(p, mode, **kw))
     with pytest.raises(OutputPermissionDenied, match="may not write in the folder"):
         prepare_output(locked / "out.txt", [article])
@@ -153,7 +153,7 @@ def test_a_folder_without_write_permission_is_refused_before_any_work(
 
 def test_a_read_only_file_system_is_e606(article: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(easyread.io.os, "replace", raising(errno.EROFS))
+    monkeypatch.setattr(os, "replace", raising(errno.EROFS))
     with pytest.raises(OutputReadOnly) as info:
         atomic_write(tmp_path / "out.txt", "text")
     assert str(info.value) == (f"{tmp_path / 'out.txt'}: cannot write: Read-only file system (EROFS); "
@@ -169,14 +169,14 @@ def test_a_read_only_mount_is_refused_before_any_work(article: Path, tmp_path: P
         def __init__(self, st: os.statvfs_result) -> None:
             self.f_flag = st.f_flag | os.ST_RDONLY
 
-    monkeypatch.setattr(easyread.io.os, "statvfs", lambda p: ReadOnly(real(p)))
+    monkeypatch.setattr(os, "statvfs", lambda p: ReadOnly(real(p)))
     status, err = run("rewrite", str(article), "-o", "out.txt")
     assert status == 3 and err.rstrip().endswith("[E606]") and "Read-only file system" in err
 
 
 def test_any_other_os_error_is_e600_with_its_errno_name(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(easyread.io.os, "fsync", raising(errno.EIO))
+    monkeypatch.setattr(os, "fsync", raising(errno.EIO))
     with pytest.raises(OutputError) as info:
         atomic_write(tmp_path / "out.txt", "text")
     assert type(info.value) is OutputError and info.value.code == "E600"
