@@ -177,7 +177,10 @@ def apply_replacements(doc: Document, ctx: Context, rules: Sequence[RuleSpec], d
     active = [r for r in rules if r.active(ctx.config)]
     if not active:
         return doc
+    from easyread.deadline import check
+
     for kind, sentence in rule_sentences(doc):
+        check(f"the {active[0].id.split('.')[0]} rules")  # E326 once over the time limit
         rctx = RuleContext(ctx.config, kind, ctx.cache)
         accepted: list[Proposal] = []
         for spec in active:
