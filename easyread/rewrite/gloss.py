@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from easyread.config import Config
@@ -57,6 +58,43 @@ class GlossPlan:
     rule_id: str
     mode: Mode
     reason: str
+
+
+_STANDS_FOR = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9]s? stands for [^.!?]+\.$")
+
+
+def explanation_texts(config: Config) -> frozenset[str]:
+    """Every sentence the gloss stage may write from data: the glossary explanations (built-in
+    and the config's glossary files) and the acronym explanations.
+
+    The replacement stages (``numbers``, ``words``) leave such a sentence as it is (see
+    :func:`is_explanation`): it is already in easy words, and rewriting it on a second run
+    (``two`` -> ``2``, ``donation`` -> ``gift``) would hide it from the gloss stage, which would
+    then explain the term again (issue 14: a second run must make no edits).
+    """
+    return _explanation_texts(tuple(config.glossary_files))
+
+
+@lru_cache(maxsize=8)
+def _explanation_texts(files: tuple[str, ...]) -> frozenset[str]:
+    from easyread.data import acronym_rows
+    from easyread.terms import build_index
+
+    texts = {row.explanation.strip() for row, _source in build_index(files).by_key.values()}
+    texts |= {row.explanation.strip() for row in acronym_rows().values()}
+    return frozenset(t for t in texts if t)
+
+
+def is_explanation(text: str, config: Config) -> bool:
+    """True for a sentence the gloss stage writes: one of :func:`explanation_texts`, or an
+    acronym's ``ABC stands for …`` sentence.
+
+    >>> from easyread.config import load_config
+    >>> is_explanation("CSE stands for child sexual exploitation.", load_config(use_project=False))
+    True
+    """
+    text = text.strip()
+    return text in explanation_texts(config) or bool(_STANDS_FOR.match(text))
 
 
 def _params(config: Config, rule_id: str) -> dict[str, object]:
@@ -167,6 +205,7 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             kinds[sentence.id] = block.kind
             order[sentence.id] = len(order)
     texts = {s.text.strip() for s in doc.sentences()}
+    whole = "\n".join(texts)
     terms = detect_terms(doc, config)
     plans: list[tuple[Term, GlossPlan]] = []
     for term in terms:
@@ -179,7 +218,10 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             plan = first_use(term, profile, common_zipf)
         # Already explained by its own sentence (a run before this one put it there): an
         # expansion in brackets would explain it twice, and a second run would not be a no-op.
-        if plan.mode in ("sentence", "inline") and (term.explanation or "").strip() in texts:
+        # It may also end a sentence that had no full stop before it was explained, as the
+        # second run reads "she consistently SC, NSPCC, SC stands for …" as one sentence.
+        explained = (term.explanation or "").strip()
+        if plan.mode in ("sentence", "inline") and explained and (explained in texts or explained in whole):
             plan = GlossPlan(plan.rule_id, "glossary", f"{term.term!r} is already explained")
         plans.append((term, plan))
 
