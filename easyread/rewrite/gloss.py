@@ -206,9 +206,19 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             order[sentence.id] = len(order)
     texts = {s.text.strip() for s in doc.sentences()}
     whole = "\n".join(texts)
+    # Explanation sentences a run before this one wrote: a term used only there is not the
+    # article's, and each fills a place after the sentence it follows (see _explained_load).
+    written = {s.id for s in doc.sentences() if is_explanation(s.text, config)}
     terms = detect_terms(doc, config)
     plans: list[tuple[Term, GlossPlan]] = []
     for term in terms:
+        if written:
+            spans = [span for span in term.spans if span[0] not in written]
+            if not spans:
+                continue
+            term.spans[:] = spans
+            term.sentence_ids[:] = [i for i in term.sentence_ids if i not in written]
+            term.first_sentence_id = spans[0][0]
         rule_id = RULE_ACRONYM if term.kind == "acronym" else RULE_FIRST_USE
         if not config.rule_enabled(rule_id):
             continue
@@ -227,7 +237,7 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
 
     # Choose anchors: acronyms and organisations first, then terms used only once (they cannot
     # wait for a later use), then the rarest words.
-    load: dict[str, int] = {}
+    load = _explained_load(doc, written)
     anchors: dict[str, str | None] = {}
     ranked = sorted(
         plans,
@@ -264,6 +274,21 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     for term, plan in sorted(plans, key=position):
         _apply(doc, term, plan, anchors.get(term.key), found_at)
     return doc
+
+
+def _explained_load(doc: Document, written: set[str]) -> dict[str, int]:
+    """How many explanation sentences (``written``) already follow each sentence: they count
+    towards ``max_per_sentence``, so a second run does not add one that did not fit."""
+    load: dict[str, int] = {}
+    for block in doc.blocks:
+        last: str | None = None
+        for sentence in block.sentences:
+            if sentence.id in written:
+                if last is not None:
+                    load[last] = load.get(last, 0) + 1
+            else:
+                last = sentence.id
+    return load
 
 
 _OPEN = frozenset("“«")
@@ -359,7 +384,10 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
     if first and term.expansion:
         text = doc.sentence(first).text.lower()
         defined = term.expansion.lower() in text and f"({term.term.lower()}" in text
-        defined = defined or f"{term.term.lower()} ({term.expansion.lower()}" in text
+        # Expanded in brackets by a run before this one, also after a possessive ("the NSPCC’s
+        # (National Society …)"): a second expansion would not make the second run a no-op.
+        inline = rf"(?<!\w){re.escape(term.term.lower())}(?:['’]s)? \({re.escape(term.expansion.lower())}"
+        defined = defined or re.search(inline, text) is not None
     if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
         in_heading = False
     common = zipf(term.term) >= common_zipf
