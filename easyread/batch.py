@@ -955,8 +955,9 @@ class _WriteFailed(Exception):
     def __init__(self, rel: str, exc: BaseException) -> None:
         if isinstance(exc, OSError):
             detail = _os_error(exc)
-        else:
-            detail = f"{getattr(exc, 'message', exc)} [{getattr(exc, 'code', INTERNAL)}]"
+        else:  # a coded output error from atomic_write (E6xx): its cause, without the repeat
+            message = str(getattr(exc, "message", exc)).removeprefix("cannot write: ")
+            detail = f"{message} [{getattr(exc, 'code', INTERNAL)}]"
         self.message = f"cannot write {rel}: {detail}; it is retried on the next run"
         super().__init__(self.message)
 

@@ -197,3 +197,30 @@ def test_output_equal_to_input_is_still_e602(article: Path) -> None:
 def test_codes_are_listed_in_docs_cli(cls: type[OutputError], code: str) -> None:
     assert cls.code == code
     assert f"| {code} |" in (ROOT / "docs" / "cli.md").read_text("utf-8")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc/self/fd")
+def test_a_batch_article_whose_output_hits_a_full_disk_says_so_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch wraps the coded error in its retryable E324, naming the cause once."""
+    from easyread.batch import BatchOptions, run_batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, "utf-8")
+    real_fsync = os.fsync
+    out = tmp_path / "out"
+
+    def fsync(fd: int) -> None:
+        name = os.readlink(f"/proc/self/fd/{fd}")  # Linux: the file behind the descriptor
+        if Path(name).name.startswith(".a.md.") and name.endswith(".part"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    report = run_batch(src, out, BatchOptions(formats=("md",), executor="inline", report=False))
+    (art,) = report.articles
+    assert art.error == {"code": "E324", "message": (
+        "cannot write a.md: No space left on device (ENOSPC); the disk is full: free some space "
+        "[E604]; it is retried on the next run")}
+    assert leftovers(out) == []
