@@ -255,6 +255,8 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             if kinds.get(used) not in ANCHOR_KINDS:
                 continue
             sid = placement.get(used, used) if plan.mode == "sentence" else used
+            if plan.mode == "sentence" and sid is not None and not ends_sentence(doc.sentence(sid).text):
+                continue  # read again, the explanation would run on in the same sentence
             if sid is not None and kinds.get(sid) in ANCHOR_KINDS and load.get(sid, 0) < cap:
                 anchor = sid
                 break
@@ -274,6 +276,20 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     for term, plan in sorted(plans, key=position):
         _apply(doc, term, plan, anchors.get(term.key), found_at)
     return doc
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a full stop, ``!``, ``?`` or ``…`` (closing marks after it
+    allowed). An explanation sentence goes only after such a sentence: after ``she said SC,``
+    it would be read, on a second run, as the end of that sentence.
+
+    >>> ends_sentence("It rose by 40 per cent."), ends_sentence("She said “no.”"), ends_sentence("she said SC,")
+    (True, True, False)
+    """
+    return _SENTENCE_END.search(text) is not None
 
 
 def _explained_load(doc: Document, written: set[str]) -> dict[str, int]:
