@@ -1,6 +1,6 @@
 """Idempotence on mutated real sentences: how often does rewriting the rewrite change it?
 
-Usage: python benchmarks/bench_idempotence.py [--n N] [--seed S]
+Usage: python benchmarks/bench_idempotence.py [--n N] [--seed S] [--show]
 
 The same kind of input as tests/test_fuzz.py (which asserts it on a fixed set): sentences of the
 seed article and of the golden cases' inputs (never a test set), one or two joined, with up to
@@ -8,7 +8,7 @@ four random mutations (inserted Unicode, quotes, brackets, abbreviations, number
 money, number words, acronyms, names, negations; a word's case changed, dropped or repeated).
 Each text is rewritten with the whole default pipeline in the plain and the easy-read profile,
 and the output rewritten again. Prints the texts whose second run made edits, per rule, and
-the CPU seconds used. With the same --seed the texts are the same on any code version, so the
+the CPU seconds used; ``--show`` prints one text per profile and rule. With the same --seed the texts are the same on any code version, so the
 figure can be compared before and after a change (run it against another checkout with
 ``PYTHONPATH=/path/to/checkout``).
 """
@@ -87,6 +87,7 @@ def main(argv: list[str]) -> int:
     start = resource.getrusage(resource.RUSAGE_SELF)
     changed: dict[str, Counter[str]] = {p: Counter() for p in configs}
     texts_changed: Counter[str] = Counter()
+    examples: dict[tuple[str, str], str] = {}
     errors = 0
     for text in texts:
         for name, config in configs.items():
@@ -102,6 +103,8 @@ def main(argv: list[str]) -> int:
             if rules:
                 texts_changed[name] += 1
                 changed[name].update(rules)
+                for rule in rules:
+                    examples.setdefault((name, rule), text)
     end = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (end.ru_utime - start.ru_utime) + (end.ru_stime - start.ru_stime)
     print(f"easyread {easyread.__file__}")
@@ -109,6 +112,9 @@ def main(argv: list[str]) -> int:
     for name in configs:
         listed = ", ".join(f"{r} {c}" for r, c in changed[name].most_common()) or "-"
         print(f"{name:9s}: second run changed {texts_changed[name]} of {n} texts; rules: {listed}")
+    if "--show" in argv:
+        for (name, rule), text in sorted(examples.items()):
+            print(f"  e.g. {name} {rule}: {text!r}")
     print(f"CPU {cpu:.1f} s ({1000 * cpu / (2 * n):.0f} ms per text and profile, both runs)")
     return 0
 

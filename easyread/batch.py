@@ -1110,17 +1110,32 @@ class WorkerSlots:
         return late
 
 
+#: The ``error.code`` of a job a worker handed back unrun: an article of its ran out of time,
+#: so it takes no more work (the batch gives the job to the next pool).
+_HANDED_BACK = "recycle"
+
+
 def _convert_in_slot(job: ArticleJob, number: int) -> ArticleResult:
-    """:func:`convert_article` in a pool worker, telling the batch (:class:`WorkerSlots`)."""
+    """:func:`convert_article` in a pool worker, telling the batch (:class:`WorkerSlots`).
+
+    After an article of this worker ran out of time (the alarm stopped it anywhere, so this
+    process may hold half-made state), it hands back every job still sent to it, unrun."""
+    if _WORKER.get("stopped_by_alarm"):
+        return ArticleResult(job.path, "not_run", input_sha256=job.input_sha256,
+                             error={"code": _HANDED_BACK, "message": "handed back by a recycled worker"})
     slot = _WORKER.get("slot")
     if slot is None or slot[1] is None:
-        return convert_article(job)
-    slots, index = slot
-    slots.start(index, number)
-    try:
-        return convert_article(job)
-    finally:
-        slots.stop(index)
+        result = convert_article(job)
+    else:
+        slots, index = slot
+        slots.start(index, number)
+        try:
+            result = convert_article(job)
+        finally:
+            slots.stop(index)
+    if (result.error or {}).get("code") == TIMED_OUT:
+        _WORKER["stopped_by_alarm"] = True
+    return result
 
 
 def hard_limit(timeout: float) -> float:
@@ -1298,7 +1313,11 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
                     job = futures[fut]
                     try:
                         result = fut.result()
-                        if (result.error or {}).get("code") == TIMED_OUT:
+                        code = (result.error or {}).get("code")
+                        if code == _HANDED_BACK:
+                            retry.append(job)  # not run: the next pool converts it
+                            continue
+                        if code == TIMED_OUT:
                             recycle = True
                         yield result
                     except BrokenProcessPool:

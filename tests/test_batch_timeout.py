@@ -91,7 +91,12 @@ def run_batch_cli(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProce
          str(tmp_path / "out"), "--formats", "md", "--config", str(tmp_path / "cfg.toml"), *args],
         capture_output=True, text=True, timeout=240, env=env, cwd=tmp_path)
     summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    WORKERS[:] = list(summary["run"]["timing"]["worker_peak_rss_mb"])
     return proc, {a["path"]: a for a in summary["articles"]}
+
+
+#: The worker processes (host:pid) the last run_batch_cli used.
+WORKERS: list[str] = []
 
 
 def test_a_slow_article_fails_with_e326_the_rest_goes_on_and_a_resume_keeps_it(
@@ -109,6 +114,9 @@ def test_a_slow_article_fails_with_e326_the_rest_goes_on_and_a_resume_keeps_it(
     assert (tmp_path / "out" / "z-good.md").exists() and not (tmp_path / "out" / "m-slow.md").exists()
     assert not list((tmp_path / "out").rglob("*.part"))
     assert time.monotonic() - started < 120  # not the 60 s sleep per try
+    # --jobs 1, yet two workers: the one the alarm stopped was replaced (z-good.txt, already
+    # sent to it, was handed back unrun and converted by the new one).
+    assert len(WORKERS) == 2
 
     # Resume with the same limit: nothing to do, the failure is kept.
     proc, arts = run_batch_cli(tmp_path, "--timeout", "1", "--jobs", "1")
