@@ -72,15 +72,21 @@ def second_run_allowed(edit: Edit, first: Document) -> bool:
       towards the length that decides whether a sentence is split;
     * ``numbers.words_to_digits.v1`` may write as a digit a capitalised number word at the
       start of a sentence when the first run split sentences: mid-sentence, its capital made it
-      a name ("after Three figures showed"), and a split brought it to the start.
+      a name ("after Three figures showed"), and a split brought it to the start;
+    * a ``gloss.*`` rule may explain a term the first run listed in the glossary only (``W612``)
+      after splitting its sentence: the explanation had to follow the last piece, which ended
+      inside a quotation that never closes; read again, the pieces are sentences of their own.
     """
+    split = any(e.rule.startswith("split.") for e in first.edits)
+    if edit.rule.startswith("gloss.") and split:
+        unplaced = [n.message.split(":")[0] for n in first.notes if n.code == "W612"]
+        return any(term in edit.reason for term in unplaced)
     if edit.rule.startswith("split."):
         expansions = [e.after.strip() for e in first.edits
                       if e.rule.startswith("gloss.acronym.") and e.after.startswith(" (")]
         return any(x in edit.before for x in expansions)
     if edit.rule == "numbers.words_to_digits.v1":
-        return edit.span[0] == 0 and edit.before[:1].isupper() and any(
-            e.rule.startswith("split.") for e in first.edits)
+        return edit.span[0] == 0 and edit.before[:1].isupper() and split
     return False
 
 #: What the mutations insert: the kinds of text the attack run of issue 14 used.
