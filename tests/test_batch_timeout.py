@@ -200,3 +200,32 @@ def test_an_inner_limit_never_extends_the_outer_one() -> None:
         with time_limit(0):
             check()  # 0: no new limit, the outer one still holds
     assert remaining() is None
+
+
+def test_outside_the_main_thread_the_deadline_alone_stops_an_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a Dask worker (tasks run in threads: no alarm signal), the pipeline's own checks
+    stop an article between stages: E326, naming the stage, and no output written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import easyread.pipeline
+    from easyread.batch import ArticleJob, convert_article
+
+    def slow(doc, ctx):  # type: ignore[no-untyped-def]
+        time.sleep(0.2)
+        return doc
+
+    stages = [FunctionStage(f"slow{n}", (), (), slow) for n in range(10)]
+    monkeypatch.setattr(easyread.pipeline, "build_pipeline", lambda config, names=None: Pipeline(stages))
+    article = tmp_path / "a.txt"
+    article.write_text(f"Title\n\n{GOOD}\n", "utf-8")
+    job = ArticleJob("a.txt", str(article), str(tmp_path / "out"), (("md", "a.md"),), "sha",
+                     load_config(profile="easy-read", use_project=False), "easy-read", timeout=0.5)
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(convert_article, job).result()
+    assert result.status == "failed" and result.error is not None
+    assert result.error["code"] == "E326"
+    assert result.error["message"].startswith("took longer than the time limit of 0.5 s (stopped in the slow")
+    assert time.monotonic() - started < 1.5  # not the 2 s all ten stages take
+    assert not (tmp_path / "out").exists()
