@@ -1354,6 +1354,8 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
             if running:
                 _kill_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
+            if killed:  # a worker killed for time may have been writing: no half file stays
+                remove_stale_parts(Path(this_round[0].out_dir))
         queue = sorted(retry, key=lambda j: j.path) + queue
     if stop.signum is not None:
         raise stop.exception()
