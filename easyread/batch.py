@@ -23,6 +23,12 @@ cluster. See ``docs/batch.md`` for the guarantees; in short:
   thread everywhere) and never write after it is gone; each holds a shared ``flock`` on
   ``OUT_DIR/.easyread-workers.lock``, so a new batch waits until an old batch's workers are gone.
   SIGTERM stops a batch like Ctrl-C, but without waiting for the articles in flight (exit 143).
+* **Time limits** (issue 14): ``--timeout SECONDS`` per article (``[batch] timeout`` in the
+  config, default 300; 0 for none). In the process pool an alarm signal stops the article when
+  its time is up and, should it be stuck in code that signals cannot interrupt, the batch kills
+  its worker a grace period later; either way the article fails with E326 and the workers are
+  replaced. Everywhere (Dask too) :mod:`easyread.deadline` stops the pipeline between stages
+  and between sentences. A resume retries a timed-out article only with a longer limit.
 * **Write errors** (issue 16): an output that cannot be written (disk full, I/O error,
   permission, read-only, quota) fails that article with E324, which a resume retries; a journal,
   manifest or report that cannot be written is E325 and exit 4, never a traceback.
@@ -52,7 +58,7 @@ from typing import Any, Literal
 
 from easyread import __version__
 from easyread.config import Config, load_config
-from easyread.errors import EasyreadError
+from easyread.errors import ConfigError, EasyreadError
 
 FORMATS = ("pdf", "html", "md", "json")
 DEFAULT_FORMATS = ("pdf", "html")
@@ -94,6 +100,12 @@ EXIT_STATE = 4  # the journal, manifest or report could not be written (disk ful
 EXIT_SIGINT = 130  # Ctrl-C (128 + SIGINT)
 EXIT_SIGTERM = 143  # SIGTERM: timeout, systemd, docker stop, Kubernetes (128 + SIGTERM)
 
+#: ``--timeout`` when neither the flag nor the config gives one (the config's default is 300).
+DEFAULT_TIMEOUT = 300.0
+#: A worker whose article is still running this long after its time limit (the alarm could not
+#: stop it: stuck in C code) is killed: ``min(HARD_GRACE_MAX, max(1, timeout / 10))`` seconds.
+HARD_GRACE_MAX = 5.0
+
 Status = Literal["ok", "failed", "not_run"]
 
 
@@ -115,6 +127,7 @@ COLLISION = "E322"  # two inputs would write the same output file
 WORKER_DIED = "E323"  # the worker process died while converting this article
 # Defined here for now; they may move to easyread.errors (the E6xx output codes) later.
 WRITE_FAILED = "E324"  # an output could not be written: disk full, I/O error, permission, ...
+TIMED_OUT = "E326"  # the article took longer than --timeout (easyread.errors.TimeLimitExceeded)
 STATE_WRITE_FAILED = "E325"  # the journal, the manifest or a report file could not be written
 INTERNAL = "E000"  # an unexpected exception in a stage (a bug: please report it)
 LINK_NOT_FOLLOWED = "W320"
@@ -163,6 +176,8 @@ class BatchOptions:
     follow_symlinks: bool = False
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     max_tasks_per_child: int = 100  # RSS grew ~25 MB over 126 PDF articles (docs/benchmarks-batch.md)
+    #: Seconds per article (None: ``[batch] timeout`` from the config; 0: no limit).
+    timeout: float | None = None
 
     def __post_init__(self) -> None:
         bad = [f for f in self.formats if f not in FORMATS]
@@ -172,6 +187,8 @@ class BatchOptions:
             raise BatchError(f"unknown executor {self.executor!r}; choose from {', '.join(EXECUTORS)}")
         if self.jobs is not None and self.jobs < 1:
             raise BatchError("--jobs must be at least 1")
+        if self.timeout is not None and not self.timeout >= 0:
+            raise BatchError("--timeout must be 0 (no limit) or a number of seconds")
 
     @property
     def workers(self) -> int:
@@ -194,6 +211,7 @@ class ArticleJob:
     input_sha256: str
     config: Config
     profile: str
+    timeout: float | None = None  # seconds; None: no limit
 
 
 @dataclass
@@ -608,11 +626,14 @@ def _file_sha256(path: Path) -> str | None:
 
 def fingerprint(config: Config, options: BatchOptions) -> str:
     """What, besides the input, decides the outputs: version, formats, profile, merged config."""
+    raw = dict(config.raw)
+    if isinstance(raw.get("batch"), dict):  # the time limit does not change the outputs
+        raw["batch"] = {k: v for k, v in raw["batch"].items() if k != "timeout"}
     data = {
         "easyread": __version__,
         "formats": sorted(options.formats),
         "profile": options.profile,
-        "config": config.raw,
+        "config": raw,
         "thresholds": [str(t) for t in config.thresholds],
         "max_sentence_words": config.max_sentence_words,
     }
@@ -780,10 +801,14 @@ _WORKER: dict[str, Any] = {}
 
 
 def init_worker(formats: tuple[str, ...] = (), ignore_sigint: bool = True,
-                parent: int | None = None, workers_lock: str | None = None) -> None:
+                parent: int | None = None, workers_lock: str | None = None,
+                slots: WorkerSlots | None = None) -> None:
     """Pool initializer: ignore Ctrl-C and SIGTERM (the batch handles them and stops its
-    workers itself), die with the batch (``parent``, its pid), hold the shared workers lock
-    and load the data, the tagger and the renderer once by converting a tiny document."""
+    workers itself), die with the batch (``parent``, its pid), hold the shared workers lock,
+    take a slot in ``slots`` (where the batch sees which article it runs since when) and load
+    the data, the tagger and the renderer once by converting a tiny document."""
+    if slots is not None:
+        _WORKER["slot"] = (slots, slots.claim())
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -930,8 +955,9 @@ class _WriteFailed(Exception):
     def __init__(self, rel: str, exc: BaseException) -> None:
         if isinstance(exc, OSError):
             detail = _os_error(exc)
-        else:
-            detail = f"{getattr(exc, 'message', exc)} [{getattr(exc, 'code', INTERNAL)}]"
+        else:  # a coded output error from atomic_write (E6xx): its cause, without the repeat
+            message = str(getattr(exc, "message", exc)).removeprefix("cannot write: ")
+            detail = f"{message} [{getattr(exc, 'code', INTERNAL)}]"
         self.message = f"cannot write {rel}: {detail}; it is retried on the next run"
         super().__init__(self.message)
 
@@ -952,11 +978,44 @@ def _internal(exc: BaseException) -> dict[str, str]:
     return {"code": INTERNAL, "message": f"internal error: {type(exc).__name__}: {exc}{where}"}
 
 
+class _OutOfTime(BaseException):
+    """Raised by the alarm signal in a worker when an article's time is up. Not an
+    ``Exception``, so a library's ``except Exception`` does not swallow it."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` after ``seconds`` (``setitimer``), in the main thread of a
+    process whose SIGALRM nobody else uses (a pool worker, the inline executor in a CLI);
+    elsewhere (a Dask worker's thread, an application with its own handler) it does nothing
+    and :mod:`easyread.deadline` alone keeps the limit."""
+    usable = (bool(seconds) and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+    if not usable or seconds is None:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _OutOfTime()
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def convert_article(job: ArticleJob) -> ArticleResult:
     """Read, rewrite, render and check one article; write its outputs atomically.
 
     Never raises for a bad article: every problem becomes ``status="failed"`` with a code.
+    Reading, rewriting and rendering must end within ``job.timeout`` seconds (E326; see
+    :func:`_alarm` and :mod:`easyread.deadline`); writing the outputs is not timed.
     """
+    from easyread.deadline import exceeded_message, time_limit
     from easyread.io import atomic_write
     from easyread.pipeline import process, read_document
 
@@ -964,17 +1023,18 @@ def convert_article(job: ArticleJob) -> ArticleResult:
     result = ArticleResult(path=job.path, status="failed", input_sha256=job.input_sha256,
                            worker=f"{socket.gethostname()}:{os.getpid()}")
     try:
-        doc = read_document(job.source, job.config)
-        doc.source.path = job.path  # outputs name the article as the report does
-        doc = process(doc, job.config)
-        result.title = doc.title
-        result.notes = [{"code": n.code, "message": n.message} for n in doc.notes if n.code.startswith("W3")]
-        before = doc.scores.get("before", {})
-        after = doc.scores.get("after", {})
-        result.before = _score_summary(before)
-        result.after = _score_summary(after)
-        result.check, result.check_failures = _check(job.path, after, job.config)
-        rendered = [(fmt, rel, _render(doc, fmt, job.profile, job.config)) for fmt, rel in job.outputs]
+        with time_limit(job.timeout), _alarm(job.timeout):
+            doc = read_document(job.source, job.config)
+            doc.source.path = job.path  # outputs name the article as the report does
+            doc = process(doc, job.config)
+            result.title = doc.title
+            result.notes = [{"code": n.code, "message": n.message} for n in doc.notes if n.code.startswith("W3")]
+            before = doc.scores.get("before", {})
+            after = doc.scores.get("after", {})
+            result.before = _score_summary(before)
+            result.after = _score_summary(after)
+            result.check, result.check_failures = _check(job.path, after, job.config)
+            rendered = [(fmt, rel, _render(doc, fmt, job.profile, job.config)) for fmt, rel in job.outputs]
         for fmt, rel, data in rendered:
             payload = data.encode("utf-8") if isinstance(data, str) else data
             _exit_if_orphaned()  # never write for a batch that is gone: a re-run may own OUT_DIR
@@ -985,6 +1045,8 @@ def convert_article(job: ArticleJob) -> ArticleResult:
             result.outputs[fmt] = rel
             result.output_sha256[fmt] = hashlib.sha256(payload).hexdigest()
         result.status = "ok"
+    except _OutOfTime:
+        result.error = {"code": TIMED_OUT, "message": exceeded_message(job.timeout or 0)}
     except _WriteFailed as exc:
         result.error = {"code": WRITE_FAILED, "message": exc.message}
     except EasyreadError as exc:
@@ -1003,6 +1065,82 @@ def convert_article(job: ArticleJob) -> ArticleResult:
     result.seconds = time.perf_counter() - start
     result.max_rss_mb = _rss_mb()
     return result
+
+
+class WorkerSlots:
+    """Shared memory where each pool worker says which article it converts since when, so the
+    batch can kill a worker stuck past its time limit and know whose article it was.
+
+    One slot of three numbers per worker: its pid, the article's number in the round and the
+    ``time.monotonic()`` it started (0 when idle). Written only by the worker (number first,
+    then the time; the time is cleared first), read by the batch without a lock: a read is
+    trusted only when the start time is the same before and after reading the number.
+    """
+
+    def __init__(self, ctx: Any, size: int) -> None:
+        self.size = size
+        self.cells = ctx.RawArray("d", 3 * size)
+        self.taken = ctx.Value("i", 0)
+
+    def claim(self) -> int | None:
+        with self.taken.get_lock():
+            index = int(self.taken.value)
+            self.taken.value = index + 1
+        if index >= self.size:
+            return None
+        self.cells[3 * index] = float(os.getpid())
+        return index
+
+    def start(self, index: int, number: int) -> None:
+        self.cells[3 * index + 1] = float(number)
+        self.cells[3 * index + 2] = time.monotonic()
+
+    def stop(self, index: int) -> None:
+        self.cells[3 * index + 2] = 0.0
+
+    def overdue(self, seconds: float) -> list[tuple[int, int, float]]:
+        """``(pid, article number, seconds running)`` for each worker busy for over ``seconds``."""
+        now = time.monotonic()
+        late = []
+        for i in range(self.size):
+            started = self.cells[3 * i + 2]
+            number = self.cells[3 * i + 1]
+            if started and started == self.cells[3 * i + 2] and now - started > seconds:
+                late.append((int(self.cells[3 * i]), int(number), now - started))
+        return late
+
+
+#: The ``error.code`` of a job a worker handed back unrun: an article of its ran out of time,
+#: so it takes no more work (the batch gives the job to the next pool).
+_HANDED_BACK = "recycle"
+
+
+def _convert_in_slot(job: ArticleJob, number: int) -> ArticleResult:
+    """:func:`convert_article` in a pool worker, telling the batch (:class:`WorkerSlots`).
+
+    After an article of this worker ran out of time (the alarm stopped it anywhere, so this
+    process may hold half-made state), it hands back every job still sent to it, unrun."""
+    if _WORKER.get("stopped_by_alarm"):
+        return ArticleResult(job.path, "not_run", input_sha256=job.input_sha256,
+                             error={"code": _HANDED_BACK, "message": "handed back by a recycled worker"})
+    slot = _WORKER.get("slot")
+    if slot is None or slot[1] is None:
+        result = convert_article(job)
+    else:
+        slots, index = slot
+        slots.start(index, number)
+        try:
+            result = convert_article(job)
+        finally:
+            slots.stop(index)
+    if (result.error or {}).get("code") == TIMED_OUT:
+        _WORKER["stopped_by_alarm"] = True
+    return result
+
+
+def hard_limit(timeout: float) -> float:
+    """Seconds after which the batch kills a worker still converting one article."""
+    return timeout + min(HARD_GRACE_MAX, max(1.0, timeout / 10))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1104,6 +1242,12 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
     the pool breaks: the articles it held are retried in a fresh pool, and an article in
     flight during MAX_CRASHES deaths is reported as failed.
 
+    Time limits (``options.timeout``): an article whose alarm stopped it comes back as E326 and
+    the round ends early (nothing more is handed to its workers; the articles not started go
+    to a fresh pool), so the worker it ran in is replaced. A worker still busy with one article
+    :func:`hard_limit` seconds after it started (:class:`WorkerSlots`) is killed: that article
+    is E326, and the others the broken pool held are tried again without counting a crash.
+
     Workers die with this process (:func:`die_with_parent`). ``stop`` is polled: after Ctrl-C
     nothing more is handed out and the articles in the workers finish (their outputs are
     written, so they are yielded); after SIGTERM or a second Ctrl-C the workers are killed.
@@ -1117,22 +1261,41 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
     crashes: dict[str, int] = {}
     queue = list(jobs)
     workers_lock = str(Path(jobs[0].out_dir) / WORKERS_LOCK_NAME) if jobs else None
+    timeout = options.timeout or None
     while queue and stop.signum is None:
         workers = min(options.workers, len(queue))
         size = workers * max(1, options.max_tasks_per_child)
         this_round, queue = queue[:size], queue[size:]
+        mp = multiprocessing.get_context("spawn")
+        slots = WorkerSlots(mp, workers) if timeout else None
         pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=mp,
             initializer=init_worker,
-            initargs=(options.formats, True, os.getpid(), workers_lock),
+            initargs=(options.formats, True, os.getpid(), workers_lock, slots),
         )
         retry: list[ArticleJob] = []
         futures: dict[Future[ArticleResult], ArticleJob] = {}
+        killed: dict[str, float] = {}  # article -> seconds it had run when its worker was killed
+        recycle = False  # an article ran out of time: end this pool once its work in hand is done
         try:
-            futures = {pool.submit(convert_article, j): j for j in this_round}
+            futures = {pool.submit(_convert_in_slot, j, n): j for n, j in enumerate(this_round)}
             pending = set(futures)
             while pending:
+                if slots is not None and timeout is not None:
+                    for pid, number, seconds in slots.overdue(hard_limit(timeout)):
+                        late = this_round[number].path if 0 <= number < len(this_round) else None
+                        if late is not None and late not in killed:
+                            killed[late] = seconds
+                            with contextlib.suppress(OSError):
+                                os.kill(pid, signal.SIGKILL)
+                if recycle and stop.signum is None:
+                    for fut in pending:
+                        if fut.cancel():
+                            retry.append(futures[fut])
+                    pending = {f for f in pending if not f.cancelled()}
+                    if not pending:
+                        break
                 if stop.signum is not None:
                     # Stopping: hand out nothing more; after Ctrl-C, wait for (and record)
                     # the articles already in the workers, unless told to hurry.
@@ -1149,10 +1312,23 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
                 for fut in sorted(done, key=lambda f: futures[f].path):
                     job = futures[fut]
                     try:
-                        yield fut.result()
+                        result = fut.result()
+                        code = (result.error or {}).get("code")
+                        if code == _HANDED_BACK:
+                            retry.append(job)  # not run: the next pool converts it
+                            continue
+                        if code == TIMED_OUT:
+                            recycle = True
+                        yield result
                     except BrokenProcessPool:
                         if stop.signum is not None:
                             continue  # stopping anyway: not_run
+                        if job.path in killed:
+                            yield _killed_for_time(job, killed[job.path], timeout or 0.0)
+                            continue
+                        if killed:  # the pool broke because the batch killed a worker
+                            retry.append(job)
+                            continue
                         crashes[job.path] = crashes.get(job.path, 0) + 1
                         if crashes[job.path] >= MAX_CRASHES:
                             yield ArticleResult(job.path, "failed", input_sha256=job.input_sha256, error={
@@ -1178,9 +1354,19 @@ def _run_local(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals)
             if running:
                 _kill_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
+            if killed:  # a worker killed for time may have been writing: no half file stays
+                remove_stale_parts(Path(this_round[0].out_dir))
         queue = sorted(retry, key=lambda j: j.path) + queue
     if stop.signum is not None:
         raise stop.exception()
+
+
+def _killed_for_time(job: ArticleJob, seconds: float, timeout: float) -> ArticleResult:
+    from easyread.deadline import exceeded_message
+
+    message = exceeded_message(timeout) + f"; its worker was still busy after {seconds:.0f} s and was stopped"
+    return ArticleResult(job.path, "failed", input_sha256=job.input_sha256, seconds=seconds,
+                         error={"code": TIMED_OUT, "message": message})
 
 
 def _run_dask(jobs: list[ArticleJob], options: BatchOptions, stop: StopSignals) -> Iterator[ArticleResult]:
@@ -1261,9 +1447,26 @@ def _load_config(options: BatchOptions) -> Config:
     return load_config(config_file=options.config_file, profile=options.profile, overrides=overrides)
 
 
-def _manifest_entry(result: ArticleResult, fp: str) -> dict[str, Any]:
+def batch_timeout(config: Config, options: BatchOptions) -> float | None:
+    """The time limit per article in seconds (None: no limit): ``--timeout``, else
+    ``[batch] timeout`` in the config, else :data:`DEFAULT_TIMEOUT`; 0 means no limit."""
+    value: Any = options.timeout
+    if value is None:
+        section = config.raw.get("batch", {})
+        value = section.get("timeout", DEFAULT_TIMEOUT) if isinstance(section, dict) else DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"[batch] timeout must be a number of seconds, not {value!r}") from None
+    if not seconds >= 0:
+        raise ConfigError(f"[batch] timeout must be 0 (no limit) or a number of seconds, not {value!r}")
+    return seconds or None
+
+
+def _manifest_entry(result: ArticleResult, fp: str, timeout: float | None = None) -> dict[str, Any]:
     return {
         "path": result.path,
+        "timeout": timeout,
         "input_sha256": result.input_sha256,
         "fingerprint": fp,
         "easyread_version": __version__,
@@ -1273,8 +1476,11 @@ def _manifest_entry(result: ArticleResult, fp: str) -> dict[str, Any]:
 
 
 def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[tuple[str, str], ...],
-                out_dir: Path) -> ArticleResult | None:
-    """The stored result when input, options and every output still match; else None."""
+                out_dir: Path, timeout: float | None = None) -> ArticleResult | None:
+    """The stored result when input, options and every output still match; else None.
+
+    An article that ran out of time (E326) is tried again when the limit is now longer (or
+    gone) than the one it failed with."""
     if not entry or entry.get("input_sha256") != sha or entry.get("fingerprint") != fp:
         return None
     try:
@@ -1283,6 +1489,10 @@ def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[
         return None
     if result.status == "failed":
         code = (result.error or {}).get("code")
+        if code == TIMED_OUT:
+            before = entry.get("timeout")
+            if timeout is None or not isinstance(before, (int, float)) or timeout > before:
+                return None
         return None if code in RETRY_CODES or code is None else replace(result, up_to_date=True)
     if result.status != "ok":
         return None
@@ -1331,7 +1541,8 @@ def run_batch(
     started = time.perf_counter()
     src, dst = _check_dirs(in_dir, out_dir)
     config = _load_config(options)
-    options = replace(options, profile=config.profile)
+    options = replace(options, profile=config.profile, timeout=batch_timeout(config, options) or 0.0)
+    timeout = options.timeout or None
     try:
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -1363,12 +1574,13 @@ def run_batch(
                 continue
             outputs = planned[cand.path]
             stored = None if options.force else _up_to_date(
-                manifest.entries.get(cand.path), sha, fp, outputs, dst)
+                manifest.entries.get(cand.path), sha, fp, outputs, dst, timeout)
             if stored is not None:
                 results[cand.path] = stored
                 up_to_date += 1
                 continue
-            jobs.append(ArticleJob(cand.path, str(cand.source), str(dst), outputs, sha, config, options.profile))
+            jobs.append(ArticleJob(cand.path, str(cand.source), str(dst), outputs, sha, config, options.profile,
+                                   timeout))
         total = len(jobs)
         if progress:
             progress(ProgressEvent("start", 0, total, up_to_date=up_to_date))
@@ -1382,7 +1594,7 @@ def run_batch(
                 done += 1
                 if result.status == "ok" or (result.error and result.error["code"] not in RETRY_CODES):
                     try:
-                        manifest.record(_manifest_entry(result, fp))
+                        manifest.record(_manifest_entry(result, fp, timeout))
                     except OSError as exc:
                         # Without the journal a resume cannot know what was done (and the
                         # disk is most likely full): hand out nothing more.

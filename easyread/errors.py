@@ -10,7 +10,9 @@ Every error easyread raises on purpose is an :class:`EasyreadError` with a code:
 * ``E4xx`` rendering (accessibility checks, PDF problems)
 * ``E5xx`` missing resources (a model or data package is not installed)
 * ``E6xx`` output (``-o`` names a folder, device, FIFO or socket, or the same file as an input;
-  the destination is left untouched)
+  the name is too long, the disk is full, the folder may not be written, the file system is
+  read-only; the destination is left untouched and no temporary file is left behind)
+* ``E326`` an article ran past its time limit (``batch --timeout``, :mod:`easyread.deadline`)
 
 The CLI turns these into one clear line and exit code 3 (see ``docs/cli.md``).
 """
@@ -87,6 +89,12 @@ class NoArticlesFound(InputError):
     code = "E308"
 
 
+class TimeLimitExceeded(InputError):
+    """Converting an input took longer than its time limit (``batch --timeout``)."""
+
+    code = "E326"
+
+
 class RenderError(EasyreadError):
     code = "E400"
 
@@ -115,3 +123,28 @@ class OutputIsInput(OutputError):
     """The output is the same file as an input (also through a symbolic or hard link)."""
 
     code = "E602"
+
+
+class OutputNameTooLong(OutputError):
+    """A name in the output path is longer than the file system allows (ENAMETOOLONG)."""
+
+    code = "E603"
+
+
+class OutputNoSpace(OutputError):
+    """The disk is full, the quota is used up or the file is over the size limit
+    (ENOSPC, EDQUOT, EFBIG: ``ulimit -f``)."""
+
+    code = "E604"
+
+
+class OutputPermissionDenied(OutputError):
+    """The output folder (or file) may not be written (EACCES, EPERM)."""
+
+    code = "E605"
+
+
+class OutputReadOnly(OutputError):
+    """The output is on a read-only file system (EROFS)."""
+
+    code = "E606"

@@ -63,7 +63,10 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Document, ctx: Context) -> Document:
+        from easyread.deadline import check
+
         for stage in self.stages:
+            check(f"the {stage.name} stage")  # easyread.deadline: E326 once over the time limit
             doc = stage(doc, ctx)
         return doc
 

@@ -22,13 +22,18 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "golden"))
 
 from goldencases import every_case, gloss_cases, output_of, parse, run
-from ledger_checks import expansion_problems, gloss_problems, replay_problems, source_state
+from ledger_checks import (
+    expansion_problems,
+    gloss_problems,
+    guard_problems,
+    quotations,
+    replay_problems,
+)
 
 from easyread.config import load_config
 from easyread.document import Document
 from easyread.pipeline import document_from_text, process, read_document
 from easyread.rewrite import STAGES as REGISTERED
-from easyread.rewrite.guard import missing
 from easyread.rewrite.output import to_text
 
 #: Every rewrite stage, in the default order: the invariants run them all.
@@ -62,38 +67,6 @@ def _article_params() -> list[object]:
             reason=f"OneStopEnglish articles not found at {ARTICLES.resolve()} "
                    "(see ../shared/data/README.md)"))]
     return [pytest.param(f, p, id=f"{f.stem}-{p}") for f in sample for p in PROFILES]
-
-
-def _quotes(doc: Document) -> list[str]:
-    return [s.text[a:b] for b in doc.blocks for s in b.sentences for a, b in s.protected]
-
-
-def _guard_problems(source: Document, doc: Document) -> list[str]:
-    """Facts each edit lost, except what its rule converts or records: ``numbers.*`` convert
-    numbers, ``split.drop_aside.*`` record what they drop, and ``gloss.acronym.*`` may write
-    an acronym out in full (the acronym itself is then gone, on purpose)."""
-    texts, _ = source_state(source)
-    problems: list[str] = []
-    for edit in doc.edits:
-        if edit.op == "insert":
-            continue
-        before = texts.get(edit.sentence_id, edit.before)
-        if edit.op == "split":
-            assert edit.parts is not None
-            after = " ".join(edit.parts)
-            texts.update({f"{edit.sentence_id}.{n}": p for n, p in enumerate(edit.parts, 1)})
-        else:
-            start, end = edit.span
-            after = before[:start] + edit.after + before[end:]
-            texts[edit.sentence_id] = after
-        if edit.rule.startswith("numbers.") or edit.rule.startswith("split.drop_aside."):
-            continue
-        lost = missing(before, after)
-        if edit.rule.startswith("gloss.acronym."):
-            lost = [item for item in lost if item != f"name:{edit.before}"]
-        if lost:
-            problems.append(f"{edit.sentence_id} {edit.rule} lost {lost}: {edit}")
-    return problems
 
 
 def _run(case_path: Path) -> tuple[Document, Document]:
@@ -145,14 +118,14 @@ def test_meaning_guard_holds(path: Path) -> None:
     (``numbers.*``), records what it dropped (``split.drop_aside.*``) or writes an acronym
     out (``gloss.acronym.*``)."""
     source, doc = _run(path)
-    assert _guard_problems(source, doc) == []
+    assert guard_problems(source, doc) == []
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_quotes_unchanged(path: Path) -> None:
     source, doc = _run(path)
     out = output_of(doc)
-    for quote in _quotes(source):
+    for quote in quotations(source):
         assert quote in out
 
 
@@ -165,9 +138,9 @@ def test_real_article_invariants(path: Path, profile: str) -> None:
     assert replay_problems(source, doc) == []
     assert gloss_problems(source, doc) == []
     assert expansion_problems(doc) == []
-    assert _guard_problems(source, doc) == []
+    assert guard_problems(source, doc) == []
     out = to_text(doc)
-    assert [q for q in _quotes(source) if q not in out] == []
+    assert [q for q in quotations(source) if q not in out] == []
 
 
 def test_real_article_sample_has_the_two_acronym_cases() -> None:

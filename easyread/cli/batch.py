@@ -95,11 +95,15 @@ class _Progress:
               help="Follow symbolic links (loops and repeats are detected and skipped).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse inputs larger than this many bytes (default 5 MB, from the config).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Time limit per article: over it, the article fails with E326 and its worker "
+                   "is replaced (default 300, [batch] timeout in the config; 0: no limit).")
 @config_options
 def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
           include: tuple[str, ...], exclude: tuple[str, ...], resume: bool, fail_fast: bool,
           report: bool, executor: str, scheduler: str | None, follow_symlinks: bool,
-          max_bytes: int | None, config_file: str | None, profile: str | None) -> None:
+          max_bytes: int | None, timeout: float | None, config_file: str | None,
+          profile: str | None) -> None:
     """Convert every article in a folder (.txt, .md, .html, recursively) into easy-read PDF,
     HTML, Markdown or JSON, mirroring the folder structure, with a report (index.html,
     summary.json, summary.csv). One bad article never stops the batch; a re-run resumes.
@@ -124,7 +128,7 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
         formats=formats, profile=profile or "easy-read", jobs=jobs, include=include, exclude=exclude,
         force=not resume, fail_fast=fail_fast, report=report, executor=executor,
         scheduler=scheduler, config_file=config_file, max_bytes=max_bytes,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, timeout=timeout,
     )
     progress = _Progress(tty=sys.stderr.isatty())
     try:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from easyread.config import Config
@@ -57,6 +58,43 @@ class GlossPlan:
     rule_id: str
     mode: Mode
     reason: str
+
+
+_STANDS_FOR = re.compile(r"^[A-Z][A-Za-z0-9&]*[A-Z0-9]s? stands for [^.!?]+\.$")
+
+
+def explanation_texts(config: Config) -> frozenset[str]:
+    """Every sentence the gloss stage may write from data: the glossary explanations (built-in
+    and the config's glossary files) and the acronym explanations.
+
+    The replacement stages (``numbers``, ``words``) leave such a sentence as it is (see
+    :func:`is_explanation`): it is already in easy words, and rewriting it on a second run
+    (``two`` -> ``2``, ``donation`` -> ``gift``) would hide it from the gloss stage, which would
+    then explain the term again (issue 14: a second run must make no edits).
+    """
+    return _explanation_texts(tuple(config.glossary_files))
+
+
+@lru_cache(maxsize=8)
+def _explanation_texts(files: tuple[str, ...]) -> frozenset[str]:
+    from easyread.data import acronym_rows
+    from easyread.terms import build_index
+
+    texts = {row.explanation.strip() for row, _source in build_index(files).by_key.values()}
+    texts |= {row.explanation.strip() for row in acronym_rows().values()}
+    return frozenset(t for t in texts if t)
+
+
+def is_explanation(text: str, config: Config) -> bool:
+    """True for a sentence the gloss stage writes: one of :func:`explanation_texts`, or an
+    acronym's ``ABC stands for …`` sentence.
+
+    >>> from easyread.config import load_config
+    >>> is_explanation("CSE stands for child sexual exploitation.", load_config(use_project=False))
+    True
+    """
+    text = text.strip()
+    return text in explanation_texts(config) or bool(_STANDS_FOR.match(text))
 
 
 def _params(config: Config, rule_id: str) -> dict[str, object]:
@@ -167,9 +205,20 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             kinds[sentence.id] = block.kind
             order[sentence.id] = len(order)
     texts = {s.text.strip() for s in doc.sentences()}
+    whole = "\n".join(texts)
+    # Explanation sentences a run before this one wrote: a term used only there is not the
+    # article's, and each fills a place after the sentence it follows (see _explained_load).
+    written = {s.id for s in doc.sentences() if is_explanation(s.text, config)}
     terms = detect_terms(doc, config)
     plans: list[tuple[Term, GlossPlan]] = []
     for term in terms:
+        if written:
+            spans = [span for span in term.spans if span[0] not in written]
+            if not spans:
+                continue
+            term.spans[:] = spans
+            term.sentence_ids[:] = [i for i in term.sentence_ids if i not in written]
+            term.first_sentence_id = spans[0][0]
         rule_id = RULE_ACRONYM if term.kind == "acronym" else RULE_FIRST_USE
         if not config.rule_enabled(rule_id):
             continue
@@ -179,13 +228,16 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             plan = first_use(term, profile, common_zipf)
         # Already explained by its own sentence (a run before this one put it there): an
         # expansion in brackets would explain it twice, and a second run would not be a no-op.
-        if plan.mode in ("sentence", "inline") and (term.explanation or "").strip() in texts:
+        # It may also end a sentence that had no full stop before it was explained, as the
+        # second run reads "she consistently SC, NSPCC, SC stands for …" as one sentence.
+        explained = (term.explanation or "").strip()
+        if plan.mode in ("sentence", "inline") and explained and (explained in texts or explained in whole):
             plan = GlossPlan(plan.rule_id, "glossary", f"{term.term!r} is already explained")
         plans.append((term, plan))
 
     # Choose anchors: acronyms and organisations first, then terms used only once (they cannot
     # wait for a later use), then the rarest words.
-    load: dict[str, int] = {}
+    load = _explained_load(doc, written)
     anchors: dict[str, str | None] = {}
     ranked = sorted(
         plans,
@@ -203,6 +255,8 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
             if kinds.get(used) not in ANCHOR_KINDS:
                 continue
             sid = placement.get(used, used) if plan.mode == "sentence" else used
+            if plan.mode == "sentence" and sid is not None and not ends_sentence(doc.sentence(sid).text):
+                continue  # read again, the explanation would run on in the same sentence
             if sid is not None and kinds.get(sid) in ANCHOR_KINDS and load.get(sid, 0) < cap:
                 anchor = sid
                 break
@@ -222,6 +276,35 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     for term, plan in sorted(plans, key=position):
         _apply(doc, term, plan, anchors.get(term.key), found_at)
     return doc
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a full stop, ``!``, ``?`` or ``…`` (closing marks after it
+    allowed). An explanation sentence goes only after such a sentence: after ``she said SC,``
+    it would be read, on a second run, as the end of that sentence.
+
+    >>> ends_sentence("It rose by 40 per cent."), ends_sentence("She said “no.”"), ends_sentence("she said SC,")
+    (True, True, False)
+    """
+    return _SENTENCE_END.search(text) is not None
+
+
+def _explained_load(doc: Document, written: set[str]) -> dict[str, int]:
+    """How many explanation sentences (``written``) already follow each sentence: they count
+    towards ``max_per_sentence``, so a second run does not add one that did not fit."""
+    load: dict[str, int] = {}
+    for block in doc.blocks:
+        last: str | None = None
+        for sentence in block.sentences:
+            if sentence.id in written:
+                if last is not None:
+                    load[last] = load.get(last, 0) + 1
+            else:
+                last = sentence.id
+    return load
 
 
 _OPEN = frozenset("“«")
@@ -317,7 +400,10 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
     if first and term.expansion:
         text = doc.sentence(first).text.lower()
         defined = term.expansion.lower() in text and f"({term.term.lower()}" in text
-        defined = defined or f"{term.term.lower()} ({term.expansion.lower()}" in text
+        # Expanded in brackets by a run before this one, also after a possessive ("the NSPCC’s
+        # (National Society …)"): a second expansion would not make the second run a no-op.
+        inline = rf"(?<!\w){re.escape(term.term.lower())}(?:['’]s)? \({re.escape(term.expansion.lower())}"
+        defined = defined or re.search(inline, text) is not None
     if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
         in_heading = False
     common = zipf(term.term) >= common_zipf

@@ -115,9 +115,13 @@ def allowed_loss(lost: list[str], replaced: str, rule_id: str) -> list[str]:
     []
     >>> allowed_loss(["number:140000"], "140,000", "words.lexicon.v1")
     ['number:140000']
+    >>> allowed_loss(["number:40"], "forty percent", "numbers.percent.v2")
+    []
     """
     if not rule_id.startswith("numbers."):
         return lost
     own = {f"number:{_number_key(m.group())}" for m in _NUMBER.finditer(replaced)}
+    # Number words it converts too (``forty percent`` -> ``2 in 5``), as :func:`facts` counts them.
+    own |= {f"number:{value}" for value in facts(replaced).numbers}
     own |= {f"name:{w}" for w in replaced.split() if w[:1].isupper()}
     return [item for item in lost if item not in own]

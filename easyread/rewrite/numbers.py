@@ -29,11 +29,16 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)(?:\s?%|\s?per ?cent\b)", re.IGNORECASE)
+#: A percentage in words (``forty percent``, ``twenty-five per cent``): the number word is
+#: checked against the number-word table in :func:`_percent_matches`.
+_PERCENT_WORDS = re.compile(r"(?<![\w-])(?P<num>[A-Za-z]+(?:-[A-Za-z]+)?)(?:\s?%|\s?per ?cent\b)",
+                            re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?(\w+)")
 _OF_KEEPERS = frozenset(
     {"the", "these", "those", "their", "its", "our", "his", "her", "them", "us", "all", "this",
-     "that", "my", "your", "which", "whom"}
+     "that", "my", "your", "which", "whom", "it", "you", "him", "me", "what", "whose", "a", "an",
+     "each", "every", "both", "any", "some"}
 )
 
 
@@ -172,6 +177,30 @@ def _nearest_change(value: float) -> tuple[str, bool] | None:
     return best[1], best[0] < 0.01
 
 
+def _word_value(word: str) -> int | None:
+    """The value of a number word or a hyphenated compound (``forty``, ``twenty-five``)."""
+    values = number_words()
+    lower = word.lower()
+    parts = lower.split("-")
+    if len(parts) == 2 and parts[0] in values and parts[1] in values:
+        tens, unit = values[parts[0]], values[parts[1]]
+        return None if tens % 10 or tens < 20 or unit >= 10 else tens + unit
+    return values.get(lower) if len(parts) == 1 else None
+
+
+def _percent_matches(text: str) -> list[tuple[re.Match[str], float]]:
+    """Percentages in digits (``40%``, ``40 per cent``) and in words (``forty percent``: so
+    the rule does not leave ``40 percent`` for a second run to change), in text order.
+    A capitalised number word after the sentence start is a name and is left alone."""
+    found = [(m, float(m.group("num"))) for m in _PERCENT.finditer(text)]
+    for m in _PERCENT_WORDS.finditer(text):
+        value = _word_value(m.group("num"))
+        if value is None or (m.start() > 0 and text[: m.start()].strip() and m.group("num")[:1].isupper()):
+            continue
+        found.append((m, float(value)))
+    return sorted(found, key=lambda mv: mv[0].start())
+
+
 def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """numbers.percent.v2: write a percentage as a simple fraction.
 
@@ -193,14 +222,15 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     'There was an increase of 2 in 5 in visits.'
     >>> demo(percent, "Only 20 per cent of adults voted.")
     'Only 1 in 5 adults voted.'
+    >>> demo(percent, "Forty percent said no.")
+    '2 in 5 said no.'
     """
     text = sentence.text
     table = _table()["percent"]
     nouns = {str(n) for n in table["change_nouns"]}
     out: list[Proposal] = []
     rid = "numbers.percent.v2"
-    for m in _PERCENT.finditer(text):
-        value = float(m.group("num"))
+    for m, value in _percent_matches(text):
         if value <= 0 or value >= 100:
             continue
         before, after = _word_before(text, m.start()), _word_after(text, m.end())
@@ -264,7 +294,8 @@ def words_to_digits(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
     What: ``four years`` -> ``4 years``, ``two in five`` -> ``2 in 5``, ``twenty-five`` ->
     ``25``. Kept: ``one`` unless it clearly counts (``one in five``, ``one year``), number
-    words in names (capitalised mid-sentence: ``Channel Four``), and idioms listed in
+    words in names (capitalised mid-sentence: ``Channel Four``; or capitalised and followed by a
+    capitalised word, also at the start: ``Three Men in a Boat``), and idioms listed in
     ``numbers.toml`` (``one another``, ``in two minds``). Why: Inclusion Europe (2009):
     write numbers as digits ("4", not "four"); digits are easier to spot and read.
 
@@ -292,6 +323,10 @@ def words_to_digits(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if i > 0 and tok.text[:1].isupper():
             continue  # a name ("Channel Four", "the Famous Five")
+        if tok.text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+            # A name at the start too ("Three OClock Blues was ..."): a split may move a name
+            # that was kept mid-sentence to the start, and a second run must keep it as well.
+            continue
         if any(s <= tok.start and tok.end <= e for s, e in idioms):
             continue
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""

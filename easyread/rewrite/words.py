@@ -99,9 +99,37 @@ def _keep(ctx: RuleContext) -> frozenset[str]:
     return frozenset(found)
 
 
+def rewritten_again(plain: str) -> bool:
+    """True when a word of ``plain`` is itself a hard word of the lexicon (in any form and part
+    of speech): swapped in, it would be swapped again by a second run (``mandatory`` ->
+    ``required`` -> ``needed``), so the rules never write it (issue 14: idempotence).
+
+    >>> rewritten_again("required"), rewritten_again("needed")
+    (True, False)
+    """
+    forms = lexicon_forms()[0]
+    return any(word in forms for word in re.findall(r"[a-z]+", plain.lower()))
+
+
 @lru_cache(maxsize=1)
 def _phrase_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {row["phrase"].lower(): row["plain"] for row in phrases_table()}
+    raw = {row["phrase"].lower(): row["plain"] for row in phrases_table()}
+    # A plain form holding another phrase is followed to the end ("in the event of" -> "in
+    # case of" -> "if"); one that still holds a phrase or a hard word would be changed again
+    # by a second run ("final outcome" -> "outcome" -> "result") and is left to the other
+    # entries (issue 14: idempotence).
+    patterns = {k: re.compile(rf"(?<![\w’'-]){re.escape(k)}(?![\w’'-])", re.IGNORECASE) for k in raw}
+    table: dict[str, str] = {}
+    for key, plain in raw.items():
+        for _ in range(len(raw)):
+            inner = next((o for o, pat in patterns.items() if o != key and pat.search(plain)), None)
+            if inner is None:
+                break
+            plain = patterns[inner].sub(raw[inner], plain, count=1)
+        else:
+            continue
+        if not rewritten_again(plain) and not any(pat.search(plain) for pat in patterns.values()):
+            table[key] = plain
     alternatives = sorted(table, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w’'-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w’'-])",
@@ -171,7 +199,9 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     entry, the plain word is more frequent (wordfreq Zipf), and the plain word is inflected to
     the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``). Names
     (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep``, words of a
-    multi-word glossary term and quotations are never changed. Why: Inclusion Europe (2009) #6-7: use easy, everyday words.
+    multi-word glossary term and quotations are never changed. A plain word that is itself a
+    hard word of the lexicon (``required``) is never written (:func:`rewritten_again`): a
+    second run would change it again. Why: Inclusion Europe (2009) #6-7: use easy, everyday words.
 
     >>> from easyread.rewrite.rules import demo
     >>> demo(lexicon, "Work commenced in May.")
@@ -205,7 +235,8 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         plains = table.get((found.hard, pos)) if found else None
         if found is None or not plains or found.lemma in keep:
             continue
-        plain = next((p for p in plains if _plain_zipf(p) > found.lemma_zipf), None)
+        plain = next((p for p in plains if _plain_zipf(p) > found.lemma_zipf
+                      and not rewritten_again(inflect(p, tag)) and not rewritten_again(p)), None)
         if plain is None:
             continue
         new = match_case(tok.text, inflect(plain, tag))

@@ -11,6 +11,10 @@ so a failing test can say which edit went wrong.
   Replay alone cannot see this: a ledger that records a stale offset replays to the same
   garbled text.
 * :func:`expansion_problems` — the same seen from the output text alone.
+* :func:`guard_problems` — the meaning guard, edit by edit, for every rule (gloss too), with
+  the exceptions stated there; :func:`quotations` — the quoted spans of a document.
+
+Also used by ``tests/test_fuzz.py`` (issue 14) on mutated sentences.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 
 from easyread.document import Document, replay
+from easyread.rewrite.guard import missing
 
 
 def source_state(doc: Document) -> tuple[dict[str, str], list[str]]:
@@ -117,4 +122,37 @@ def expansion_problems(doc: Document) -> list[str]:
             problems.append(f"{inner!r} has brackets inside")
         problems += [f"{other!r} is inside {inner!r}" for other in added
                      if other != inner and other in body]
+    return problems
+
+
+def quotations(doc: Document) -> list[str]:
+    """The quoted (protected) spans of every sentence of ``doc``."""
+    return [s.text[a:z] for block in doc.blocks for s in block.sentences for a, z in s.protected]
+
+
+def guard_problems(source: Document, doc: Document) -> list[str]:
+    """Facts each edit lost, except what its rule converts or records: ``numbers.*`` convert
+    numbers, ``split.drop_aside.*`` record what they drop, and ``gloss.acronym.*`` may write
+    an acronym out in full (the acronym itself is then gone, on purpose)."""
+    texts, _ = source_state(source)
+    problems: list[str] = []
+    for edit in doc.edits:
+        if edit.op == "insert":
+            continue
+        before = texts.get(edit.sentence_id, edit.before)
+        if edit.op == "split":
+            assert edit.parts is not None
+            after = " ".join(edit.parts)
+            texts.update({f"{edit.sentence_id}.{n}": p for n, p in enumerate(edit.parts, 1)})
+        else:
+            start, end = edit.span
+            after = before[:start] + edit.after + before[end:]
+            texts[edit.sentence_id] = after
+        if edit.rule.startswith("numbers.") or edit.rule.startswith("split.drop_aside."):
+            continue
+        lost = missing(before, after)
+        if edit.rule.startswith("gloss.acronym."):
+            lost = [item for item in lost if item != f"name:{edit.before}"]
+        if lost:
+            problems.append(f"{edit.sentence_id} {edit.rule} lost {lost}: {edit}")
     return problems
