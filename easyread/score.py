@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from easyread import level as _level
 from easyread import readability
 from easyread.acronyms import (
     COMMON_ACRONYM_ZIPF,
@@ -152,6 +153,7 @@ class SentenceScore:
     large_numbers: list[str] = field(default_factory=list)
     quoted_words: int = 0  # words inside quotation marks (kept word for word by the rewrite)
     quotation: bool = False  # a direct quotation: more than half of its words are quoted
+    level: dict[str, Any] | None = None  # the calibrated level (easyread.level; issue 12)
 
 
 @dataclass
@@ -174,6 +176,8 @@ class Scores:
     rewritable_indicators: dict[str, float] | None = None
     acronym_status: dict[str, str] = field(default_factory=dict)
     common_acronym_zipf: float = COMMON_ACRONYM_ZIPF
+    level: dict[str, Any] | None = None  # the calibrated level of each scope (easyread.level)
+    rewritable_level: dict[str, Any] | None = None
 
     def has_scope(self, scope: str) -> bool:
         """True when this scope's figures are here (``all`` always is)."""
@@ -216,6 +220,8 @@ class Scores:
             "textstat_version": self.textstat_version,
             "lang": self.lang,
         }
+        if self.level is not None:
+            d["level"] = self.level
         if self.rewritable_metrics is not None and self.rewritable_indicators is not None:
             d["rewritable"] = {
                 "scope": "rewritable",
@@ -226,6 +232,8 @@ class Scores:
                 "out_of_range": {name: {"value": self.rewritable_metrics[name], "min": r.min, "max": r.max}
                                  for name, r in self.out_of_range("rewritable").items()},
             }
+            if self.rewritable_level is not None:
+                d["rewritable"]["level"] = self.rewritable_level
         d["acronyms"] = dict(self.acronym_status)
         if sentences:
             d["sentences"] = [asdict(s) for s in self.sentences]
@@ -245,6 +253,8 @@ class Scores:
             rewritable_metrics=dict(rewritable["metrics"]) if "metrics" in rewritable else None,
             rewritable_indicators=dict(rewritable["indicators"]) if "indicators" in rewritable else None,
             acronym_status=dict(data.get("acronyms", {})),
+            level=data.get("level"),
+            rewritable_level=rewritable.get("level"),
         )
 
     def value(self, name: str, scope: str = "all") -> float:
@@ -530,7 +540,9 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     metrics = readability.compute(doc.body_text())
     acronyms = acronym_status(doc, common_acronym_zipf)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
-    sentences = [score_sentence(s, hard_word_zipf, unexplained) for s in doc.body_sentences()]
+    body = list(doc.body_sentences())
+    sentences = [score_sentence(s, hard_word_zipf, unexplained) for s in body]
+    text_level, rewritable_level = _level.attach(body, sentences)
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):
@@ -541,4 +553,5 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
         r_indicators = _indicators(rewritable, reading_wpm, acronyms)
     return Scores(metrics=metrics, indicators=indicators, sentences=sentences, lang=doc.lang,
                   rewritable_metrics=r_metrics, rewritable_indicators=r_indicators,
-                  acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf)
+                  acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf,
+                  level=text_level, rewritable_level=rewritable_level)
