@@ -48,6 +48,10 @@ INSUFFICIENT = "insufficient"
 MISSING_ZIPF = 1.0
 #: Words rarer than this are counted as content words for ``content_zipf``.
 CONTENT_ZIPF = 5.5
+#: Sentence lengths and comma counts are capped at these values in the capped_* features, so one
+#: very long sentence cannot move a text's level far (stability).
+SENTENCE_CAP = 40
+COMMA_CAP = 4
 #: Words rarer than this count for ``rare_share``.
 RARE_ZIPF = 3.0
 
@@ -72,6 +76,9 @@ FEATURE_NAMES = (
     "clause_words_per_sentence",  # subordinators and relative pronouns per sentence
     "share_over_20",  # share of sentences over 20 words
     "words_per_sentence_sq",  # mean words per sentence weighted by length (sum n^2 / sum n)
+    "capped_words_per_sentence",  # mean words per sentence, each counted as at most SENTENCE_CAP
+    "capped_words_per_sentence_sq",  # words_per_sentence_sq with each sentence capped likewise
+    "capped_commas_per_sentence",  # commas per sentence, each counted as at most COMMA_CAP
 )
 #: Features that describe a text's sentences as a set; a lone sentence gets the fitted mean.
 TEXT_ONLY = frozenset({"words_per_sentence_sd"})
@@ -156,6 +163,7 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
     content = sum(c.content for c in kept)
     sd = math.sqrt(sum((c.words - mean) ** 2 for c in kept) / n)
     per_word = 1.0 / total
+    capped = [min(c.words, SENTENCE_CAP) for c in kept]
     return {
         "words_per_sentence": mean,
         "log_words_per_sentence": math.log(mean),
@@ -176,6 +184,9 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
         "clause_words_per_sentence": sum(c.clause_words for c in kept) / n,
         "share_over_20": sum(1 for c in kept if c.words > 20) / n,
         "words_per_sentence_sq": sum(c.words ** 2 for c in kept) / total,
+        "capped_words_per_sentence": sum(capped) / n,
+        "capped_words_per_sentence_sq": sum(w * w for w in capped) / sum(capped),
+        "capped_commas_per_sentence": sum(min(c.commas, COMMA_CAP) for c in kept) / n,
     }
 
 

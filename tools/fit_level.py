@@ -64,7 +64,7 @@ LEVELS = ("ele", "int", "adv")
 VERSION = "2026.1"
 #: The model's features (a subset of easyread.level.FEATURE_NAMES), chosen by grouped CV.
 FEATURES = (
-    "words_per_sentence_sq",
+    "capped_words_per_sentence_sq",
     "share_over_20",
     "syllables_per_word",
     "hard_word_share",
@@ -72,7 +72,7 @@ FEATURES = (
     "content_zipf",
     "nominal_share",
     "passive_share",
-    "commas_per_sentence",
+    "capped_commas_per_sentence",
     "numbers_per_100",
     "acronyms_per_100",
 )
