@@ -52,6 +52,8 @@ CONTENT_ZIPF = 5.5
 #: very long sentence cannot move a text's level far (stability).
 SENTENCE_CAP = 40
 COMMA_CAP = 4
+#: Words at least this frequent count for ``common_share`` (about the 1,000 commonest).
+COMMON_ZIPF = 5.0
 #: Words rarer than this count for ``rare_share``.
 RARE_ZIPF = 3.0
 
@@ -79,6 +81,9 @@ FEATURE_NAMES = (
     "capped_words_per_sentence",  # mean words per sentence, each counted as at most SENTENCE_CAP
     "capped_words_per_sentence_sq",  # words_per_sentence_sq with each sentence capped likewise
     "capped_commas_per_sentence",  # commas per sentence, each counted as at most COMMA_CAP
+    "common_share",  # share of words with Zipf of COMMON_ZIPF or more
+    "min_zipf_mean",  # mean over sentences of the Zipf of the rarest lower-case word
+    "asides_per_sentence",  # brackets and dashes per sentence
 )
 #: Features that describe a text's sentences as a set; a lone sentence gets the fitted mean.
 TEXT_ONLY = frozenset({"words_per_sentence_sd"})
@@ -104,6 +109,9 @@ class Counts:
     long_words: int = 0  # words of 7 letters or more
     nominals: int = 0  # words ending like a nominalisation (-tion, -ment, -ness, -ity, ...)
     clause_words: int = 0  # subordinators and relative pronouns (data/level_words.toml)
+    common: int = 0  # words with Zipf of COMMON_ZIPF or more (the most frequent words)
+    min_zipf: float = 0.0  # the Zipf of the sentence's rarest lower-case word (0: none)
+    asides: int = 0  # brackets and dashes
 
 
 @lru_cache(maxsize=200_000)
@@ -124,8 +132,9 @@ def _word(text: str) -> tuple[int, int, float, bool, bool, bool]:
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
     words = syl = letters = poly = rare = numbers = acronyms = commas = 0
-    content = long_words = nominals = clauses = 0
+    content = long_words = nominals = clauses = common = asides = 0
     zsum = czsum = 0.0
+    lowest = 0.0
     for tok in sentence.tokens:
         kind = tok.kind
         if kind == "word":
@@ -143,13 +152,19 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
             if z < CONTENT_ZIPF:
                 content += 1
                 czsum += z
+            common += z >= COMMON_ZIPF
+            if tok.text[:1].islower() and (not lowest or z < lowest):
+                lowest = z
         elif kind == "number":
             words += 1
             numbers += 1
         elif kind == "punct" and tok.text in ",;:":
             commas += 1
+        elif kind == "punct" and tok.text in "()–—":
+            asides += 1
     return Counts(words, syl, letters, poly, zsum, rare, hard_words, 1 if passive else 0,
-                  numbers, acronyms, commas, content, czsum, long_words, nominals, clauses)
+                  numbers, acronyms, commas, content, czsum, long_words, nominals, clauses,
+                  common, lowest, asides)
 
 
 def features(counts: Sequence[Counts]) -> dict[str, float]:
@@ -187,6 +202,9 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
         "capped_words_per_sentence": sum(capped) / n,
         "capped_words_per_sentence_sq": sum(w * w for w in capped) / sum(capped),
         "capped_commas_per_sentence": sum(min(c.commas, COMMA_CAP) for c in kept) / n,
+        "common_share": sum(c.common for c in kept) * per_word,
+        "min_zipf_mean": sum(c.min_zipf for c in kept) / n,
+        "asides_per_sentence": sum(c.asides for c in kept) / n,
     }
 
 
