@@ -245,3 +245,14 @@ def test_check_unknown_level_field_is_an_error(seed_path: Path) -> None:
     code, out = run("check", str(seed_path), "--threshold", "level.colour<=4", "--format", "json")
     f = json.loads(out)["files"][0]
     assert code == 1 and any("unknown metric" in x["message"] for x in f["findings"])
+
+
+def test_score_report_as_baseline_tolerates_same_level(tmp_path: Path, seed_path: Path) -> None:
+    code, out = run("score", str(seed_path), "--format", "json")
+    base = tmp_path / "base.json"
+    base.write_text(out, "utf-8")
+    code, out = run("check", str(seed_path), "--threshold", "level.grade<=4", "--baseline", str(base),
+                    "--format", "json")
+    f = json.loads(out)["files"][0]
+    finding = next(x for x in f["findings"] if x["rule"] == "level.grade")
+    assert finding["severity"] == "warning" and "not worse than the baseline" in finding["message"]
