@@ -299,14 +299,20 @@ def pairwise(groups: Sequence[str], labels: np.ndarray, pred: np.ndarray) -> flo
 
 
 def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] = FEATURES,
-                   alpha: float = RIDGE, with_clear: bool = False) -> dict[str, float]:
+                   alpha: float = RIDGE, with_clear: bool = False,
+                   extra: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
+    """Grouped 10-fold CV; ``extra`` adds feature columns (OneStopEnglish rows, CLEAR rows)."""
     x = matrix(ose, names)
+    if extra is not None:
+        x = np.hstack([x, extra[0]])
     y = np.asarray([t.label for t in ose])
     groups = [t.group for t in ose]
     fold = folds(groups)
     pred = np.zeros(len(y))
     cls = np.zeros(len(y), dtype=int)
     xc = matrix(clear, names) if clear else None
+    if xc is not None and extra is not None:
+        xc = np.hstack([xc, extra[1]])
     cfold = folds([t.group for t in clear]) if clear else None
     cpred = np.zeros(len(clear))
     fk = np.asarray([t.fkgl for t in ose])
@@ -338,6 +344,40 @@ def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] =
         fre = np.asarray([t.fre for t in clear])
         out["fre_pearson"] = pearson(fre, bt)
         out["fre_spearman"] = spearman(fre, bt)
+    return out
+
+
+#: Clausal dependency relations counted by the parser experiment.
+CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "acl", "csubj", "relcl", "parataxis"})
+
+
+def parser_features(texts: Sequence[str]) -> np.ndarray:
+    """Research only (``--parser``): per text, clauses per sentence (capped at 4), deepest
+    dependency path per sentence (capped at 12) and mean dependency distance per word, from
+    easyread's parser (spaCy; ``score`` never loads it). Several minutes for all the data."""
+    from easyread.syntax import parse_words
+
+    sentences: list[tuple[list[str], None]] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        for s in document_from_text(text).body_sentences():
+            if s.tokens:
+                sentences.append(([t.text for t in s.tokens], None))
+                owner.append(i)
+    sums = np.zeros((len(texts), 5))  # sentences, clauses, depth, distance, words
+    for i, doc in zip(owner, parse_words(sentences, batch_size=256), strict=True):
+        clauses = sum(1 for t in doc if t.dep_.split(":")[-1] in CLAUSAL or t.dep_.split(":")[0] in CLAUSAL)
+        depth = 0
+        for t in doc:
+            d, node = 0, t
+            while node.head.i != node.i:
+                node, d = node.head, d + 1
+            depth = max(depth, d)
+        words = [t for t in doc if not t.is_punct]
+        distance = sum(abs(t.i - t.head.i) for t in words if t.head.i != t.i)
+        sums[i] += (1, min(clauses, 4), min(depth, 12), distance, len(words))
+    n = np.maximum(sums[:, 0], 1)
+    out: np.ndarray = np.column_stack([sums[:, 1] / n, sums[:, 2] / n, sums[:, 3] / np.maximum(sums[:, 4], 1)])
     return out
 
 
@@ -373,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with-clear", action="store_true",
                     help="also cross-validate a model trained on CLEAR too (never shipped)")
     ap.add_argument("--search", action="store_true", help="compare feature sets and ridge strengths")
+    ap.add_argument("--parser", action="store_true",
+                    help="research: cross-validate with parser features added (clauses, depth, dependency distance)")
     args = ap.parse_args(argv)
     if not ONESTOP.is_dir():
         print(f"skipped: {ONESTOP} not found (see ../shared/data/README.md)")
@@ -381,6 +423,13 @@ def main(argv: list[str] | None = None) -> int:
     clear = clear_texts() if CLEAR.exists() else []
     if not clear:
         print(f"note: {CLEAR} not found: CLEAR figures left out")
+    if args.parser:
+        extra = (parser_features([t for _, _, t in onestop_raw()]),
+                 parser_features([r["Excerpt"] for r in clear_rows()]) if clear else np.zeros((0, 3)))
+        for tag, ex in (("without", None), ("with", extra)):
+            cv = cross_validate(ose, clear, extra=ex)
+            print(f"{tag} parser features: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+        return 0
     if args.search:
         for alpha in (0.1, 1.0, 10.0, 30.0):
             cv = cross_validate(ose, clear, alpha=alpha)
