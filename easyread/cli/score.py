@@ -21,8 +21,8 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
           config_file: str | None, profile: str | None, encoding: str | None,
           input_format: str | None, max_bytes: int | None) -> None:
     """Score readability: every textstat formula (identical values) plus easy-read indicators
-    (sentence length, hard words, passive voice, unexplained acronyms, numbers, reading time),
-    per file and per sentence. Folders are searched for .txt, .md and .html files (a folder
+    (sentence length, hard words, passive voice, unexplained acronyms, numbers, reading time)
+    and a calibrated reading level (grade and band), per file and per sentence. Folders are searched for .txt, .md and .html files (a folder
     with none is an error); `-` reads standard input. Errors go to standard error.
 
     \b
