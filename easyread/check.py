@@ -32,16 +32,18 @@ unaffected); one that fails a judged threshold is ``fail``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from easyread import level as _level
 from easyread.acronyms import COMMON_ACRONYM_ZIPF
 from easyread.config import Config, Threshold
 from easyread.errors import ConfigError
 from easyread.score import ALL_TEXT_INDICATORS, SCOPES, MetricRange, Scores, SentenceScore
 
 EPSILON = 1e-9
-CHECK_SCHEMA_VERSION = "1.2"
+CHECK_SCHEMA_VERSION = "1.3"
 #: Used when the configuration does not set ``min_sentences`` (default_config.toml sets it).
 DEFAULT_MIN_SENTENCES = 2
 #: Used when neither the configuration nor its profile sets ``scope``.
@@ -203,8 +205,37 @@ def _not_judged(path: str, scores: Scores, config: Config, formula: list[Thresho
     return skip
 
 
+def _level_of(scores: Scores, used: str) -> tuple[dict[str, Any] | None, str]:
+    """The calibrated level object of scope ``used`` (``all`` when the scores lack the scope's)."""
+    if used == "rewritable" and scores.rewritable_level is not None:
+        return scores.rewritable_level, "rewritable"
+    return scores.level, "all"
+
+
+def _level_not_judged(path: str, scores: Scores, thresholds: list[Threshold], used: str,
+                      report: FileReport) -> set[str]:
+    """Thresholds on the calibrated level (``level.grade``) that are not judged, with a warning:
+    the text is too small for the level model (its band is ``insufficient``) or the scores
+    have no level (rebuilt from a report made before issue 12)."""
+    on_level = [t for t in thresholds if t.metric.startswith("level.")]
+    level, where = _level_of(scores, used)
+    if not on_level or (level and level.get("grade") is not None):
+        return set()
+    names = ", ".join(str(t) for t in on_level)
+    reason = ("the scores have no calibrated level" if not level else
+              f"too little text for the calibrated level{_SCOPE_TEXT[where]} (model {level.get('model')} "
+              f"needs at least {_level.model().min_words} words in {_level.model().min_sentences} sentences)")
+    report.findings.append(Finding(path, 1, 1, "insufficient_level", "warning",
+                                   f"{reason}, so {names} {'is' if len(on_level) == 1 else 'are'} not checked"))
+    return {t.metric for t in on_level}
+
+
 def _value(scores: Scores, metric: str, used: str, config: Config) -> tuple[float, str]:
     """A threshold's value and the scope it was computed on."""
+    if metric.startswith("level."):
+        level, where = _level_of(scores, used)
+        value = _level.value(level, metric)  # KeyError for a name the level does not have
+        return (math.nan if value is None else value), where  # None: not judged (_level_not_judged)
     if metric == "unexplained_acronyms":
         return scores.unexplained_count(common_acronym_zipf(config), set(config.keep)), "all"
     if metric in ALL_TEXT_INDICATORS:
@@ -294,6 +325,7 @@ def check_scores(
         return report
     formula = [t for t in thresholds if t.metric in scores.metrics]
     skip = _not_judged(path, scores, config, formula, report, used)
+    skip |= _level_not_judged(path, scores, thresholds, used, report)
     for t in thresholds:
         try:
             actual, where = _value(scores, t.metric, used, config)
@@ -375,6 +407,11 @@ def baseline_values(data: dict[str, Any]) -> dict[str, dict[str, float]]:
         rewritable = f.get("rewritable") or {}
         for name, value in {**rewritable.get("metrics", {}), **rewritable.get("indicators", {})}.items():
             values[f"rewritable:{name}"] = value
+        for where, lv in (("all", f.get("level")), ("rewritable", rewritable.get("level"))):
+            if isinstance(lv, dict) and lv.get("grade") is not None:  # a score report's level
+                values[f"{where}:level.grade"] = float(lv["grade"])
+                if where == "all":
+                    values.setdefault("level.grade", float(lv["grade"]))
         if "path" in f:
             out[f["path"]] = values
     return out

@@ -34,7 +34,8 @@ _OPS: dict[str, Callable[[float, float], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,
 }
-_THRESHOLD = re.compile(r"^\s*([a-z_][a-z0-9_]*)?\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
+# A metric is a name, or a dotted name for a field of an object (``level.grade``, issue 12).
+_THRESHOLD = re.compile(r"^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?)?\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,18 @@ def find_project_config(start: Path | None = None) -> tuple[Path, dict[str, Any]
     return None
 
 
+def _flat_checks(table: Mapping[str, Any]) -> dict[str, str]:
+    """A ``[check]`` table as ``metric -> "<= N"``; a dotted TOML key (``level.grade = "<= 4"``,
+    which TOML reads as a nested table) becomes the metric ``level.grade``."""
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            out.update({f"{key}.{k}": v for k, v in _flat_checks(value).items()})
+        else:
+            out[key] = str(value)
+    return out
+
+
 def load_config(
     *,
     config_file: str | Path | None = None,
@@ -198,8 +211,8 @@ def load_config(
     if name not in profiles:
         raise ProfileError(f"unknown profile {name!r}; choose one of: {', '.join(sorted(profiles))}")
     prof = profiles[name]
-    checks: dict[str, str] = dict(prof.get("check", {}))
-    checks.update({k: str(v) for k, v in merged.get("check", {}).items()})
+    checks: dict[str, str] = _flat_checks(prof.get("check", {}))
+    checks.update(_flat_checks(merged.get("check", {})))
     thresholds = [parse_threshold(str(v), k) for k, v in checks.items()]
     for text in extra_thresholds or []:
         thresholds.append(parse_threshold(text))

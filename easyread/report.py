@@ -15,7 +15,7 @@ from easyread import __version__
 from easyread.check import CheckReport
 from easyread.runner import ScoreResult
 
-SCORE_SCHEMA_VERSION = "1.1"
+SCORE_SCHEMA_VERSION = "1.2"
 #: ``score --format json`` is indented unless it lists more sentences than this: a large
 #: report is written compact, on one line (Python's JSON indenter is 4x slower than its
 #: compact encoder, the main cost of scoring a few megabytes). ``--indent`` / ``--compact``
@@ -56,6 +56,26 @@ def _num(x: float) -> str:
 
 
 # ----------------------------------------------------------------------- score
+#: The calibrated level's CSV columns (easyread.level; issue 12).
+LEVEL_COLUMNS = ("level_grade", "level_band", "level_model")
+
+
+def _level_cells(level: dict[str, Any] | None) -> list[Any]:
+    if not level:
+        return ["", "", ""]
+    grade = level.get("grade")
+    return ["" if grade is None else grade, level.get("band", ""), level.get("model", "")]
+
+
+def _level_line(level: dict[str, Any] | None) -> str:
+    """The table's line for the calibrated level (``insufficient`` with too little text)."""
+    if not level:
+        return ""
+    grade = level.get("grade")
+    value = "-" if grade is None else f"{grade:.1f}"
+    return f"  calibrated level (model {level.get('model', '?')})\n    {'level.grade':<32}{value:>10}  {level.get('band', '')}"
+
+
 def score_status(r: ScoreResult) -> str:
     """``ok``; ``warning`` when a formula's value is out of its meaningful range (or there are no
     words to score); ``error`` when the file could not be read."""
@@ -97,17 +117,18 @@ def score_csv(results: list[ScoreResult]) -> str:
     indicator_names = list(ok[0].scores.indicators) if ok and ok[0].scores else list(TABLE_INDICATORS)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    # out_of_range (last, so the earlier columns keep their places): the formulas whose value is
-    # outside its meaningful range, separated by ";" (the row's status is then "warning").
-    writer.writerow(["path", "status", "error", *metric_names, *indicator_names, "out_of_range"])
+    # out_of_range (after the figures, so the earlier columns keep their places): the formulas whose
+    # value is outside its meaningful range, separated by ";" (the row's status is then "warning").
+    # Then the calibrated level (issue 12): level_grade (empty when insufficient), level_band, level_model.
+    writer.writerow(["path", "status", "error", *metric_names, *indicator_names, "out_of_range", *LEVEL_COLUMNS])
     for r in results:
         if r.scores is None:
             writer.writerow([r.path, "error", f"{r.error} [{r.error_code}]"]
-                            + [""] * (len(metric_names) + len(indicator_names) + 1))
+                            + [""] * (len(metric_names) + len(indicator_names) + 1 + len(LEVEL_COLUMNS)))
         else:
             writer.writerow([r.path, score_status(r), ""] + [r.scores.metrics.get(m, "") for m in metric_names]
                             + [r.scores.indicators.get(i, "") for i in indicator_names]
-                            + [";".join(r.scores.out_of_range())])
+                            + [";".join(r.scores.out_of_range())] + _level_cells(r.scores.level))
     return out.getvalue()
 
 
@@ -135,6 +156,8 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
                          "(not those of 1 or 2 words)")
         elif s.warnings():
             lines.extend(f"  ! {w}" for w in s.warnings())
+        if s.level:
+            lines.extend(_level_line(s.level).split("\n"))
         lines.append("  easy-read indicators")
         for name in TABLE_INDICATORS:
             lines.append(f"    {name:<32}{_num(s.indicators[name]):>10}")
@@ -162,6 +185,8 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
                     flags.append(f"quotation: {x.quoted_words} quoted words")
                 if x.percentages or x.large_numbers:
                     flags.append("numbers")
+                if x.level and x.level.get("grade") is not None:
+                    flags.append(f"level {x.level['grade']:.1f} {x.level['band']}")
                 where = f"{x.line or '?'}:{x.column or '?'}"
                 lines.append(f"    {where:<8}{x.words:>5}  {x.flesch_kincaid_grade:>6.1f}  {' | '.join(flags)}")
         elif flagged:
@@ -172,11 +197,12 @@ def score_table(results: list[ScoreResult], *, per_sentence: bool = False, width
 
 # ----------------------------------------------------------------------- check
 #: Warnings that say why thresholds were not judged (the file's status is then ``insufficient``).
-NOT_JUDGED_RULES = ("insufficient_text", "insufficient_sentences", "out_of_range")
+NOT_JUDGED_RULES = ("insufficient_text", "insufficient_sentences", "out_of_range", "insufficient_level")
 RULE_DESCRIPTIONS = {
     "insufficient_text": "too little text to judge (fewer than min_words words)",
     "insufficient_sentences": "textstat counts too few sentences (fewer than min_sentences) to judge its formulas",
     "out_of_range": "a readability formula's value is outside its meaningful range, so not reliable",
+    "insufficient_level": "too little text for the calibrated level (level.grade) to judge",
     "quoted_sentence_words": "a direct quotation, kept word for word by the rewrite, is longer than max_sentence_words",
 }
 #: Values in a check report that are counts of sentences, not thresholds' values.

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from easyread import level as _level
 from easyread import readability
 from easyread.acronyms import (
     COMMON_ACRONYM_ZIPF,
@@ -153,6 +154,7 @@ class SentenceScore:
     large_numbers: list[str] = field(default_factory=list)
     quoted_words: int = 0  # words inside quotation marks (kept word for word by the rewrite)
     quotation: bool = False  # a direct quotation: more than half of its words are quoted
+    level: dict[str, Any] | None = None  # the calibrated level (easyread.level; issue 12)
 
     def to_dict(self) -> dict[str, Any]:
         """``dataclasses.asdict(self)`` (same keys in the same order), without its deep copy."""
@@ -162,7 +164,7 @@ class SentenceScore:
             "hard_words": list(self.hard_words), "passive": list(self.passive),
             "unexplained_acronyms": list(self.unexplained_acronyms),
             "percentages": self.percentages, "large_numbers": list(self.large_numbers),
-            "quoted_words": self.quoted_words, "quotation": self.quotation,
+            "quoted_words": self.quoted_words, "quotation": self.quotation, "level": self.level,
         }
 
 
@@ -189,6 +191,8 @@ class Scores:
     #: The text ``metrics`` were computed on: ``body`` (the body text, headline and credit
     #: line left out) or ``whole_file`` (``score --whole-file``: the file's whole text).
     metrics_text: str = "body"
+    level: dict[str, Any] | None = None  # the calibrated level of each scope (easyread.level)
+    rewritable_level: dict[str, Any] | None = None
 
     def has_scope(self, scope: str) -> bool:
         """True when this scope's figures are here (``all`` always is)."""
@@ -233,6 +237,8 @@ class Scores:
         }
         if self.metrics_text != "body":
             d["metrics_text"] = self.metrics_text
+        if self.level is not None:
+            d["level"] = self.level
         if self.rewritable_metrics is not None and self.rewritable_indicators is not None:
             d["rewritable"] = {
                 "scope": "rewritable",
@@ -243,6 +249,8 @@ class Scores:
                 "out_of_range": {name: {"value": self.rewritable_metrics[name], "min": r.min, "max": r.max}
                                  for name, r in self.out_of_range("rewritable").items()},
             }
+            if self.rewritable_level is not None:
+                d["rewritable"]["level"] = self.rewritable_level
         d["acronyms"] = dict(self.acronym_status)
         if sentences:
             d["sentences"] = [s.to_dict() for s in self.sentences]
@@ -263,6 +271,8 @@ class Scores:
             rewritable_indicators=dict(rewritable["indicators"]) if "indicators" in rewritable else None,
             acronym_status=dict(data.get("acronyms", {})),
             metrics_text=str(data.get("metrics_text", "body")),
+            level=data.get("level"),
+            rewritable_level=rewritable.get("level"),
         )
 
     def value(self, name: str, scope: str = "all") -> float:
@@ -670,6 +680,7 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
     sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs)
                  for s, acrs in zip(body, per_sentence, strict=True)]
+    text_level, rewritable_level = _level.attach(body, sentences)
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):
@@ -681,4 +692,5 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     return Scores(metrics=metrics, indicators=indicators, sentences=sentences, lang=doc.lang,
                   rewritable_metrics=r_metrics, rewritable_indicators=r_indicators,
                   acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf,
-                  metrics_text="whole_file" if whole_file else "body")
+                  metrics_text="whole_file" if whole_file else "body",
+                  level=text_level, rewritable_level=rewritable_level)

@@ -171,7 +171,7 @@ def test_a_dot_flagged_in_every_check_format(tmp_path: Path) -> None:
     assert "flesch_kincaid_grade <= 9" in f.not_checked
     assert {x.rule for x in f.findings if x.severity == "error"} == {"words_per_sentence_mean", "max_sentence_words"}
     data = json.loads(check_json(report))
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     jf = data["files"][0]
     assert jf["out_of_range"]["flesch_reading_ease"]["min"] == -50.0
     assert jf["not_checked"] == ["flesch_kincaid_grade <= 9"]

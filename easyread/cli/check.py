@@ -23,7 +23,8 @@ MAX_BASELINE_BYTES = 64 * 1024 * 1024
 @click.option("--max-sentence-words", type=click.IntRange(min=1), default=None,
               help="Fail for every sentence longer than this many words (reported with line:column).")
 @click.option("--threshold", "thresholds", multiple=True, metavar="'METRIC<=N'",
-              help="Any metric or indicator, e.g. 'smog_index<=9' or 'passive_share<=0.1'. Repeatable.")
+              help="Any metric or indicator, e.g. 'smog_index<=9', 'passive_share<=0.1' or the "
+                   "calibrated level 'level.grade<=6'. Repeatable.")
 @click.option("--baseline", type=OPTION_FILE, default=None,
               help="An earlier `check --format json` (or `score --format json`) report: fail only "
                    "when a file got harder than in it.")

@@ -27,8 +27,8 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
           whole_file: bool, output: str | None, config_file: str | None, profile: str | None,
           encoding: str | None, input_format: str | None, max_bytes: int | None) -> None:
     """Score readability: every textstat formula plus easy-read indicators (sentence length,
-    hard words, passive voice, unexplained acronyms, numbers, reading time), per file and per
-    sentence. Folders are searched for .txt, .md and .html files (a folder with none is an
+    hard words, passive voice, unexplained acronyms, numbers, reading time) and a calibrated
+    reading level (grade and band), per file and per sentence. Folders are searched for .txt, .md and .html files (a folder with none is an
     error); `-` reads standard input. Errors go to standard error.
 
     Which text: the formulas equal textstat 0.7.8's on the body text (paragraphs joined by

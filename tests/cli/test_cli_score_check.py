@@ -39,7 +39,7 @@ def test_score_table(seed_path: Path) -> None:
 def test_score_json_schema(seed_path: Path) -> None:
     code, out, _ = run("score", str(seed_path), "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["schema"] == "easyread.score" and data["schema_version"] == "1.1"
+    assert code == 0 and data["schema"] == "easyread.score" and data["schema_version"] == "1.2"
     f = data["files"][0]
     assert f["status"] == "ok" and "flesch_reading_ease" in f["metrics"]
     assert f["sentences"][0]["line"] == 2 and f["sentences"][0]["column"] == 1

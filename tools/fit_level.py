@@ -1,0 +1,465 @@
+"""Fit easyread's calibrated reading level (``easyread/data/level_model.json``).
+
+Build-time tool (needs numpy; the shipped model is applied with plain Python by
+:mod:`easyread.level`). Reads only the DEVELOPMENT data in ``../shared/data/`` (relative to the
+repository root) and skips with a message when it is absent:
+
+* ``onestopenglish/`` (CC BY-SA 4.0): 126 articles x 3 levels (Elementary, Intermediate,
+  Advanced), the development two thirds of the corpus;
+* ``clear/clear_dev.csv`` (CC BY-NC-SA 4.0, "use for evaluation only"): 3,150 excerpts with
+  human ease judgements (``BT_easiness``).
+
+The **shipped** model is fitted on OneStopEnglish only: CLEAR's licence (non-commercial,
+evaluation only) does not allow shipping coefficients derived from it in an MIT package. CLEAR
+is used to evaluate the model and, with ``--with-clear``, to measure (cross-validated, never
+shipped) what a model that also learns from CLEAR would reach.
+
+Fitting (see ``easyread/data/LEVEL_MODEL_CARD.md``):
+
+1. features: :func:`easyread.level.features` (length-free ratios) of each text, standardised;
+2. a ridge regression of the OneStopEnglish level (0 Elementary, 1 Intermediate, 2 Advanced)
+   on the features gives a latent score ``z``;
+3. the grade is ``z`` calibrated linearly so that each level's mean grade equals the mean
+   Flesch–Kincaid grade of that level's texts (a grade on a familiar scale, not FKGL itself);
+4. three-way cut points (Elementary/Intermediate/Advanced) are the midpoints that maximise
+   training accuracy (used for the cross-validated accuracy only; the shipped bands are fixed
+   grade limits, see ``BANDS``).
+
+Cross-validation is grouped by article (no article in both training and test folds).
+
+Usage:
+  python tools/fit_level.py                # cross-validate, fit on all dev data, write the model
+  python tools/fit_level.py --dry-run      # cross-validate only
+  python tools/fit_level.py --with-clear   # also report a CLEAR-trained model (not shipped)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from easyread import level  # noqa: E402
+from easyread.pipeline import document_from_text  # noqa: E402
+from easyread.readability import compute  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+ONESTOP = DATA / "onestopenglish"
+CLEAR = DATA / "clear" / "clear_dev.csv"
+OUT = ROOT / "easyread" / "data" / level.MODEL_FILE
+CACHE = Path("/tmp") / "easyread-level-cache"
+LEVELS = ("ele", "int", "adv")
+VERSION = "2026.1"
+#: The model's features (a subset of easyread.level.FEATURE_NAMES), chosen by grouped CV.
+FEATURES = (
+    "capped_words_per_sentence_sq",
+    "share_over_20",
+    "syllables_per_word",
+    "hard_word_share",
+    "rare_share",
+    "content_zipf",
+    "nominal_share",
+    "passive_share",
+    "capped_commas_per_sentence",
+    "numbers_per_100",
+    "acronyms_per_100",
+)
+RIDGE = 3.0
+FOLDS = 10
+#: Upper grade limits of the bands easy-read, plain and standard (hard above), see the model card.
+BANDS = (6.0, 9.0, 12.0)
+MIN_WORDS = 50
+MIN_SENTENCES = 3
+CLIP = (-2.0, 20.0)
+
+
+@dataclass
+class Text:
+    group: str  # article name (OneStopEnglish) or excerpt id (CLEAR)
+    label: float  # OneStopEnglish level 0..2, or CLEAR BT_easiness
+    counts: list[level.Counts]
+    fkgl: float
+    fre: float
+
+
+def read_onestop(name: str, lvl: str) -> str:
+    path = ONESTOP / f"{lvl.capitalize()}-Txt" / f"{name}-{lvl}.txt"
+    text = path.read_text("utf-8", errors="replace").lstrip("\ufeff")
+    lines = text.splitlines()
+    if lvl == "int" and lines and lines[0].strip() == "Intermediate":
+        lines = lines[1:]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _counts(text: str) -> tuple[list[level.Counts], float, float]:
+    doc = document_from_text(text)
+    metrics = compute(doc.body_text())
+    return level.document_counts(doc), metrics["flesch_kincaid_grade"], metrics["flesch_reading_ease"]
+
+
+def _cached(kind: str, items: list[tuple[str, float, str]]) -> list[Text]:
+    """Counts of each text, cached in /tmp by a hash of the texts and of easyread's sources."""
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "easyread").rglob("*.py")):
+        h.update(path.read_bytes())
+    for group, label, text in items:
+        h.update(f"{group}\0{label}\0{text}\0".encode())
+    cache = CACHE / f"{kind}-{h.hexdigest()[:16]}.json"
+    if cache.exists():
+        return [Text(g, lab, [level.Counts(*c) for c in counts], fk, fre)
+                for g, lab, counts, fk, fre in json.loads(cache.read_text("utf-8"))]
+    out = []
+    for group, label, text in items:
+        counts, fkgl, fre = _counts(text)
+        out.append(Text(group, label, counts, fkgl, fre))
+    CACHE.mkdir(exist_ok=True)
+    rows = [[t.group, t.label, [astuple(c) for c in t.counts], t.fkgl, t.fre] for t in out]
+    cache.write_text(json.dumps(rows), "utf-8")
+    return out
+
+
+def onestop_texts() -> list[Text]:
+    names = [n for n in (ONESTOP / "articles.txt").read_text("utf-8").split("\n") if n]
+    items = [(name, float(i), read_onestop(name, lvl)) for name in names for i, lvl in enumerate(LEVELS)]
+    return _cached("onestop", items)
+
+
+def onestop_raw() -> list[tuple[str, int, str]]:
+    names = [n for n in (ONESTOP / "articles.txt").read_text("utf-8").split("\n") if n]
+    return [(name, i, read_onestop(name, lvl)) for name in names for i, lvl in enumerate(LEVELS)]
+
+
+def clear_rows() -> list[dict[str, str]]:
+    with CLEAR.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def clear_texts() -> list[Text]:
+    items = [(r["ID"], float(r["BT_easiness"]), r["Excerpt"]) for r in clear_rows()]
+    return _cached("clear", items)
+
+
+def matrix(texts: Sequence[Text], names: Sequence[str] = FEATURES) -> np.ndarray:
+    rows = []
+    for t in texts:
+        f = level.features(t.counts)
+        rows.append([f[n] for n in names])
+    out: np.ndarray = np.asarray(rows, dtype=float)
+    return out
+
+
+def folds(groups: Sequence[str], k: int = FOLDS) -> np.ndarray:
+    """Fold of each text: articles are assigned by a hash of their name (stable, grouped)."""
+    out: np.ndarray = np.asarray([int(hashlib.md5(g.encode()).hexdigest(), 16) % k for g in groups])
+    return out
+
+
+# ---------------------------------------------------------------------------- fitting
+@dataclass
+class Fit:
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray  # on standardised features
+    intercept: float
+    cuts: tuple[float, float]  # three-way cut points on the grade scale
+
+    def grade(self, x: np.ndarray) -> np.ndarray:
+        out: np.ndarray = np.clip(self.intercept + ((x - self.mean) / self.scale) @ self.weights, *CLIP)
+        return out
+
+
+def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    w = np.ones(len(y)) if sample_weight is None else sample_weight
+    xm = np.average(x, axis=0, weights=w)
+    ym = float(np.average(y, weights=w))
+    xc, yc = x - xm, y - ym
+    a = (xc * w[:, None]).T @ xc + alpha * np.eye(x.shape[1])
+    beta = np.linalg.solve(a, (xc * w[:, None]).T @ yc)
+    return beta, ym - float(xm @ beta)
+
+
+def best_cuts(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Two cut points on ``z`` maximising three-way accuracy (prefix sums: O(n log n)).
+
+    With the texts sorted by ``z``, cutting before positions i <= j classes the first i as 0,
+    the next j - i as 1 and the rest as 2; the cut points are midpoints between neighbours.
+    """
+    order = np.argsort(z, kind="mergesort")
+    zs, ys = z[order], y[order].astype(int)
+    n = len(zs)
+    a = [np.concatenate([[0], np.cumsum(ys == k)]) for k in range(3)]  # a[k][i]: class k in [0, i)
+    gain = a[1] - a[2]  # choose j >= i maximising a1[j] - a2[j]
+    best_j = np.empty(n + 1, dtype=int)
+    best_j[n] = n
+    for j in range(n - 1, -1, -1):
+        best_j[j] = j if gain[j] > gain[best_j[j + 1]] else best_j[j + 1]
+    i_all = np.arange(n + 1)
+    total = a[0][i_all] - a[1][i_all] + gain[best_j] + a[2][n]
+    i = int(np.argmax(total))
+    j = int(best_j[i])
+
+    def cut(k: int) -> float:
+        if k <= 0:
+            return float(zs[0]) - 1.0
+        if k >= n:
+            return float(zs[-1]) + 1.0
+        return float(zs[k - 1] + zs[k]) / 2
+
+    return cut(i), cut(j)
+
+
+def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x_clear: np.ndarray | None = None,
+        alpha: float = RIDGE) -> Fit:
+    """Ridge on OneStopEnglish levels (and, with ``clear``, on -BT_easiness rescaled), then the
+    grade calibration on OneStopEnglish's level means of FKGL."""
+    y = np.asarray([t.label for t in ose])
+    x = x_ose
+    weights = np.ones(len(y))
+    if clear and x_clear is not None:
+        bt = -np.asarray([t.label for t in clear])
+        # put CLEAR's target on the OneStopEnglish 0..2 scale: same mean and spread as y
+        bt = (bt - bt.mean()) / bt.std() * y.std() + y.mean()
+        x = np.vstack([x, x_clear])
+        y = np.concatenate([y, bt])
+        weights = np.concatenate([weights, np.full(len(clear), len(ose) / len(clear))])
+    mean = x_ose.mean(axis=0)
+    scale = x_ose.std(axis=0)
+    scale[scale == 0] = 1.0
+    beta, b0 = ridge((x - mean) / scale, y, alpha, weights)
+    z = b0 + ((x_ose - mean) / scale) @ beta
+    # calibrate: level means of z -> level means of FKGL (least squares over the three levels)
+    levels = np.asarray([t.label for t in ose])
+    fk = np.asarray([t.fkgl for t in ose])
+    zm = np.asarray([z[levels == k].mean() for k in range(3)])
+    fm = np.asarray([fk[levels == k].mean() for k in range(3)])
+    slope, icpt = np.polyfit(zm, fm, 1)
+    weights_g = beta * slope
+    intercept = float(b0 * slope + icpt)
+    f = Fit(mean, scale, weights_g, intercept, (0.0, 0.0))
+    f.cuts = best_cuts(f.grade(x_ose), levels)
+    return f
+
+
+# ---------------------------------------------------------------------------- evaluation
+def pearson(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def ranks(a: np.ndarray) -> np.ndarray:
+    order = np.argsort(a, kind="mergesort")
+    r = np.empty(len(a))
+    r[order] = np.arange(len(a))
+    # average ties
+    vals = a[order]
+    i = 0
+    while i < len(a):
+        j = i
+        while j + 1 < len(a) and vals[j + 1] == vals[i]:
+            j += 1
+        if j > i:
+            r[order[i:j + 1]] = (i + j) / 2
+        i = j + 1
+    return r
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    return pearson(ranks(a), ranks(b))
+
+
+def three_way(pred: np.ndarray, cuts: tuple[float, float]) -> np.ndarray:
+    out: np.ndarray = (pred >= cuts[0]).astype(int) + (pred >= cuts[1]).astype(int)
+    return out
+
+
+def pairwise(groups: Sequence[str], labels: np.ndarray, pred: np.ndarray) -> float:
+    """Share of same-article pairs whose harder version gets the strictly higher value."""
+    by: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        by.setdefault(g, []).append(i)
+    good = total = 0
+    for idx in by.values():
+        for a in idx:
+            for b in idx:
+                if labels[a] < labels[b]:
+                    total += 1
+                    good += pred[a] < pred[b]
+    return good / total if total else math.nan
+
+
+def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] = FEATURES,
+                   alpha: float = RIDGE, with_clear: bool = False,
+                   extra: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
+    """Grouped 10-fold CV; ``extra`` adds feature columns (OneStopEnglish rows, CLEAR rows)."""
+    x = matrix(ose, names)
+    if extra is not None:
+        x = np.hstack([x, extra[0]])
+    y = np.asarray([t.label for t in ose])
+    groups = [t.group for t in ose]
+    fold = folds(groups)
+    pred = np.zeros(len(y))
+    cls = np.zeros(len(y), dtype=int)
+    xc = matrix(clear, names) if clear else None
+    if xc is not None and extra is not None:
+        xc = np.hstack([xc, extra[1]])
+    cfold = folds([t.group for t in clear]) if clear else None
+    cpred = np.zeros(len(clear))
+    fk = np.asarray([t.fkgl for t in ose])
+    fk_cls = np.zeros(len(y), dtype=int)
+    for k in range(FOLDS):
+        tr, te = fold != k, fold == k
+        train = [t for t, m in zip(ose, tr, strict=True) if m]
+        ctrain: list[Text] = []
+        xctr = None
+        if with_clear and xc is not None and cfold is not None:
+            ctrain = [t for t, m in zip(clear, cfold != k, strict=True) if m]
+            xctr = xc[cfold != k]
+        f = fit(train, x[tr], clear=ctrain, x_clear=xctr, alpha=alpha)
+        pred[te] = f.grade(x[te])
+        cls[te] = three_way(pred[te], f.cuts)
+        fk_cls[te] = three_way(fk[te], best_cuts(fk[tr], y[tr].astype(int)))
+        if xc is not None and cfold is not None:
+            cpred[cfold == k] = f.grade(xc[cfold == k])
+    out = {
+        "onestop_accuracy": float(np.mean(cls == y)),
+        "onestop_pairwise": pairwise(groups, y, pred),
+        "fkgl_accuracy": float(np.mean(fk_cls == y)),
+        "fkgl_pairwise": pairwise(groups, y, fk),
+    }
+    if clear:
+        bt = np.asarray([t.label for t in clear])
+        out["clear_pearson"] = pearson(-cpred, bt)
+        out["clear_spearman"] = spearman(-cpred, bt)
+        fre = np.asarray([t.fre for t in clear])
+        out["fre_pearson"] = pearson(fre, bt)
+        out["fre_spearman"] = spearman(fre, bt)
+    return out
+
+
+#: Clausal dependency relations counted by the parser experiment.
+CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "acl", "csubj", "relcl", "parataxis"})
+
+
+def parser_features(texts: Sequence[str]) -> np.ndarray:
+    """Research only (``--parser``): per text, clauses per sentence (capped at 4), deepest
+    dependency path per sentence (capped at 12) and mean dependency distance per word, from
+    easyread's parser (spaCy; ``score`` never loads it). Several minutes for all the data."""
+    from easyread.syntax import parse_words
+
+    sentences: list[tuple[list[str], None]] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        for s in document_from_text(text).body_sentences():
+            if s.tokens:
+                sentences.append(([t.text for t in s.tokens], None))
+                owner.append(i)
+    sums = np.zeros((len(texts), 5))  # sentences, clauses, depth, distance, words
+    for i, doc in zip(owner, parse_words(sentences, batch_size=256), strict=True):
+        clauses = sum(1 for t in doc if t.dep_.split(":")[-1] in CLAUSAL or t.dep_.split(":")[0] in CLAUSAL)
+        depth = 0
+        for t in doc:
+            d, node = 0, t
+            while node.head.i != node.i:
+                node, d = node.head, d + 1
+            depth = max(depth, d)
+        words = [t for t in doc if not t.is_punct]
+        distance = sum(abs(t.i - t.head.i) for t in words if t.head.i != t.i)
+        sums[i] += (1, min(clauses, 4), min(depth, 12), distance, len(words))
+    n = np.maximum(sums[:, 0], 1)
+    out: np.ndarray = np.column_stack([sums[:, 1] / n, sums[:, 2] / n, sums[:, 3] / np.maximum(sums[:, 4], 1)])
+    return out
+
+
+def model_json(f: Fit, names: Sequence[str], n_texts: int, cv: dict[str, float]) -> dict[str, Any]:
+    return {
+        "format": "easyread-level-1",
+        "version": VERSION,
+        "description": "Calibrated reading level: a ridge regression of the OneStopEnglish level on "
+                       "length-free text features, calibrated to a grade (see LEVEL_MODEL_CARD.md).",
+        "source": "Fitted by tools/fit_level.py on the development two thirds of the OneStopEnglish "
+                  "corpus (Vajjala & Lucic 2018; CC BY-SA 4.0).",
+        "licence": "CC BY-SA 4.0",
+        "trained_on": {"onestopenglish_dev_texts": n_texts},
+        "ridge_alpha": RIDGE,
+        "intercept": round(f.intercept, 6),
+        "coefficients": [
+            {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6)}
+            for n, m, s, w in zip(names, f.mean, f.scale, f.weights, strict=True)
+        ],
+        "bands": [{"band": b, "below": lim} for b, lim in zip(level.BANDS, BANDS, strict=False)]
+                 + [{"band": level.BANDS[-1], "below": None}],
+        "onestop_cuts": [round(c, 4) for c in f.cuts],
+        "min_words": MIN_WORDS,
+        "min_sentences": MIN_SENTENCES,
+        "clip": list(CLIP),
+        "cross_validated": {k: round(v, 4) for k, v in cv.items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
+    ap.add_argument("--with-clear", action="store_true",
+                    help="also cross-validate a model trained on CLEAR too (never shipped)")
+    ap.add_argument("--search", action="store_true", help="compare feature sets and ridge strengths")
+    ap.add_argument("--parser", action="store_true",
+                    help="research: cross-validate with parser features added (clauses, depth, dependency distance)")
+    args = ap.parse_args(argv)
+    if not ONESTOP.is_dir():
+        print(f"skipped: {ONESTOP} not found (see ../shared/data/README.md)")
+        return 0
+    ose = onestop_texts()
+    clear = clear_texts() if CLEAR.exists() else []
+    if not clear:
+        print(f"note: {CLEAR} not found: CLEAR figures left out")
+    if args.parser:
+        extra = (parser_features([t for _, _, t in onestop_raw()]),
+                 parser_features([r["Excerpt"] for r in clear_rows()]) if clear else np.zeros((0, 3)))
+        for tag, ex in (("without", None), ("with", extra)):
+            cv = cross_validate(ose, clear, extra=ex)
+            print(f"{tag} parser features: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+        return 0
+    if args.search:
+        for alpha in (0.1, 1.0, 10.0, 30.0):
+            cv = cross_validate(ose, clear, alpha=alpha)
+            print(f"alpha {alpha}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+        for drop in FEATURES:
+            names = [n for n in FEATURES if n != drop]
+            cv = cross_validate(ose, clear, names=names)
+            print(f"without {drop}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+        for add in level.FEATURE_NAMES:
+            if add in FEATURES:
+                continue
+            cv = cross_validate(ose, clear, names=[*FEATURES, add])
+            print(f"with {add}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+        return 0
+    cv = cross_validate(ose, clear)
+    print("grouped 10-fold CV, model trained on OneStopEnglish dev only:")
+    for k, v in cv.items():
+        print(f"  {k}: {v:.4f}")
+    if args.with_clear and clear:
+        cvc = cross_validate(ose, clear, with_clear=True)
+        print("grouped 10-fold CV, trained on OneStopEnglish + CLEAR dev (NOT shipped):")
+        for k, v in cvc.items():
+            print(f"  {k}: {v:.4f}")
+    if args.dry_run:
+        return 0
+    f = fit(ose, matrix(ose))
+    OUT.write_text(json.dumps(model_json(f, FEATURES, len(ose), cv), indent=1) + "\n", "utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} (version {VERSION})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
