@@ -37,6 +37,7 @@ from easyread.acronyms import is_acronym
 from easyread.data import data_path, zipf_table
 from easyread.document import Document, Sentence
 from easyread.errors import DataError
+from easyread.nlp import tokenize
 from easyread.readability import syllables
 
 MODEL_FILE = "level_model.json"
@@ -135,7 +136,7 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
     content = long_words = nominals = clauses = common = asides = 0
     zsum = czsum = 0.0
     lowest = 0.0
-    for tok in sentence.tokens:
+    for tok in sentence.tokens or tokenize(sentence.text):  # score segments without tokens
         kind = tok.kind
         if kind == "word":
             n, n_letters, z, acronym, nominal, clause = _word(tok.text)
