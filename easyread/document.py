@@ -42,6 +42,14 @@ BODY_KINDS: frozenset[str] = frozenset(
 )
 
 
+#: A "sentence" longer than this (words, or characters) is not a sentence anyone wrote to be
+#: read: a run of Title Case words, a gene sequence, a wall of digits. The rewrite stages and the
+#: term search leave it as it is (note ``W606``) instead of searching it, so their work stays
+#: bounded by the size of the input.
+MAX_SENTENCE_WORDS = 300
+MAX_SENTENCE_CHARS = 5000
+
+
 class ProtectedSpanError(ValueError):
     """An edit would change the words inside a protected span (a direct quotation)."""
 
@@ -64,6 +72,20 @@ class Sentence:
 
     def words(self) -> list[str]:
         return [t.text for t in self.tokens if t.kind in ("word", "number")]
+
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind in ("word", "number"))
+
+    def too_long(self) -> bool:
+        """Over :data:`MAX_SENTENCE_WORDS` words or :data:`MAX_SENTENCE_CHARS` characters:
+        left unrewritten and unsearched.
+
+        >>> s = Sentence("s1", "Go " * 301)
+        >>> retokenize(s)
+        >>> s.too_long(), Sentence("s2", "x" * 5001).too_long(), Sentence("s3", "Go.").too_long()
+        (True, True, False)
+        """
+        return len(self.text) > MAX_SENTENCE_CHARS or self.word_count() > MAX_SENTENCE_WORDS
 
     def is_protected(self, start: int, end: int) -> bool:
         """True if [start, end) overlaps a protected span (an empty span strictly inside counts)."""

@@ -164,13 +164,17 @@ def guard_reason(before: str, after: str, proposal: Proposal) -> list[str]:
 
 
 def rule_sentences(doc: Document) -> list[tuple[str, Sentence]]:
-    """``(block kind, sentence)`` for every sentence the rewrite stages may change."""
+    """``(block kind, sentence)`` for every sentence the rewrite stages may change.
+
+    A sentence over the length limit (:meth:`Sentence.too_long`) is not one: every stage
+    leaves it as it is (``easyread.pipeline.process`` notes it, ``W606``).
+    """
     return [
         (block.kind, s)
         for block in doc.blocks
         if block.kind in REWRITE_KINDS
         for s in block.sentences
-        if s.kind == "text"
+        if s.kind == "text" and not s.too_long()
     ]
 
 
