@@ -314,7 +314,7 @@ def _read_markdown(doc: Document) -> None:
             continue  # code, raw HTML and rules are not prose
         content = _inline_text(tok)
         line = tok.map[0] + 1 if tok.map else None
-        start = _md_start(doc, line_starts, tok.map[0], content) if tok.map else None
+        start = _md_start(doc, line_starts, tok.map[0], content, tok.map[1]) if tok.map else None
         kind = "paragraph"
         parent = stack[-1] if stack else ""
         if parent == "heading":
@@ -334,9 +334,16 @@ def _read_markdown(doc: Document) -> None:
         doc.credit = doc.blocks.pop().text
 
 
-def _md_start(doc: Document, line_starts: list[int], line: int, content: str) -> int | None:
-    """The offset of ``content`` in the source, searched from the start of its first line."""
-    at = doc.source.text.find(content[:20], line_starts[line])
+def _md_start(doc: Document, line_starts: list[int], line: int, content: str,
+              end_line: int | None = None) -> int | None:
+    """The offset of ``content`` in the source, searched from the start of its first line to
+    the end of its last (``end_line``, exclusive), never through the rest of the file: content
+    that Markdown changed (``*emphasis*``) is not found, and looking for it in every later line
+    would make reading quadratic."""
+    stop = len(doc.source.text)
+    if end_line is not None and end_line < len(line_starts):
+        stop = line_starts[end_line]
+    at = doc.source.text.find(content[:20], line_starts[line], stop)
     return at if at >= 0 and doc.source.text[at : at + len(content)] == content else None
 
 
