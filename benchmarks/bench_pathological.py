@@ -67,10 +67,12 @@ def make_inputs(size: int) -> dict[str, tuple[str, str]]:
         "unclosed-p.html": (".html", "<html><body>" + _fill(
             lambda i: f"<p>{' '.join(rnd.choice(words) for _ in range(2))} number {i}.", size)),
         "unclosed-pre.html": (".html", "<html><body><article>" + _fill(
+            lambda i: f"<pre>Step {i} is done. <b>x</b>", size)),
+        "unclosed-pre-code.html": (".html", "<html><body><article>" + _fill(
             lambda i: f"<pre><code>x</code>Step {i} is done. ", size)),
         "unclosed-div-b.html": (".html", "<html><body>" + _fill(
             lambda i: f"<div><b>Note</b> item {i} is here. ", size)),
-        "nested-header.html": (".html", "<html><body>" + _fill(
+        "nested-header.html": (".html", "<html><body><article>" + _fill(
             lambda i: f"<header><span>x</span>Header {i}. ", size)),
         # One 200,000-character upper-case word (fixed size, as in the issue).
         "upper-word-200k.txt": (".txt", "".join(rnd.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ")

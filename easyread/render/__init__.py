@@ -34,6 +34,7 @@ __all__ = [
     "render_html",
     "render_pdf",
     "read_css",
+    "refuse_before_rewrite",
     "render_pdf_report",
     "settings_for",
     "styles_dir",
@@ -211,15 +212,33 @@ def estimate_pages(doc: Document, settings: RenderSettings) -> int:
     return pages
 
 
-def _refuse_over_page_limit(doc: Document, settings: RenderSettings) -> None:
+def _refuse_over_page_limit(doc: Document, settings: RenderSettings, *, margin: float = 1.0,
+                            when: str = "not rendered") -> None:
     limit = PAGE_LIMIT_FACTOR * settings.max_pages
     pages = estimate_pages(doc, settings)
-    if pages > limit:
+    if pages > margin * limit:
         raise AccessibilityError(
             f"page_count: at least {pages} pages by the layout estimate, more than {limit} "
-            f"({PAGE_LIMIT_FACTOR} × the {settings.max_pages}-page budget, EL-09): not rendered; "
+            f"({PAGE_LIMIT_FACTOR} × the {settings.max_pages}-page budget, EL-09): {when}; "
             "split the document into parts"
         )
+
+
+#: Before the rewrite, a document is refused only when its estimate is over twice the limit:
+#: the rewrite adds rows (splits, explanations) and never halves a document.
+BEFORE_REWRITE_MARGIN = 2.0
+
+
+def refuse_before_rewrite(doc: Document, profile: str = DEFAULT_PROFILE, *,
+                          config: Any | None = None) -> None:
+    """Refuse (E401) a PDF that would be far over the page limit, before rewriting it.
+
+    ``convert`` calls this on the document as read, so a file that will be refused anyway
+    (thousands of rows) does not spend minutes in the rewrite first. The bar is
+    :data:`BEFORE_REWRITE_MARGIN` times the limit :func:`render_pdf_report` applies after it.
+    """
+    _refuse_over_page_limit(doc, settings_for(profile, config), margin=BEFORE_REWRITE_MARGIN,
+                            when="not rewritten or rendered")
 
 
 def render_pdf(

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from easyread.cli import cli
 from easyread.errors import AccessibilityError
 from easyread.pipeline import document_from_text
 from easyread.render import PAGE_LIMIT_FACTOR, estimate_pages, render_pdf_report, settings_for
@@ -66,3 +69,21 @@ def test_estimate_errs_low_on_the_seed(seed_text: str) -> None:
     doc = document_from_text(seed_text)
     assert 1 <= estimate_pages(doc, settings_for("easy-read")) <= 9
     assert estimate_pages(doc, settings_for("plain")) <= estimate_pages(doc, settings_for("easy-read"))
+
+
+def test_convert_refuses_before_the_rewrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            renderer_calls: list[str]) -> None:
+    """Far over the limit as read: refused before the rewrite (no minutes spent rewriting a
+    document that cannot be rendered), nothing written."""
+    import easyread.pipeline
+
+    def no_rewrite(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("the rewrite ran")
+
+    monkeypatch.setattr(easyread.pipeline, "process", no_rewrite)
+    article = tmp_path / "long.txt"
+    article.write_text("Headline\n" + "\n".join(f"Line {i} is short." for i in range(3000)), "utf-8")
+    out = tmp_path / "long.pdf"
+    result = CliRunner().invoke(cli, ["convert", str(article), "-o", str(out)])
+    assert result.exit_code == 3 and "E401" in result.output and "page_count" in result.output
+    assert not out.exists() and renderer_calls == []
