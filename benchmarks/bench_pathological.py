@@ -5,8 +5,10 @@ Generates, in a temporary folder, the inputs that hung commands before issue 14 
 more of the same families), then runs each command on each as a separate process with a hard
 timeout: ``score``, ``check``, ``rewrite``, ``terms``, ``convert -o x.pdf`` and
 ``convert -o x.html``. Reports each input's size and each command's CPU seconds (user +
-system of the child process, from ``os.wait4``; ``--rss`` adds its peak RSS) and exit code (0 ok, 1 a failed check, 3 a coded error; ``T``
-killed at the timeout). A second table gives, for the inputs that can be made at any size, the
+system of the child process, from ``os.wait4``; ``--rss`` adds its peak RSS) and exit code:
+0 ok, 1 a failed check, 3 a coded error, ``T`` stopped at the timeout, which is CPU time
+(``RLIMIT_CPU``, so a loaded machine does not fail a run; ten times it in wall time is the
+backstop). A second table gives, for the inputs that can be made at any size, the
 CPU seconds per MB at two sizes (less each command's CPU on a one-line article, i.e. process
 start-up), to show the time per MB does not grow with the size.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -106,18 +109,21 @@ NEAR_CAP = 5 * 1024 * 1024 - 4096
 
 
 def run(command: str, path: Path, out: Path, timeout: float) -> tuple[float, str, int]:
-    """CPU seconds, exit code (``T`` killed at the timeout) and peak RSS (MB) of one run."""
+    """CPU seconds, exit code (``T``: stopped at the timeout) and peak RSS (MB) of one run."""
     args = [a.replace("{in}", str(path)).replace("{out}", str(out)) for a in COMMANDS[command]]
+    def limit_cpu() -> None:  # the timeout is CPU time (fair on a loaded machine)
+        resource.setrlimit(resource.RLIMIT_CPU, (int(timeout), int(timeout) + 1))
+
     proc = subprocess.Popen([sys.executable, "-m", "easyread", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, cwd=REPO_ROOT)
-    timer = threading.Timer(timeout, proc.kill)
+                            stderr=subprocess.DEVNULL, cwd=REPO_ROOT, preexec_fn=limit_cpu)
+    timer = threading.Timer(10 * timeout, proc.kill)  # and ten times that in wall time
     timer.start()
     try:
         _pid, status, usage = os.wait4(proc.pid, 0)
     finally:
         timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    code = "T" if proc.returncode == -9 else str(proc.returncode)
+    code = "T" if proc.returncode in (-9, -24) else str(proc.returncode)  # SIGKILL, SIGXCPU
     return usage.ru_utime + usage.ru_stime, code, usage.ru_maxrss // 1024
 
 
