@@ -42,6 +42,14 @@ BODY_KINDS: frozenset[str] = frozenset(
 )
 
 
+#: A "sentence" longer than this (words, or characters) is not a sentence anyone wrote to be
+#: read: a run of Title Case words, a gene sequence, a wall of digits. The rewrite stages and the
+#: term search leave it as it is (note ``W606``) instead of searching it, so their work stays
+#: bounded by the size of the input.
+MAX_SENTENCE_WORDS = 300
+MAX_SENTENCE_CHARS = 5000
+
+
 class ProtectedSpanError(ValueError):
     """An edit would change the words inside a protected span (a direct quotation)."""
 
@@ -64,6 +72,20 @@ class Sentence:
 
     def words(self) -> list[str]:
         return [t.text for t in self.tokens if t.kind in ("word", "number")]
+
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind in ("word", "number"))
+
+    def too_long(self) -> bool:
+        """Over :data:`MAX_SENTENCE_WORDS` words or :data:`MAX_SENTENCE_CHARS` characters:
+        left unrewritten and unsearched.
+
+        >>> s = Sentence("s1", "Go " * 301)
+        >>> retokenize(s)
+        >>> s.too_long(), Sentence("s2", "x" * 5001).too_long(), Sentence("s3", "Go.").too_long()
+        (True, True, False)
+        """
+        return len(self.text) > MAX_SENTENCE_CHARS or self.word_count() > MAX_SENTENCE_WORDS
 
     def is_protected(self, start: int, end: int) -> bool:
         """True if [start, end) overlaps a protected span (an empty span strictly inside counts)."""
@@ -139,6 +161,9 @@ class Document:
     notes: list[Note] = field(default_factory=list)
     credit: str | None = None
     profile: str | None = None
+    # Lookup indexes (not part of the document's value): built on first use, checked on use.
+    _index: _Index | None = field(default=None, init=False, repr=False, compare=False)
+    _edit_index: _EditIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------------ reading
     @property
@@ -173,11 +198,24 @@ class Document:
         return "\n".join(lines)
 
     def find(self, sentence_id: str) -> tuple[Block, int]:
-        for block in self.blocks:
-            for i, sentence in enumerate(block.sentences):
-                if sentence.id == sentence_id:
-                    return block, i
-        raise KeyError(sentence_id)
+        """The block holding a sentence and the sentence's position in it.
+
+        O(1) amortised through :class:`_Index`; the index is checked on every answer and
+        rebuilt when the blocks were changed behind the doors' back, so it never answers wrong.
+        """
+        found = self._lookup().find(sentence_id)
+        if found is None:
+            self._index = _Index(self.blocks)
+            found = self._index.find(sentence_id)
+        if found is None:
+            raise KeyError(sentence_id)
+        return found
+
+    def _lookup(self) -> _Index:
+        index = self._index
+        if index is None or index.blocks.items is not self.blocks:
+            index = self._index = _Index(self.blocks)
+        return index
 
     def sentence(self, sentence_id: str) -> Sentence:
         block, i = self.find(sentence_id)
@@ -268,11 +306,12 @@ class Document:
             data,
             parts=list(parts),
         )
+        lookup = self._lookup()
         if list_items:
             block.sentences[index : index + 1] = children[:1]
             tail = block.sentences[index + 1 :]
             del block.sentences[index + 1 :]
-            at = self.blocks.index(block) + 1
+            at = lookup.block_position(block) + 1
             new_blocks = [
                 Block(id=f"{block.id}.li{n}", kind="list_item", sentences=[c])
                 for n, c in enumerate(children[1:], 1)
@@ -280,8 +319,13 @@ class Document:
             if tail:
                 new_blocks.append(Block(id=f"{block.id}.rest", kind=block.kind, sentences=tail))
             self.blocks[at:at] = new_blocks
+            lookup.replaced(block, index, sentence, children[:1])
+            lookup.blocks.changed(at)
+            for new_block in new_blocks:
+                lookup.added(new_block, new_block.sentences)
         else:
             block.sentences[index : index + 1] = children
+            lookup.replaced(block, index, sentence, children)
         self.edits.append(edit)
         return edit
 
@@ -303,14 +347,15 @@ class Document:
             return None
         block, index = self.find(entry.first_sentence_id)
         anchor = block.sentences[index]
-        n = sum(1 for s in block.sentences if s.id.startswith(anchor.id + ".g")) + 1
-        new = Sentence(id=f"{anchor.id}.g{n}", text=explanation_sentence, kind="gloss")
-        retokenize(new)
-        # Insert after the anchor and after any explanation already inserted for it.
+        # Explanations already inserted for this anchor follow it directly (``<id>.g1`` …).
         at = index + 1
         while at < len(block.sentences) and block.sentences[at].id.startswith(anchor.id + ".g"):
             at += 1
+        n = at - index
+        new = Sentence(id=f"{anchor.id}.g{n}", text=explanation_sentence, kind="gloss")
+        retokenize(new)
         block.sentences.insert(at, new)
+        self._lookup().inserted(block, at, new)
         edit = Edit(
             rule, anchor.id, (len(anchor.text), len(anchor.text)), "", explanation_sentence,
             reason, "insert", data, parts=[new.id],
@@ -346,9 +391,10 @@ class Document:
         """
         if not 0 <= since <= len(self.edits):
             raise ValueError(f"ledger point {since} outside 0..{len(self.edits)}")
-        for e in self.edits[since:]:
-            if e.sentence_id != sentence_id:
-                continue
+        index = self._edit_index
+        if index is None:
+            index = self._edit_index = _EditIndex()
+        for e in index.since(self.edits, sentence_id, since):
             if e.op == "split":
                 return None
             if e.op != "replace":
@@ -454,6 +500,118 @@ class Document:
         return doc
 
 
+class _Positions:
+    """Where each item of a list is, repaired lazily after insertions (O(1) amortised).
+
+    ``changed(at)`` says the list changed from ``at`` on: positions before it are still
+    right. A lookup of an item at or after that point walks forward from it, writing down the
+    positions it passes, so a stage that edits sentences in order pays once for each shift,
+    not once per sentence. An answer is always checked (``items[i] is item``); ``None`` means
+    the item is not where the index can find it (the list was changed behind its back).
+    """
+
+    __slots__ = ("items", "pos", "valid")
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+        self.pos: dict[int, int] = {id(x): i for i, x in enumerate(items)}
+        self.valid = len(items)
+
+    def changed(self, at: int) -> None:
+        self.valid = min(self.valid, at)
+
+    def index(self, item: Any) -> int | None:
+        items = self.items
+        i = self.pos.get(id(item))
+        if i is not None and i < self.valid and i < len(items) and items[i] is item:
+            return i
+        j = self.valid
+        while j < len(items):
+            x = items[j]
+            self.pos[id(x)] = j
+            j += 1
+            if x is item:
+                self.valid = j
+                return j - 1
+        self.valid = len(items)
+        return None
+
+
+class _Index:
+    """Sentence id -> (block, position): what makes :meth:`Document.find` O(1) amortised."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = _Positions(blocks)
+        self.sentence: dict[str, Sentence] = {}
+        self.block_of: dict[str, Block] = {}
+        self.in_block: dict[int, _Positions] = {}
+        for block in blocks:
+            self.added(block, block.sentences)
+
+    def added(self, block: Block, sentences: list[Sentence]) -> None:
+        for s in sentences:
+            self.sentence[s.id] = s
+            self.block_of[s.id] = block
+
+    def positions(self, block: Block) -> _Positions:
+        found = self.in_block.get(id(block))
+        if found is None or found.items is not block.sentences:
+            found = self.in_block[id(block)] = _Positions(block.sentences)
+        return found
+
+    def block_position(self, block: Block) -> int:
+        at = self.blocks.index(block)
+        if at is None:
+            raise KeyError(block.id)
+        return at
+
+    def find(self, sentence_id: str) -> tuple[Block, int] | None:
+        sentence = self.sentence.get(sentence_id)
+        block = self.block_of.get(sentence_id)
+        if sentence is None or block is None or sentence.id != sentence_id:
+            return None
+        if self.blocks.index(block) is None:
+            return None
+        at = self.positions(block).index(sentence)
+        return None if at is None else (block, at)
+
+    def replaced(self, block: Block, at: int, old: Sentence, new: list[Sentence]) -> None:
+        if self.sentence.get(old.id) is old:
+            del self.sentence[old.id]
+            del self.block_of[old.id]
+        self.added(block, new)
+        self.positions(block).changed(at)
+
+    def inserted(self, block: Block, at: int, new: Sentence) -> None:
+        self.added(block, [new])
+        self.positions(block).changed(at)
+
+
+class _EditIndex:
+    """The ledger's edits by sentence id, for :meth:`Document.rebase` (appends are indexed
+    lazily; a ledger replaced or cut behind its back is indexed again)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] | None = None
+        self.count = 0
+        self.by_sentence: dict[str, list[int]] = {}
+        self._last: Edit | None = None
+
+    def since(self, edits: list[Edit], sentence_id: str, since: int) -> list[Edit]:
+        if (
+            edits is not self.edits
+            or len(edits) < self.count
+            or (self.count and self._last is not edits[self.count - 1])
+        ):
+            self.edits, self.count, self.by_sentence = edits, 0, {}
+        for k in range(self.count, len(edits)):
+            self.by_sentence.setdefault(edits[k].sentence_id, []).append(k)
+        self.count = len(edits)
+        self._last = edits[-1] if edits else None
+        positions = self.by_sentence.get(sentence_id, [])
+        return [edits[k] for k in positions[bisect.bisect_left(positions, since) :]]
+
+
 def retokenize(sentence: Sentence) -> None:
     """Re-tokenize a sentence after its text changed (the only writer of ``tokens``)."""
     sentence.tokens = tokenize(sentence.text)
@@ -477,7 +635,16 @@ def replay(sentences: dict[str, str], order: list[str], edits: list[Edit]) -> li
     how the invariant "replaying the ledger on the source gives the output" is tested.
     """
     texts = dict(sentences)
-    seq = list(order)
+    # The order is a linked list (id -> next id), so each split and insert is O(1), not a
+    # search of the whole sequence: replaying a long document's ledger stays linear.
+    head = "\x00head"
+    nxt: dict[str, str | None] = {}
+    prev: dict[str, str] = {}
+    last = head
+    for sid in order:
+        nxt[last], prev[sid] = sid, last
+        last = sid
+    nxt[last] = None
     for e in edits:
         if e.op == "replace":
             text = texts[e.sentence_id]
@@ -489,16 +656,33 @@ def replay(sentences: dict[str, str], order: list[str], edits: list[Edit]) -> li
             assert e.parts is not None
             if texts[e.sentence_id] != e.before:
                 raise ValueError(f"ledger does not match at {e.sentence_id}")
-            at = seq.index(e.sentence_id)
+            if e.sentence_id not in prev:
+                raise ValueError(f"{e.sentence_id} is not in the sequence")
             ids = [f"{e.sentence_id}.{n}" for n in range(1, len(e.parts) + 1)]
-            seq[at : at + 1] = ids
+            before, after = prev.pop(e.sentence_id), nxt.pop(e.sentence_id)
+            for sid in ids:
+                nxt[before], prev[sid] = sid, before
+                before = sid
+            nxt[before] = after
+            if after is not None:
+                prev[after] = before
             texts.update(zip(ids, e.parts, strict=True))
         elif e.op == "insert":
             assert e.parts is not None
             new_id = e.parts[0]
-            at = seq.index(e.sentence_id) + 1
-            while at < len(seq) and seq[at].startswith(e.sentence_id + ".g"):
-                at += 1
-            seq.insert(at, new_id)
+            if e.sentence_id not in prev:
+                raise ValueError(f"{e.sentence_id} is not in the sequence")
+            at = e.sentence_id
+            follow = nxt[at]
+            while follow is not None and follow.startswith(e.sentence_id + ".g"):
+                at, follow = follow, nxt[follow]
+            nxt[at], prev[new_id], nxt[new_id] = new_id, at, follow
+            if follow is not None:
+                prev[follow] = new_id
             texts[new_id] = e.after
-    return [texts[i] for i in seq]
+    out: list[str] = []
+    walk = nxt[head]
+    while walk is not None:
+        out.append(texts[walk])
+        walk = nxt[walk]
+    return out

@@ -127,7 +127,37 @@ def process(
     doc.profile = config.profile
     if score:
         score_document(doc, config, "before")
-    doc = build_pipeline(config, stages)(doc, ctx)
+    pipeline = build_pipeline(config, stages)
+    if pipeline.stages:
+        note_too_long(doc)
+    doc = pipeline(doc, ctx)
     if score:
         score_document(doc, config, "after")
     return doc
+
+
+def note_too_long(doc: Document) -> int:
+    """Note (``W606``) every sentence the rewrite stages leave as it is for its length.
+
+    The limit (:data:`~easyread.document.MAX_SENTENCE_WORDS` words or
+    :data:`~easyread.document.MAX_SENTENCE_CHARS` characters) is checked in one place,
+    :meth:`~easyread.document.Sentence.too_long`, which the stages' sentence lists
+    (``easyread.rewrite.rules.rule_sentences``) and the term search both use. Returns how many.
+    """
+    from easyread.document import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS
+    from easyread.rewrite.rules import REWRITE_KINDS
+
+    count = 0
+    for block in doc.blocks:
+        if block.kind not in REWRITE_KINDS:
+            continue
+        for s in block.sentences:
+            if s.kind == "text" and s.too_long():
+                count += 1
+                doc.note(
+                    "W606", s.id,
+                    f"{s.word_count():,} words, {len(s.text):,} characters: over the limit of "
+                    f"{MAX_SENTENCE_WORDS} words or {MAX_SENTENCE_CHARS:,} characters, so it is "
+                    "left as it is (not rewritten, not searched for terms)",
+                )
+    return count

@@ -30,6 +30,7 @@ with a code, the file name and a hint (see ``docs/cli.md``).
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -313,7 +314,7 @@ def _read_markdown(doc: Document) -> None:
             continue  # code, raw HTML and rules are not prose
         content = _inline_text(tok)
         line = tok.map[0] + 1 if tok.map else None
-        start = _md_start(doc, line_starts, tok.map[0], content) if tok.map else None
+        start = _md_start(doc, line_starts, tok.map[0], content, tok.map[1]) if tok.map else None
         kind = "paragraph"
         parent = stack[-1] if stack else ""
         if parent == "heading":
@@ -333,9 +334,16 @@ def _read_markdown(doc: Document) -> None:
         doc.credit = doc.blocks.pop().text
 
 
-def _md_start(doc: Document, line_starts: list[int], line: int, content: str) -> int | None:
-    """The offset of ``content`` in the source, searched from the start of its first line."""
-    at = doc.source.text.find(content[:20], line_starts[line])
+def _md_start(doc: Document, line_starts: list[int], line: int, content: str,
+              end_line: int | None = None) -> int | None:
+    """The offset of ``content`` in the source, searched from the start of its first line to
+    the end of its last (``end_line``, exclusive), never through the rest of the file: content
+    that Markdown changed (``*emphasis*``) is not found, and looking for it in every later line
+    would make reading quadratic."""
+    stop = len(doc.source.text)
+    if end_line is not None and end_line < len(line_starts):
+        stop = line_starts[end_line]
+    at = doc.source.text.find(content[:20], line_starts[line], stop)
     return at if at >= 0 and doc.source.text[at : at + len(content)] == content else None
 
 
@@ -428,6 +436,121 @@ _BOUNDARY_TAGS = _HEADINGS | frozenset({
 _PRE_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
+@functools.lru_cache(maxsize=1)
+def _soup_class() -> Any:
+    """BeautifulSoup, without a walk to the root for every piece of text it adds.
+
+    Each time the parser adds text after an element, BeautifulSoup's ``_linkage_fixer`` walks
+    from the element being filled up to the root looking for a next sibling to link to. While
+    parsing, that element and all its ancestors are still open, and an open element has no
+    next sibling yet, so the walk finds nothing; but it costs the nesting depth, which makes
+    10,000 unclosed tags quadratic. This subclass skips the walk in exactly that case (the
+    element being filled is the one open innermost) and otherwise does what BeautifulSoup does.
+    """
+    from bs4 import BeautifulSoup
+    from bs4.element import Tag
+
+    base_fixer = getattr(BeautifulSoup, "_linkage_fixer", None)
+
+    class Soup(BeautifulSoup):  # type: ignore[misc]
+        def _linkage_fixer(self, tag: Any) -> None:
+            el: Any = tag
+            innermost = el is self.currentTag
+            if base_fixer is None or not innermost or not el.contents:
+                if base_fixer is not None:
+                    base_fixer(self, el)
+                return
+            first = el.contents[0]
+            child = el.contents[-1]
+            descendant = child
+            if child is first and el.parent is not None:
+                el.next_element = child
+                prev_el = child.previous_element
+                if prev_el is not None and prev_el is not el:
+                    prev_el.next_element = None
+                child.previous_element = el
+                child.previous_sibling = None
+            child.next_sibling = None
+            if isinstance(child, Tag) and child.contents:
+                descendant = child._last_descendant(False)
+            descendant.next_element = None
+            descendant.next_sibling = None
+
+    return Soup
+
+
+def _children(node: Any) -> list[Any]:
+    """A node's children (one call per element visited: the tests count them)."""
+    contents: list[Any] = node.contents
+    return contents
+
+
+def _dropped(tag: Any, scoped: bool) -> bool:
+    """Left out whatever it holds: page furniture, hidden, or the page's own ``<header>``."""
+    if tag.name in _DROP_TAGS or tag.get("role") in _DROP_ROLES:
+        return True
+    if tag.get("aria-hidden") == "true":
+        return True
+    hidden = tag.get("hidden")
+    if hidden is not None and hidden != "until-found":  # until-found: shown when searched
+        return True
+    return tag.name == "header" and not scoped
+
+
+def _html_plan(soup: Any) -> tuple[set[int], Any]:
+    """What the reader leaves out (element ids) and where it starts (the main element).
+
+    One walk over the tree with an explicit stack, so the work is linear in the size of the
+    page however deeply its elements nest (10,000 unclosed ``<pre>`` or ``<header>`` tags
+    included): an element is dropped from what it is and what is around it (tag, role,
+    ``hidden``, ``aria-hidden``; a ``<header>`` outside ``<article>``, ``<main>`` and
+    ``<section>``), and a ``<pre>`` is dropped when anything it holds is ``<code>`` (a code
+    listing), which the walk learns when it leaves the ``<pre>``. The main element is the first
+    ``<article>`` not dropped, else ``<main>``, else ``<body>``, else the whole page.
+    """
+    from bs4.element import Tag
+
+    skip: set[int] = set()
+    first: dict[str, Any] = {}
+    # (element, its children, inside article/main/section, holds <code>)
+    stack: list[list[Any]] = [[soup, iter(_children(soup)), False, False]]
+    while stack:
+        frame = stack[-1]
+        child = next(frame[1], None)
+        if child is None:
+            stack.pop()
+            node, has_code = frame[0], frame[3]
+            if has_code and getattr(node, "name", None) == "pre":
+                skip.add(id(node))
+            if has_code and stack:
+                stack[-1][3] = True
+            continue
+        if not isinstance(child, Tag):
+            continue
+        scoped = frame[2]
+        if _dropped(child, scoped):
+            skip.add(id(child))
+            continue
+        name = child.name
+        if name == "code":
+            frame[3] = True
+        stack.append([child, iter(_children(child)), scoped or name in _SCOPED_HEADER, False])
+    # The first article, main or body outside everything dropped (a dropped <pre> included).
+    stack2: list[Any] = [iter(_children(soup))]
+    while stack2 and len(first) < 3:
+        child = next(stack2[-1], None)
+        if child is None:
+            stack2.pop()
+            continue
+        if not isinstance(child, Tag) or id(child) in skip:
+            continue
+        if child.name in ("article", "main", "body"):
+            first.setdefault(child.name, child)
+        stack2.append(iter(_children(child)))
+    root = first.get("article") or first.get("main") or first.get("body") or soup
+    return skip, root
+
+
 def _read_html(doc: Document) -> None:
     """Read the main text of an HTML page: every text node once, in document order.
 
@@ -440,29 +563,13 @@ def _read_html(doc: Document) -> None:
     other text, is the title), else list item (inside ``<li>``), else quote (inside
     ``<blockquote>``), else paragraph.
     """
-    from bs4 import BeautifulSoup
     from bs4.element import NavigableString, PreformattedString, Tag
 
-    soup: Any = BeautifulSoup(doc.source.text, "html.parser")
+    soup: Any = _soup_class()(doc.source.text, "html.parser")
     title_tag = soup.find("title")
     if not doc.source.title and title_tag is not None:
         doc.source.title = " ".join(title_tag.get_text(" ").split()) or None
-    for tag in soup(list(_DROP_TAGS)):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"role": _DROP_ROLES}):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"aria-hidden": "true"}):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"hidden": True}):
-        if tag.get("hidden") != "until-found":  # found by search: shown on the page
-            tag.decompose()
-    for tag in soup.find_all("header"):
-        if not tag.decomposed and tag.find_parent(_SCOPED_HEADER) is None:
-            tag.decompose()  # the page banner
-    for tag in soup.find_all("pre"):
-        if not tag.decomposed and tag.find("code") is not None:
-            tag.decompose()  # a code listing (Markdown's code blocks are left out too)
-    root = soup.find("article") or soup.find("main") or soup.find("body") or soup
+    skip, root = _html_plan(soup)
 
     run: list[str] = []  # the text of the block being gathered
     run_line: int | None = None  # the source line where its first word is
@@ -503,7 +610,7 @@ def _read_html(doc: Document) -> None:
                     kind = "heading"
             at = gap.end() if gap else len(text)
 
-    stack: list[tuple[Any, Any]] = [(root, iter(root.contents))]
+    stack: list[tuple[Any, Any]] = [(root, iter(_children(root)))]
     while stack:
         node, children = stack[-1]
         child = next(children, None)
@@ -530,7 +637,7 @@ def _read_html(doc: Document) -> None:
             if line is not None:
                 line += text.count("\n")
             continue
-        if not isinstance(child, Tag):
+        if not isinstance(child, Tag) or id(child) in skip:
             continue
         name = child.name
         line = getattr(child, "sourceline", None) or line
@@ -550,7 +657,7 @@ def _read_html(doc: Document) -> None:
             headings.append(name)
         elif name in depth:
             depth[name] += 1
-        stack.append((child, iter(child.contents)))
+        stack.append((child, iter(_children(child))))
 
     flush()
     if doc.blocks and _is_credit(doc.blocks[-1].text) and len(doc.blocks) > 1:

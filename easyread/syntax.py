@@ -265,6 +265,28 @@ def treebank_words(tokens: Sequence[Any]) -> tuple[list[str], list[tuple[int, in
     return words, spans
 
 
+#: At most this many parses are kept in a cache (a parse holds a spaCy ``Doc``); the oldest
+#: go first, so a stage working through a document in order keeps what it is about to use.
+PARSE_CACHE_SIZE = 2048
+#: ``parse_many`` parses this many sentences at once; the rest wait in the cache's queue and
+#: are parsed, in batches, when first asked for (so a long document never evicts parses
+#: before their use, and memory stays bounded).
+PARSE_AHEAD = 512
+
+
+def _remember(memo: dict[str, Parse], text: str, result: Parse) -> None:
+    memo[text] = result
+    while len(memo) > PARSE_CACHE_SIZE:
+        del memo[next(iter(memo))]
+
+
+def _parse_batch(todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]],
+                 memo: dict[str, Parse], batch_size: int) -> None:
+    docs = parse_words(((w, sp) for _, w, _, sp in todo), batch_size=batch_size)
+    for (text, _w, spans, _sp), doc in zip(todo, docs, strict=True):
+        _remember(memo, text, Parse(doc, spans))
+
+
 def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None = None) -> Parse:
     """Parse one sentence given as easyread tokens over ``text`` (memoised by text in ``cache``)."""
     memo: dict[str, Parse] | None = None
@@ -272,14 +294,22 @@ def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None 
         memo = cache.setdefault("parses", {})
         if text in memo:
             return memo[text]
+        queued: dict[str, tuple[str, list[str], list[tuple[int, int]], list[bool]]] = cache.get(
+            "parses_queued", {}
+        )
+        if text in queued:
+            batch = [queued.pop(text)]
+            while queued and len(batch) < 64:
+                batch.append(queued.pop(next(iter(queued))))
+            _parse_batch(batch, memo, 64)
+            if text in memo:
+                return memo[text]
     words, spans = treebank_words(tokens)
     spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
     doc = parse(words, spaces) if words else parse(["."], [False])
     result = Parse(doc, spans if words else [(0, 0)])
     if memo is not None:
-        if len(memo) > 2048:
-            memo.clear()
-        memo[text] = result
+        _remember(memo, text, result)
     return result
 
 
@@ -287,12 +317,17 @@ def parse_many(items: Sequence[tuple[Sequence[Any], str]], cache: dict[str, Any]
     """Parse many sentences (easyread tokens, text) in batches into ``cache`` for :func:`parse_tokens`.
 
     One batched pass through the network is several times faster than one call per sentence.
+    The first :data:`PARSE_AHEAD` are parsed now; the others are queued and parsed in
+    batches when :func:`parse_tokens` first asks for one of them.
     """
     memo: dict[str, Parse] = cache.setdefault("parses", {})
+    queued: dict[str, tuple[str, list[str], list[tuple[int, int]], list[bool]]] = cache.setdefault(
+        "parses_queued", {}
+    )
     todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]] = []
     seen: set[str] = set()
     for tokens, text in items:
-        if text in memo or text in seen:
+        if text in memo or text in seen or text in queued:
             continue
         words, spans = treebank_words(tokens)
         if not words:
@@ -300,11 +335,9 @@ def parse_many(items: Sequence[tuple[Sequence[Any], str]], cache: dict[str, Any]
         seen.add(text)
         spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
         todo.append((text, words, spans, spaces))
-    if len(memo) + len(todo) > 2048:
-        memo.clear()
-    docs = parse_words(((w, sp) for _, w, _, sp in todo), batch_size=batch_size)
-    for (text, _w, spans, _sp), doc in zip(todo, docs, strict=True):
-        memo[text] = Parse(doc, spans)
+    for item in todo[PARSE_AHEAD:]:
+        queued[item[0]] = item
+    _parse_batch(todo[:PARSE_AHEAD], memo, batch_size)
 
 
 def parse_text(text: str, cache: dict[str, Any] | None = None) -> Parse:

@@ -58,8 +58,12 @@ ORG_NOUNS: tuple[str, ...] = (
     "foundation", "association", "society", "institute", "network",
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_NAME_WORD = r"[A-Z][\w’'&-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:of|for|the|and|on)\s+{_NAME_WORD}|\s+{_NAME_WORD})*"
+# A name word starts a word (never in the middle of one: searching from every capital letter
+# of a 200,000-letter word would be quadratic), and a name does not run on across a line
+# break (the sentences of a document are searched joined by line breaks).
+_NAME_WORD = r"(?<![\w’'&-])[A-Z][\w’'&-]*"
+_SPACE = r"[^\S\n]+"
+_NAME = rf"{_NAME_WORD}(?:{_SPACE}(?:of|for|the|and|on){_SPACE}{_NAME_WORD}|{_SPACE}{_NAME_WORD})*"
 _DESC = r"(?:[a-z][\w’'-]*\s+){0,4}?"
 _ORG = "(?:" + "|".join(re.escape(n) for n in ORG_NOUNS) + ")"
 # "child sexual abuse charity the Lucy Faithfull Foundation", "the charity Barnardo's"
@@ -248,17 +252,50 @@ def find_organisations(text: str, harms: frozenset[str] = frozenset()) -> dict[s
             _descriptor_sentence(name, bool(m.group("the2")), "a", " ".join(desc_words),
                                  m.group("org"), "", harms),
         )
+    after_the: dict[str, list[int]] | None = None
     for m in _APPOSITIVE.finditer(text):
         name = _name(m.group("name"))
-        if name in _SENTENCE_START_WORDS or len(name) < 2:
+        if name in _SENTENCE_START_WORDS or len(name) < 2 or name in found:
             continue
-        had_the = bool(re.search(rf"\bthe\s+{re.escape(name)}\b", text))
+        if after_the is None:
+            after_the = _after_the(text)
+        had_the = _follows_the(text, name, after_the)
         found.setdefault(
             name,
             _descriptor_sentence(name, had_the, m.group("det"), m.group("desc"), m.group("org"),
                                  m.group("rest") or "", harms),
         )
     return found
+
+
+_THE = re.compile(r"\bthe\s+")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _after_the(text: str) -> dict[str, list[int]]:
+    """Where the text goes on after each ``the ``, by the word that starts there (one pass)."""
+    found: dict[str, list[int]] = {}
+    for m in _THE.finditer(text):
+        run = _WORD_RUN.match(text, m.end())
+        if run:
+            found.setdefault(run.group(), []).append(m.end())
+    return found
+
+
+def _follows_the(text: str, name: str, after_the: dict[str, list[int]]) -> bool:
+    """``re.search(rf"\\bthe\\s+{re.escape(name)}\\b", text)``, looking only where ``the``
+    is followed by the name's first word (so each name costs its own uses, not the text).
+
+    >>> text = "It met the Lucy Faithfull Foundation. Then Lucy left."
+    >>> at = _after_the(text)
+    >>> _follows_the(text, "Lucy Faithfull Foundation", at), _follows_the(text, "Then", at)
+    (True, False)
+    """
+    first = _WORD_RUN.match(name)
+    if first is None:
+        return bool(re.search(rf"\bthe\s+{re.escape(name)}\b", text))
+    pattern = re.compile(rf"{re.escape(name)}\b")
+    return any(pattern.match(text, at) for at in after_the.get(first.group(), ()))
 
 
 def _name(name: str) -> str:
@@ -280,10 +317,12 @@ def _harms() -> frozenset[str]:
 
 # ------------------------------------------------------------------------ detection
 def _sentences(doc: Document) -> Iterator[tuple[str, Sentence]]:
+    """The sentences searched for terms: body text within the length limit (a "sentence" of
+    thousands of words or characters is not searched, :meth:`Sentence.too_long`)."""
     for block in doc.blocks:
         if block.kind in TERM_KINDS:
             for sentence in block.sentences:
-                if sentence.kind == "text":
+                if sentence.kind == "text" and not sentence.too_long():
                     yield block.kind, sentence
 
 
@@ -331,14 +370,23 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
         term.sentence_ids.append(sentence_id)
         term.spans.append((sentence_id, start, end))
 
-    # Organisation names are matched as whole strings first, so their words are not terms.
+    # Organisation names are matched as whole strings first, so their words are not terms:
+    # longest first. Each sentence tries only the names whose first word it has (a name
+    # starts after a non-word character, so its first word is a whole word of the sentence).
     org_patterns = [
         (name, re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])"))
         for name in sorted(organisations, key=len, reverse=True)
     ]
+    org_by_word: dict[str, list[int]] = {}
+    for rank, (name, _pattern) in enumerate(org_patterns):
+        first = _WORD_RUN.match(name)
+        org_by_word.setdefault(first.group() if first else "", []).append(rank)
     for _kind, sentence in sentences:
         taken: list[tuple[int, int]] = []
-        for name, pattern in org_patterns:
+        ranks = set(org_by_word.get("", ()))
+        for word in set(_WORD_RUN.findall(sentence.text)) if org_by_word else ():
+            ranks.update(org_by_word.get(word, ()))
+        for name, pattern in (org_patterns[r] for r in sorted(ranks)):
             for m in pattern.finditer(sentence.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue

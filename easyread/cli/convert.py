@@ -65,6 +65,10 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, chec
     css = _read_css(css_file) if css_file else None
     doc = read_document(path, config, fmt=input_format, encoding=encoding,
                         stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
+    if Path(output).suffix.lower() == ".pdf":
+        from easyread.render import refuse_before_rewrite
+
+        refuse_before_rewrite(doc, config.profile, config=config)  # E401 far over the page limit
     if not no_rewrite:
         doc = process(doc, config)
     report = convert_to_file(doc, target if target is not None else output, config.profile, css,

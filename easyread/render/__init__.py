@@ -7,7 +7,8 @@
 True
 
 ``render_pdf`` refuses, before rendering, a page without ``lang``, ``<title>`` or image ``alt``
-(WeasyPrint would only log it), and with ``check=True`` checks the PDF afterwards
+(WeasyPrint would only log it) and a document whose layout estimate (:func:`estimate_pages`)
+is over :data:`PAGE_LIMIT_FACTOR` times the page budget, and with ``check=True`` checks the PDF afterwards
 (:mod:`easyread.render.checks`). WeasyPrint is imported only when a PDF is rendered.
 """
 
@@ -29,9 +30,11 @@ __all__ = [
     "RenderSettings",
     "check_pdf",
     "convert_to_file",
+    "estimate_pages",
     "render_html",
     "render_pdf",
     "read_css",
+    "refuse_before_rewrite",
     "render_pdf_report",
     "settings_for",
     "styles_dir",
@@ -118,6 +121,7 @@ def render_pdf_report(
     from easyread.render.pdf import html_to_pdf
 
     settings = settings_for(profile, config)
+    _refuse_over_page_limit(doc, settings)
     page = build_html(doc, settings, extra_css=css, for_pdf=True, styles=styles_dir(config=config))
     _refuse_on_failures(check_html(page, for_pdf=True))
     result = html_to_pdf(page, variant=variant, source_date_epoch=source_date_epoch)
@@ -136,6 +140,105 @@ def render_pdf_report(
                 + ", ".join(result.refused[:5]),
             ))
     return result.data, report
+
+
+#: A PDF whose layout estimate is over this many times the page budget (``max_pages``, 24 by
+#: default: EL-09) is refused before rendering (E401): WeasyPrint would spend minutes laying out
+#: hundreds of pages of a document that should be split. Between the budget and this limit the
+#: PDF is rendered and ``page_count`` warns, as before.
+PAGE_LIMIT_FACTOR = 4
+
+# The page geometry of the stylesheets (styles/*.css): A4, margins 22 mm top, 24 mm bottom,
+# 20 mm left and right; line height 1.5; easy-read rows at least 26 mm high with a 26 mm
+# picture and a 7 mm gap beside the words.
+_MM_PER_PT = 25.4 / 72
+_PAGE_HEIGHT_MM = 297 - 22 - 24
+_PAGE_WIDTH_MM = 210 - 20 - 20
+#: A narrow average character (in em), so the estimate errs low: it counts the pages a
+#: document needs at the least, never more.
+_CHAR_EM = 0.42
+
+
+def _lines(text: str, chars_per_line: int) -> int:
+    """Lines a text wraps to at ``chars_per_line`` (a longer word overflows on its own line)."""
+    lines, used = 1, 0
+    for word in text.split():
+        n = len(word)
+        if used and used + 1 + n > chars_per_line:
+            lines, used = lines + 1, n
+        else:
+            used += n + (1 if used else 0)
+    return lines
+
+
+def estimate_pages(doc: Document, settings: RenderSettings) -> int:
+    """How many pages the PDF needs at the least, from the layout rules alone (no rendering).
+
+    Rows layout: one row per sentence, each at least its lines high (and at least 26 mm with
+    pictures), never split across pages; article layout: paragraphs flowing down the page.
+    The cover, headings and the hard-words box are left out, so the estimate errs low.
+    Linear in the length of the document.
+
+    >>> from easyread.pipeline import document_from_text
+    >>> doc = document_from_text("Title\n" + "The cat sat on the mat. " * 400)
+    >>> estimate_pages(doc, settings_for("easy-read")), estimate_pages(doc, settings_for("plain"))
+    (50, 4)
+    """
+    size_mm = settings.font_size_pt * _MM_PER_PT
+    line_mm = 1.5 * size_mm
+    pictures = settings.layout == "rows" and settings.pictures
+    width = _PAGE_WIDTH_MM - (33 if pictures else 0)
+    per_line = max(1, int(min(width, 35 * size_mm) / (_CHAR_EM * size_mm)))
+    pages, used = 1, 0.0
+
+    def place(height: float, *, whole: bool) -> None:
+        nonlocal pages, used
+        if whole and used and used + height > _PAGE_HEIGHT_MM:
+            pages, used = pages + 1, 0.0
+        used += height
+        while used > _PAGE_HEIGHT_MM:  # flows on, or a row taller than a page
+            pages, used = pages + 1, used - _PAGE_HEIGHT_MM
+
+    for block in doc.blocks:
+        if block.kind in ("title", "credit") or not block.sentences:
+            continue
+        if settings.layout == "rows" and block.kind != "heading":
+            for s in block.sentences:
+                height = _lines(s.text, per_line) * line_mm
+                place(max(height, 26.0 if pictures else 0.0) + 0.6 * size_mm, whole=True)
+        else:
+            text = " ".join(s.text for s in block.sentences)
+            place(_lines(text, per_line) * line_mm + 0.9 * size_mm, whole=False)
+    return pages
+
+
+def _refuse_over_page_limit(doc: Document, settings: RenderSettings, *, margin: float = 1.0,
+                            when: str = "not rendered") -> None:
+    limit = PAGE_LIMIT_FACTOR * settings.max_pages
+    pages = estimate_pages(doc, settings)
+    if pages > margin * limit:
+        raise AccessibilityError(
+            f"page_count: at least {pages} pages by the layout estimate, more than {limit} "
+            f"({PAGE_LIMIT_FACTOR} × the {settings.max_pages}-page budget, EL-09): {when}; "
+            "split the document into parts"
+        )
+
+
+#: Before the rewrite, a document is refused only when its estimate is over twice the limit:
+#: the rewrite adds rows (splits, explanations) and never halves a document.
+BEFORE_REWRITE_MARGIN = 2.0
+
+
+def refuse_before_rewrite(doc: Document, profile: str = DEFAULT_PROFILE, *,
+                          config: Any | None = None) -> None:
+    """Refuse (E401) a PDF that would be far over the page limit, before rewriting it.
+
+    ``convert`` calls this on the document as read, so a file that will be refused anyway
+    (thousands of rows) does not spend minutes in the rewrite first. The bar is
+    :data:`BEFORE_REWRITE_MARGIN` times the limit :func:`render_pdf_report` applies after it.
+    """
+    _refuse_over_page_limit(doc, settings_for(profile, config), margin=BEFORE_REWRITE_MARGIN,
+                            when="not rewritten or rendered")
 
 
 def render_pdf(

@@ -374,11 +374,18 @@ def anchor_map(doc: Document) -> dict[str, str | None]:
             order.append((s.id, block.kind))
             family_end[_split_root(s.id)] = s.id
     result: dict[str, str | None] = {}
+    # Where each sentence is, and the first sentence at or after each that ends outside a
+    # quotation (one pass from the end): linear, even for a quotation that never closes.
+    position = {sid: i for i, (sid, _kind) in enumerate(order)}
+    closed_from = [len(order)] * (len(order) + 1)
+    for i in range(len(order) - 1, -1, -1):
+        closed_from[i] = closed_from[i + 1] if open_after[order[i][0]] else i
     for at, (sid, _kind) in enumerate(order):
         target: str | None = family_end.get(_split_root(sid), sid)
-        k = next(i for i in range(at, len(order)) if order[i][0] == target)
-        while k < len(order) and open_after[order[k][0]]:
-            k += 1
+        k = position.get(target or "", at)
+        if k < at:
+            k = next(i for i in range(at, len(order)) if order[i][0] == target)
+        k = closed_from[k]
         if k >= len(order):
             target = None
         else:
