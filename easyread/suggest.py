@@ -1,0 +1,432 @@
+"""Plainer words for a word in its sentence: ``easyread.suggest(sentence, word)``.
+
+Candidates come from two sources:
+
+* **WordNet 3.0** (``data/lexical.msgpack.gz``, built by ``tools/build_lexical.py``): the
+  other members of each sense (synset) of the word, and, with a lower weight, the members of
+  its hypernyms and (adjectives) similar-to heads;
+* the **curated lexicon** (``data/lexicon.tsv``), linked at build time to the WordNet senses
+  that support each plain word.
+
+Ranking (see ``docs/glossing.md``):
+
+1. *Sense in context*: each sense of the word gets a probability from its SemCor frequency
+   (``cntlist.rev``) and the overlap of the sentence with the sense's signature (gloss,
+   examples, members, hypernyms, hyponyms), each shared word weighted by its rarity
+   (``6.5 - Zipf``): a simplified Lesk. A candidate's *fit* is the probability mass of the
+   senses it expresses, times how typical that sense is of the candidate itself (a word that
+   is a synonym only in a rare sense of its own fits less).
+2. *Simplicity*: wordfreq Zipf (higher is plainer), fewer words, fewer syllables.
+
+A candidate must be plainer than the word (higher Zipf) and fit the part of speech the
+tagger gives the slot; it is inflected for the slot with lemminflect (``abdomens`` ->
+``bellies``, but ``abdomen`` -> ``belly``). When nothing fits, the result says why.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from easyread.data import data_path, lexicon_entries, zipf
+from easyread.errors import ResourceMissing
+
+__all__ = [
+    "TABLE_NAME",
+    "LexicalTable",
+    "Suggestion",
+    "SuggestResult",
+    "sense_support",
+    "stem",
+    "suggest",
+    "table",
+]
+
+#: The shipped WordNet table (``tools/build_lexical.py``).
+TABLE_NAME = "lexical.msgpack.gz"
+
+#: Penn tag prefix -> WordNet part of speech.
+_WN_POS = {"NN": "n", "VB": "v", "JJ": "a", "RB": "r"}
+_LEX_POS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
+_UPOS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
+_SUFFIXES = ("ies", "ing", "ed", "es", "ly", "s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+#: Signature and context words more common than this carry no sense information.
+COMMON_ZIPF = 6.3
+
+
+def stem(word: str) -> str:
+    """A crude stem shared by the signatures (build time) and the sentence (run time).
+
+    >>> stem("Children"), stem("studies"), stem("running"), stem("glass")
+    ('children', 'study', 'runn', 'glass')
+    """
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+@dataclass(frozen=True)
+class Params:
+    """Ranking weights (tuned on the development sets only; see docs/benchmarks.md)."""
+
+    overlap: float = 0.6  # weight of the context overlap in a sense's log-score
+    link: float = 0.35  # weight of a hypernym / similar-to member against a synonym
+    fit_power: float = 1.0  # exponent of the sense fit in the final score
+    zipf: float = 1.0  # weight of the candidate's Zipf in the final log-score
+    extra_word: float = 1.2  # penalty per extra word of a multi-word candidate
+    syllable: float = 0.1  # penalty per syllable
+    lexicon_prior: float = 0.5  # fit of a curated plain word WordNet does not link
+    lexicon_bonus: float = 1.5  # multiplier of the fit of a curated plain word
+    min_gain: float = 0.0  # a candidate's Zipf must beat the word's by more than this
+
+
+DEFAULT = Params()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One plainer substitute: the text for the slot, its lemma, where it came from, how sure."""
+
+    text: str
+    lemma: str
+    source: str  # "wordnet", "lexicon" or "lexicon+wordnet"
+    confidence: float  # 0..1: the share of the word's senses in context that this word expresses
+    zipf: float
+    sense: str  # WordNet synset id (offset-pos) of the best supporting sense, "" if none
+
+
+@dataclass(frozen=True)
+class SuggestResult:
+    """What :func:`suggest` found for ``word`` in ``sentence``."""
+
+    sentence: str
+    word: str
+    lemma: str
+    tag: str  # the tagger's Penn tag for the slot
+    pos: str  # WordNet part of speech used (n, v, a, r), "" if none
+    suggestions: tuple[Suggestion, ...]
+    reason: str = ""  # why there is no suggestion, when there is none
+    senses: tuple[tuple[str, float], ...] = field(default=())  # (synset id, probability)
+
+
+@dataclass(frozen=True)
+class LexicalTable:
+    synsets: list[list[Any]]
+    vocab: dict[str, int]
+    index: dict[str, dict[str, list[int]]]
+    lexicon: dict[str, list[int]]
+    version: str
+
+
+@lru_cache(maxsize=1)
+def table() -> LexicalTable:
+    """The shipped WordNet table, loaded once (about 0.3 s)."""
+    import msgpack
+
+    path = data_path(TABLE_NAME)
+    if not path.is_file():
+        raise ResourceMissing(f"{path} is missing: run python tools/build_lexical.py")
+    with gzip.open(path, "rb") as fh:
+        raw = msgpack.unpack(fh, raw=False, strict_map_key=False)
+    return LexicalTable(
+        synsets=raw["synsets"],
+        vocab={w: i for i, w in enumerate(raw["vocab"])},
+        index=raw["index"],
+        lexicon=raw["lexicon"],
+        version=str(raw.get("version", "")),
+    )
+
+
+def _syllables(text: str) -> int:
+    from easyread.readability import syllables
+
+    return sum(max(1, syllables(w)) for w in text.split())
+
+
+def _phrase_zipf(text: str) -> float:
+    parts = text.lower().split()
+    if not parts:
+        return 0.0
+    return min(zipf(p) for p in parts)
+
+
+def _lemmas(word: str, pos: str) -> list[str]:
+    """Candidate lemmas of ``word`` for a WordNet part of speech, the word itself last."""
+    lower = word.lower()
+    out: list[str] = []
+    try:
+        from lemminflect import getAllLemmas, getLemma
+
+        found = list(getLemma(lower, upos=_UPOS[pos]))
+        found += [w for ws in getAllLemmas(lower, upos=_UPOS[pos]).values() for w in ws]
+    except Exception:  # lemminflect missing or odd input: fall back to the word
+        found = []
+    for w in [*found, lower]:
+        if w and w not in out:
+            out.append(w)
+    return out
+
+
+def _inflect(lemma_text: str, tag: str, pos: str) -> str:
+    """Inflect a candidate for the slot's Penn ``tag`` (first word of a verb phrase, last of a noun)."""
+    if tag in ("NN", "VB", "VBP", "JJ", "RB") or not tag:
+        return lemma_text
+    words = lemma_text.split()
+    k = len(words) - 1 if pos == "n" else 0
+    try:
+        from lemminflect import getInflection
+
+        forms = getInflection(words[k], tag=tag)
+    except Exception:
+        forms = ()
+    if forms:
+        words[k] = forms[0]
+    return " ".join(words)
+
+
+def _slot_tag(word: str, lemma: str, tag: str, pos: str) -> str:
+    """The tag to inflect to: the tagger's, unless the word's own form says otherwise.
+
+    A tagger can call a singular noun plural (``abdomen``/NNS), which would make ``bellies``;
+    the form decides: a noun equal to its lemma is singular, a verb equal to its lemma is a base.
+    """
+    lower = word.lower()
+    if pos == "n":
+        return "NN" if lower == lemma else "NNS"
+    if pos == "v":
+        if lower == lemma:
+            return "VB"
+        try:
+            from lemminflect import getInflection
+
+            for t in (tag, "VBD", "VBN", "VBG", "VBZ"):
+                if t.startswith("VB") and lower in getInflection(lemma, tag=t):
+                    return t
+        except Exception:
+            return tag
+        return tag
+    if pos in ("a", "r"):
+        return tag if lower != lemma and tag in ("JJR", "JJS", "RBR", "RBS") else ("JJ" if pos == "a" else "RB")
+    return tag
+
+
+def _tokens_and_tags(sentence: str) -> tuple[list[str], list[str]]:
+    from easyread import tagger
+    from easyread.nlp import tokenize
+
+    toks = [t.text for t in tokenize(sentence)]
+    return toks, (tagger.tag(toks) if toks else [])
+
+
+def _context(tokens: Sequence[str], skip: int) -> dict[int, float]:
+    """Signature-vocabulary ids of the sentence's words (not the target) -> rarity weight."""
+    vocab = table().vocab
+    out: dict[int, float] = {}
+    for i, tok in enumerate(tokens):
+        if i == skip or not _WORD.fullmatch(tok) or len(tok) < 3:
+            continue
+        z = zipf(tok)
+        if z > COMMON_ZIPF:
+            continue
+        idx = vocab.get(stem(tok))
+        if idx is not None:
+            out[idx] = max(out.get(idx, 0.0), max(0.5, 6.5 - z))
+    return out
+
+
+def _synset_id(i: int) -> str:
+    return f"wn{i}"
+
+
+def sense_probabilities(
+    lemma: str, pos: str, context: dict[int, float], params: Params = DEFAULT
+) -> list[tuple[int, float]]:
+    """(synset index, probability in context) for each WordNet sense of ``lemma`` as ``pos``."""
+    t = table()
+    senses = t.index.get(lemma, {}).get(pos, [])
+    if not senses:
+        return []
+    scores = []
+    for rank, i in enumerate(senses):
+        members, counts, sig = t.synsets[i][1], t.synsets[i][2], t.synsets[i][4]
+        count = next((c for m, c in zip(members, counts, strict=True) if m.lower() == lemma), 0)
+        prior = math.log(count + 1.0) - 0.5 * math.log(rank + 1.0)
+        overlap = sum(context.get(s, 0.0) for s in sig)
+        scores.append(prior + params.overlap * overlap)
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    return [(i, w / total) for i, w in zip(senses, weights, strict=True)]
+
+
+@lru_cache(maxsize=65536)
+def _typicality(word: str, pos: str, synset: int) -> float:
+    """How much of ``word``'s own use (as ``pos``) is the sense ``synset`` (smoothed share)."""
+    t = table()
+    senses = t.index.get(word.lower(), {}).get(pos)
+    if not senses:
+        return 0.5
+    total = 0.0
+    mine = 0.0
+    for rank, i in enumerate(senses):
+        members, counts = t.synsets[i][1], t.synsets[i][2]
+        c = next((c for m, c in zip(members, counts, strict=True) if m.lower() == word.lower()), 0)
+        w = (c + 0.5) / (rank + 1.0)
+        total += w
+        if i == synset:
+            mine = w
+    return mine / total if total else 0.5
+
+
+def sense_support(lemma: str, pos: str, plain: str, context: dict[int, float]) -> float:
+    """The share of ``lemma``'s senses in context that the curated ``plain`` word expresses.
+
+    1.0 when WordNet does not know the word as ``pos`` or it has one sense (nothing to
+    confuse); for a polysemous word, the probability mass of the senses whose members (or
+    hypernyms) include ``plain`` (``tools/build_lexical.py`` links them).
+    """
+    probs = sense_probabilities(lemma, pos, context)
+    if len(probs) <= 1:
+        return 1.0
+    support = table().lexicon.get(f"{lemma}\t{_LEX_POS[pos]}\t{plain}")
+    if not support:
+        return 0.0
+    return sum(p for i, p in probs if i in support)
+
+
+def _candidates(
+    lemma: str, pos: str, probs: list[tuple[int, float]], params: Params
+) -> dict[str, tuple[float, str, int]]:
+    """candidate lemma -> (fit, source, best synset)."""
+    t = table()
+    out: dict[str, tuple[float, str, int]] = {}
+    best: dict[str, tuple[float, int]] = {}
+    lemma_stem = stem(lemma)
+
+    def add(cand: str, weight: float, synset: int, p: float) -> None:
+        low = cand.lower()
+        if low == lemma or cand != low and cand[:1].isupper() or stem(low) == lemma_stem:
+            return
+        if not all(w.isalpha() or "-" in w for w in low.split()):
+            return
+        fit = p * weight * (0.25 + _typicality(low, pos, synset))
+        prev = out.get(low)
+        out[low] = ((prev[0] if prev else 0.0) + fit, "wordnet", synset)
+        if fit > best.get(low, (0.0, -1))[0]:
+            best[low] = (fit, synset)
+
+    for i, p in probs:
+        for m in t.synsets[i][1]:
+            add(m, 1.0, i, p)
+        for j in t.synsets[i][3]:
+            for m in t.synsets[j][1]:
+                add(m, params.link, j, p)
+    for cand in list(out):
+        fit, source, _ = out[cand]
+        out[cand] = (fit, source, best[cand][1])
+    plains = lexicon_entries().get((lemma, _LEX_POS[pos]), [])
+    for plain in plains:
+        low = plain.lower()
+        support = t.lexicon.get(f"{lemma}\t{_LEX_POS[pos]}\t{plain}") or []
+        fit = sum(p for i, p in probs if i in support) if support and len(probs) > 1 else params.lexicon_prior
+        if low in out:
+            old = out[low]
+            out[low] = (max(old[0], fit) * params.lexicon_bonus, "lexicon+wordnet", old[2])
+        else:
+            out[low] = (fit * params.lexicon_bonus, "lexicon", support[0] if support else -1)
+    return out
+
+
+def suggest(
+    sentence: str,
+    word: str,
+    *,
+    limit: int = 5,
+    params: Params = DEFAULT,
+    tokens: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+) -> SuggestResult:
+    """Ranked plainer substitutes for ``word`` as it is used in ``sentence``.
+
+    >>> r = suggest("The doctor pressed on his abdomen.", "abdomen")
+    >>> r.suggestions[0].text, r.suggestions[0].source
+    ('belly', 'lexicon+wordnet')
+    >>> suggest("She went home.", "home").reason
+    "no plainer word fits 'home' here"
+    """
+    if tokens is None or tags is None:
+        tokens, tags = _tokens_and_tags(sentence)
+    target = word.strip()
+    idx = next((k for k, tok in enumerate(tokens) if tok == target), -1)
+    if idx < 0:
+        idx = next((k for k, tok in enumerate(tokens) if tok.lower() == target.lower()), -1)
+    tag = tags[idx] if idx >= 0 else ""
+    empty = SuggestResult(sentence, target, target.lower(), tag, "", ())
+    if not target or " " in target:
+        return _with_reason(empty, "only single words are looked up")
+    if tag.startswith("NNP") or (idx > 0 and target[:1].isupper() and not target.isupper() and tag[:2] != "JJ"):
+        return _with_reason(empty, f"{target!r} looks like a name")
+    t = table()
+    # The tagger's part of speech first, then the others WordNet knows (a rare word is often mis-tagged).
+    order = [_WN_POS[tag[:2]]] if tag[:2] in _WN_POS else []
+    order += [p for p in ("n", "v", "a", "r") if p not in order]
+    context = _context(tokens, idx)
+    word_zipf = zipf(target)
+    for rank, pos in enumerate(order):
+        lemma = next((lm for lm in _lemmas(target, pos) if pos in t.index.get(lm, {})
+                      or (lm, _LEX_POS[pos]) in lexicon_entries()), None)
+        if lemma is None:
+            continue
+        probs = sense_probabilities(lemma, pos, context, params)
+        cands = _candidates(lemma, pos, probs, params)
+        slot = _slot_tag(target, lemma, tag, pos)
+        base = min(word_zipf, zipf(lemma)) if word_zipf else zipf(lemma)
+        ranked = []
+        for cand, (fit, source, synset) in cands.items():
+            cz = _phrase_zipf(cand)
+            if cz <= base + params.min_gain or fit <= 0:
+                continue
+            score = (params.fit_power * math.log(fit) + params.zipf * cz
+                     - params.extra_word * (len(cand.split()) - 1) - params.syllable * _syllables(cand))
+            ranked.append((score, cand, fit, source, synset, cz))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        if rank > 0 and order[0] in _LEX_POS and len(ranked) and tag[:2] in _WN_POS:
+            # another part of speech than the tagger's: trust it less
+            ranked = [(s - 1.0, *rest) for s, *rest in ranked]
+        total_fit = sum(f for _, _, f, _, _, _ in ranked) or 1.0
+        out = tuple(
+            Suggestion(
+                text=_match_case(target, _inflect(cand, slot, pos)),
+                lemma=cand,
+                source=source,
+                confidence=round(min(1.0, fit / max(total_fit, fit)) * min(1.0, fit * 2), 3),
+                zipf=cz,
+                sense=_synset_id(synset) if synset >= 0 else "",
+            )
+            for _, cand, fit, source, synset, cz in ranked[:limit]
+        )
+        senses = tuple((_synset_id(i), round(p, 3)) for i, p in probs)
+        if out:
+            return SuggestResult(sentence, target, lemma, tag, pos, out, "", senses)
+        if rank == 0 and probs:
+            return SuggestResult(sentence, target, lemma, tag, pos, (),
+                                 f"no plainer word fits {target!r} here", senses)
+    return _with_reason(empty, f"no plainer word fits {target!r} here")
+
+
+def _with_reason(result: SuggestResult, reason: str) -> SuggestResult:
+    return SuggestResult(result.sentence, result.word, result.lemma, result.tag, result.pos, (), reason)
+
+
+def _match_case(model: str, text: str) -> str:
+    if model[:1].isupper() and not model.isupper():
+        return text[:1].upper() + text[1:]
+    return text
