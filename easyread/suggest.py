@@ -79,13 +79,14 @@ class Params:
 
     overlap: float = 0.6  # weight of the context overlap in a sense's log-score
     link: float = 0.35  # weight of a hypernym / similar-to member against a synonym
-    fit_power: float = 1.0  # exponent of the sense fit in the final score
-    zipf: float = 1.0  # weight of the candidate's Zipf in the final log-score
+    fit_power: float = 0.7  # exponent of the sense fit in the final score
+    zipf: float = 0.7  # weight of the candidate's Zipf in the final log-score
     extra_word: float = 1.2  # penalty per extra word of a multi-word candidate
     syllable: float = 0.1  # penalty per syllable
     lexicon_prior: float = 0.5  # fit of a curated plain word WordNet does not link
     lexicon_bonus: float = 1.5  # multiplier of the fit of a curated plain word
-    min_gain: float = 0.0  # a candidate's Zipf must beat the word's by more than this
+    min_gain: float = 0.0  # a candidate's Zipf must beat the word's by more than this ...
+    near: float = 1.0  # ... or come within this much of it with fewer syllables
 
 
 DEFAULT = Params()
@@ -177,9 +178,9 @@ def _lemmas(word: str, pos: str) -> list[str]:
 
 def _inflect(lemma_text: str, tag: str, pos: str) -> str:
     """Inflect a candidate for the slot's Penn ``tag`` (first word of a verb phrase, last of a noun)."""
-    if tag in ("NN", "VB", "VBP", "JJ", "RB") or not tag:
-        return lemma_text
     words = lemma_text.split()
+    if tag in ("NN", "VB", "VBP", "JJ", "RB") or not tag or (pos in ("a", "r") and len(words) > 1):
+        return lemma_text
     k = len(words) - 1 if pos == "n" else 0
     try:
         from lemminflect import getInflection
@@ -378,8 +379,12 @@ def suggest(
     # The tagger's part of speech first, then the others WordNet knows (a rare word is often mis-tagged).
     order = [_WN_POS[tag[:2]]] if tag[:2] in _WN_POS else []
     order += [p for p in ("n", "v", "a", "r") if p not in order]
+    if order[0] in ("a", "n") and target.lower().endswith(("ed", "en", "ing")) and _verb_reading(target, order[0]):
+        order.remove("v")
+        order.insert(0, "v")
     context = _context(tokens, idx)
     word_zipf = zipf(target)
+    target_syllables = _syllables(target.lower())
     for rank, pos in enumerate(order):
         lemma = next((lm for lm in _lemmas(target, pos) if pos in t.index.get(lm, {})
                       or (lm, _LEX_POS[pos]) in lexicon_entries()), None)
@@ -392,7 +397,9 @@ def suggest(
         ranked = []
         for cand, (fit, source, synset) in cands.items():
             cz = _phrase_zipf(cand)
-            if cz <= base + params.min_gain or fit <= 0:
+            plainer = cz > base + params.min_gain or (
+                cz > base - params.near and _syllables(cand) < target_syllables)
+            if not plainer or fit <= 0:
                 continue
             score = (params.fit_power * math.log(fit) + params.zipf * cz
                      - params.extra_word * (len(cand.split()) - 1) - params.syllable * _syllables(cand))
@@ -422,6 +429,27 @@ def suggest(
     return _with_reason(empty, f"no plainer word fits {target!r} here")
 
 
+def _total_count(lemma: str, pos: str) -> int:
+    t = table()
+    total = 0
+    for i in t.index.get(lemma, {}).get(pos, []):
+        members, counts = t.synsets[i][1], t.synsets[i][2]
+        total += next((c for m, c in zip(members, counts, strict=True) if m.lower() == lemma), 0)
+    return total
+
+
+def _verb_reading(word: str, pos: str) -> bool:
+    """A participle the tagger calls an adjective or noun (``diverted``/JJ): is the verb more usual?
+
+    Decided by SemCor: the verb lemma's tag count against the word's own as ``pos``.
+    """
+    lower = word.lower()
+    verb = next((lm for lm in _lemmas(lower, "v") if lm != lower and "v" in table().index.get(lm, {})), None)
+    if verb is None:
+        return False
+    return _total_count(verb, "v") >= _total_count(lower, pos)
+
+
 def _with_reason(result: SuggestResult, reason: str) -> SuggestResult:
     return SuggestResult(result.sentence, result.word, result.lemma, result.tag, result.pos, (), reason)
 
@@ -430,3 +458,56 @@ def _match_case(model: str, text: str) -> str:
     if model[:1].isupper() and not model.isupper():
         return text[:1].upper() + text[1:]
     return text
+
+
+def suggest_tsv(text: str, *, limit: int = 10, params: Params = DEFAULT, name: str = "-") -> str:
+    """TSAR-2022 submission lines for ``sentence<TAB>word`` lines (extra columns are ignored).
+
+    Each output line is ``sentence<TAB>word<TAB>sub1<TAB>sub2…``, best first; a line with no
+    plainer word is ``sentence<TAB>word`` alone. Blank lines are skipped; a line without a tab
+    is an input error (E300) naming the line.
+
+    >>> suggest_tsv("The doctor pressed on his abdomen.\\tabdomen\\n", limit=2)
+    'The doctor pressed on his abdomen.\\tabdomen\\tbelly\\tstomach\\n'
+    """
+    from easyread.errors import InputError
+
+    out: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        fields = line.rstrip("\r").split("\t")
+        if len(fields) < 2 or not fields[1].strip():
+            raise InputError(f"line {number}: expected 'sentence<TAB>word'", path=name)
+        sentence, word = fields[0], fields[1].strip()
+        subs = [s.text for s in suggest(sentence, word, limit=limit, params=params).suggestions]
+        out.append("\t".join([sentence, word, *subs]))
+    return "".join(line + "\n" for line in out)
+
+
+def format_result(result: SuggestResult) -> str:
+    """A readable report of :func:`suggest`'s answer (the CLI's text format)."""
+    head = f"{result.word} ({result.tag or '?'}; lemma {result.lemma})"
+    if not result.suggestions:
+        return f"{head}: nothing to suggest: {result.reason}\n"
+    lines = [f"{head}:"]
+    for k, s in enumerate(result.suggestions, 1):
+        lines.append(f"  {k}. {s.text}\t{s.source}\tconfidence {s.confidence:.2f}\tzipf {s.zipf:.2f}")
+    return "\n".join(lines) + "\n"
+
+
+def result_dict(result: SuggestResult) -> dict[str, Any]:
+    """:func:`suggest`'s answer as plain JSON-ready data."""
+    return {
+        "sentence": result.sentence,
+        "word": result.word,
+        "lemma": result.lemma,
+        "tag": result.tag,
+        "pos": result.pos,
+        "suggestions": [
+            {"text": s.text, "lemma": s.lemma, "source": s.source, "confidence": s.confidence,
+             "zipf": s.zipf, "sense": s.sense}
+            for s in result.suggestions
+        ],
+        "reason": result.reason,
+    }
