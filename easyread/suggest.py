@@ -292,14 +292,19 @@ def sense_support(lemma: str, pos: str, plain: str, context: dict[int, float]) -
 
     1.0 when WordNet does not know the word as ``pos`` or it has one sense (nothing to
     confuse); for a polysemous word, the probability mass of the senses whose members (or
-    hypernyms) include ``plain`` (``tools/build_lexical.py`` links them).
+    hypernyms) include ``plain`` (``tools/build_lexical.py`` links them). A plain word WordNet
+    does not link is read as the word's usual (first) sense: its support is that sense's
+    probability over the most probable sense's (1.0 when the usual sense leads in context).
     """
     probs = sense_probabilities(lemma, pos, context)
     if len(probs) <= 1:
         return 1.0
     support = table().lexicon.get(f"{lemma}\t{_LEX_POS[pos]}\t{plain}")
     if not support:
-        return 0.0
+        # WordNet does not link the curated plain word: the entry is taken to mean the word's
+        # usual (first) sense, so it is supported only as far as that sense leads in context.
+        first = probs[0][1]
+        return first / max(p for _, p in probs)
     return sum(p for i, p in probs if i in support)
 
 
@@ -511,3 +516,34 @@ def result_dict(result: SuggestResult) -> dict[str, Any]:
         ],
         "reason": result.reason,
     }
+
+
+#: The words stage swaps a curated plain word only when the senses it expresses hold at least
+#: this share of the leading sense's probability in the sentence: the context must not favour
+#: another sense three times over (docs/glossing.md).
+SENSE_THRESHOLD = 0.34
+
+_LEX_TO_WN = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
+
+
+def lexicon_sense_fits(
+    lemma: str, lex_pos: str, plain: str, tokens: Sequence[str], index: int,
+    threshold: float = SENSE_THRESHOLD,
+) -> tuple[bool, float]:
+    """Does the sentence support the sense in which the curated ``plain`` word replaces ``lemma``?
+
+    ``lex_pos`` is the lexicon's part of speech (``NOUN``, ``VERB`` …), ``tokens`` the
+    sentence's token texts and ``index`` the word's position. Returns (fits, support);
+    see :func:`sense_support`.
+
+    >>> lexicon_sense_fits("commence", "VERB", "start", "Work will commence in May .".split(), 2)[0]
+    True
+    """
+    pos = _LEX_TO_WN.get(lex_pos)
+    if pos is None:
+        return True, 1.0
+    context = _context(tokens, index)
+    support = sense_support(lemma, pos, plain, context)
+    probs = sense_probabilities(lemma, pos, context)
+    leader = max((p for _, p in probs), default=1.0)
+    return support >= threshold * leader, support
