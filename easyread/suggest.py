@@ -364,7 +364,7 @@ def suggest(
 
     >>> r = suggest("The doctor pressed on his abdomen.", "abdomen")
     >>> r.suggestions[0].text, r.suggestions[0].source
-    ('belly', 'lexicon+wordnet')
+    ('stomach', 'lexicon+wordnet')
     >>> suggest("She went home.", "home").reason
     "no plainer word fits 'home' here"
     """
@@ -473,7 +473,7 @@ def suggest_tsv(text: str, *, limit: int = 10, params: Params = DEFAULT, name: s
     is an input error (E300) naming the line.
 
     >>> suggest_tsv("The doctor pressed on his abdomen.\\tabdomen\\n", limit=2)
-    'The doctor pressed on his abdomen.\\tabdomen\\tbelly\\tstomach\\n'
+    'The doctor pressed on his abdomen.\\tabdomen\\tstomach\\tbelly\\n'
     """
     from easyread.errors import InputError
 
