@@ -99,7 +99,7 @@ class Suggestion:
     text: str
     lemma: str
     source: str  # "wordnet", "lexicon" or "lexicon+wordnet"
-    confidence: float  # 0..1: the share of the word's senses in context that this word expresses
+    confidence: float  # 0..1: the sense probability in context this word expresses, by typicality
     zipf: float
     sense: str  # WordNet synset id (offset-pos) of the best supporting sense, "" if none
 
@@ -216,6 +216,22 @@ def _slot_tag(word: str, lemma: str, tag: str, pos: str) -> str:
         return tag
     if pos in ("a", "r"):
         return tag if lower != lemma and tag in ("JJR", "JJS", "RBR", "RBS") else ("JJ" if pos == "a" else "RB")
+    return tag
+
+
+_AUX = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being",
+                  "get", "gets", "got", "getting", "'ve", "'s", "'re"})
+
+
+def _participle_tag(tokens: Sequence[str], idx: int, tag: str) -> str:
+    """``VBN`` with no auxiliary in the three words before it is a past tense (``Work commenced``)."""
+    if tag != "VBN" or idx < 0:
+        return tag
+    before = [t.lower() for t in tokens[max(0, idx - 3) : idx]]
+    if idx > 0 and not any(t in _AUX for t in before) and tokens[idx - 1][:1].isalpha():
+        prev = tokens[idx - 1].lower()
+        if prev not in ("the", "a", "an", "newly", "recently", "widely", "well"):
+            return "VBD"
     return tag
 
 
@@ -397,7 +413,7 @@ def suggest(
             continue
         probs = sense_probabilities(lemma, pos, context, params)
         cands = _candidates(lemma, pos, probs, params)
-        slot = _slot_tag(target, lemma, tag, pos)
+        slot = _slot_tag(target, lemma, _participle_tag(tokens, idx, tag), pos)
         base = min(word_zipf, zipf(lemma)) if word_zipf else zipf(lemma)
         ranked = []
         for cand, (fit, source, synset) in cands.items():
@@ -413,13 +429,12 @@ def suggest(
         if rank > 0 and order[0] in _LEX_POS and len(ranked) and tag[:2] in _WN_POS:
             # another part of speech than the tagger's: trust it less
             ranked = [(s - 1.0, *rest) for s, *rest in ranked]
-        total_fit = sum(f for _, _, f, _, _, _ in ranked) or 1.0
         out = tuple(
             Suggestion(
                 text=_match_case(target, _inflect(cand, slot, pos)),
                 lemma=cand,
                 source=source,
-                confidence=round(min(1.0, fit / max(total_fit, fit)) * min(1.0, fit * 2), 3),
+                confidence=round(min(1.0, fit), 3),
                 zipf=cz,
                 sense=_synset_id(synset) if synset >= 0 else "",
             )
