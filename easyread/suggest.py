@@ -426,9 +426,6 @@ def suggest(
                      - params.extra_word * (len(cand.split()) - 1) - params.syllable * _syllables(cand))
             ranked.append((score, cand, fit, source, synset, cz))
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        if rank > 0 and order[0] in _LEX_POS and len(ranked) and tag[:2] in _WN_POS:
-            # another part of speech than the tagger's: trust it less
-            ranked = [(s - 1.0, *rest) for s, *rest in ranked]
         out = tuple(
             Suggestion(
                 text=_match_case(target, _inflect(cand, slot, pos)),
