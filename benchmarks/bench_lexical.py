@@ -31,10 +31,16 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# --root DIR measures another checkout's easyread (e.g. main, for a before/after table).
+_ROOT_ARG = next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--root"), None)
+sys.path.insert(0, str(Path(_ROOT_ARG).resolve() if _ROOT_ARG else ROOT))
 
-from easyread.eval.lexical import Instance, report  # noqa: E402
-from easyread.suggest import DEFAULT, Params, suggest  # noqa: E402
+try:  # --root may name a checkout from before issue 10 (only --onestop works there)
+    from easyread.eval.lexical import Instance, report
+    from easyread.suggest import DEFAULT, Params, suggest
+except ImportError:
+    if "--onestop" not in sys.argv:
+        raise
 
 DATA = ROOT.parent / "shared" / "data"
 
@@ -120,6 +126,37 @@ def words_stage_precision(items: Sequence[Instance]) -> dict[str, float]:
             "swap_rate": swaps / len(items) if items else 0.0}
 
 
+def onestop(root_data: Path) -> dict[str, float]:
+    """Words and gloss stages on the OneStopEnglish Advanced development articles.
+
+    Swaps per 100 words (``words.lexicon.v1`` and ``words.phrase.v1`` edits of the words stage
+    alone, easy-read profile) and the gloss stage's terms by source (``missing`` = left for a
+    human), on the original articles.
+    """
+    from easyread.config import load_config
+    from easyread.pipeline import process, read_document
+
+    names = [n for n in (root_data / "articles.txt").read_text("utf-8").splitlines() if n]
+    config = load_config(profile="easy-read", use_project=False)
+    words = lexicon_swaps = phrase_swaps = terms = missing = 0
+    for name in names:
+        path = root_data / "Adv-Txt" / f"{name}-adv.txt"
+        if not path.is_file():
+            continue
+        doc = read_document(path, config)
+        words += sum(1 for s in doc.sentences() for t in s.tokens if t.kind in ("word", "number"))
+        done = process(doc, config, stages=["words"], score=False)
+        lexicon_swaps += sum(e.rule == "words.lexicon.v1" for e in done.edits)
+        phrase_swaps += sum(e.rule == "words.phrase.v1" for e in done.edits)
+        glossed = process(read_document(path, config), config, stages=["gloss"], score=False)
+        terms += len(glossed.glossary)
+        missing += sum(g.source == "missing" for g in glossed.glossary)
+    return {"articles": float(len(names)), "words": float(words),
+            "lexicon_swaps_per_100_words": 100 * lexicon_swaps / words if words else 0.0,
+            "phrase_swaps_per_100_words": 100 * phrase_swaps / words if words else 0.0,
+            "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", action="append", help="only these sets (LexMTurk, BenchLS, NNSeval, TSAR-trial)")
@@ -128,7 +165,19 @@ def main() -> int:
     parser.add_argument("--write-tsv", type=Path, help="write predictions in TSAR format to this folder")
     parser.add_argument("--tsar-test", type=Path, help="a held-out TSAR-2022 English gold file (measure only)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--onestop", action="store_true",
+                        help="swaps per 100 words and terms left for a human on OneStopEnglish Advanced (dev)")
+    parser.add_argument("--root", help="import easyread from this checkout instead (before/after tables)")
     args = parser.parse_args()
+    if args.onestop:
+        data = DATA / "onestopenglish"
+        if not (data / "articles.txt").is_file():
+            print(f"skipped: no OneStopEnglish data in {data}")
+            return 0
+        found = onestop(data)
+        for key, value in found.items():
+            print(f"{key}\t{value:.3f}" if value % 1 else f"{key}\t{int(value)}")
+        return 0
     sets = dev_sets()
     if args.tsar_test:
         sets = {"TSAR-test": load_tsar(args.tsar_test)}
@@ -159,6 +208,13 @@ def main() -> int:
     if len(pooled_items) > len(sets.get("LexMTurk", [])) and pooled_items:
         results["pooled (LexMTurk+BenchLS+NNSeval)"] = report(pooled_items, pooled_preds)
         results["pooled (LexMTurk+BenchLS+NNSeval)"]["n"] = len(pooled_items)
+    if args.words_stage and "LexMTurk" in results:
+        pooled = results.get("pooled (LexMTurk+BenchLS+NNSeval)")
+        swaps = sum(results[k].get("words_swaps", 0.0) for k in ("LexMTurk", "BenchLS", "NNSeval") if k in results)
+        good = sum(results[k].get("words_good", 0.0) for k in ("LexMTurk", "BenchLS", "NNSeval") if k in results)
+        if pooled is not None:
+            pooled["words_swaps"] = swaps
+            pooled["words_precision"] = good / swaps if swaps else 0.0
     cpu = time.process_time() - t0
     if args.json:
         print(json.dumps(results, indent=1))

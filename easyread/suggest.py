@@ -80,11 +80,12 @@ class Params:
     overlap: float = 0.6  # weight of the context overlap in a sense's log-score
     link: float = 0.35  # weight of a hypernym / similar-to member against a synonym
     fit_power: float = 0.7  # exponent of the sense fit in the final score
-    zipf: float = 0.7  # weight of the candidate's Zipf in the final log-score
-    extra_word: float = 1.2  # penalty per extra word of a multi-word candidate
+    zipf: float = 1.0  # weight of the candidate's Zipf in the final log-score
+    extra_word: float = 3.0  # penalty per extra word of a multi-word candidate
     syllable: float = 0.1  # penalty per syllable
     lexicon_prior: float = 0.5  # fit of a curated plain word WordNet does not link
     lexicon_bonus: float = 1.5  # multiplier of the fit of a curated plain word
+    adverb: float = 0.6  # weight of an adverb made from a synonym of the adverb's adjective
     min_gain: float = 0.0  # a candidate's Zipf must beat the word's by more than this ...
     near: float = 1.0  # ... or come within this much of it with fewer syllables
 
@@ -188,8 +189,11 @@ def _inflect(lemma_text: str, tag: str, pos: str) -> str:
         forms = getInflection(words[k], tag=tag)
     except Exception:
         forms = ()
-    if forms:
+    if forms and (zipf(forms[0]) > 0 or len(words) > 1):
         words[k] = forms[0]
+    elif tag in ("JJR", "RBR", "JJS", "RBS"):  # no such word as "recentest": "most recent"
+        return ("more " if tag in ("JJR", "RBR") else "most ") + lemma_text
+    # a plural no one uses ("measurings") stays singular
     return " ".join(words)
 
 
@@ -324,8 +328,33 @@ def sense_support(lemma: str, pos: str, plain: str, context: dict[int, float]) -
     return sum(p for i, p in probs if i in support)
 
 
+def _adjective_of(adverb: str) -> list[str]:
+    """The adjective an -ly adverb comes from, if WordNet knows it (``gradually`` -> ``gradual``)."""
+    if not adverb.endswith("ly") or len(adverb) < 5:
+        return []
+    stem_ = adverb[:-2]
+    options = [stem_, stem_[:-1] + "y" if stem_.endswith("i") else "", stem_ + "le" if adverb.endswith("bly") else "",
+               adverb[:-1] + "e" if adverb.endswith("bly") else "", stem_[:-2] if stem_.endswith("al") else ""]
+    index = table().index
+    return [a for a in dict.fromkeys(options) if a and "a" in index.get(a, {})][:1]
+
+
+def _adverb_of(adjective: str) -> str:
+    """The -ly adverb WordNet lists for ``adjective`` (``slow`` -> ``slowly``), else ``""``."""
+    if " " in adjective:
+        return ""
+    index = table().index
+    for form in (adjective + "ly", adjective[:-1] + "ily" if adjective.endswith("y") else "",
+                 adjective[:-1] + "y" if adjective.endswith("le") else "",
+                 adjective + "ally" if adjective.endswith("ic") else ""):
+        if form and "r" in index.get(form, {}):
+            return form
+    return ""
+
+
 def _candidates(
-    lemma: str, pos: str, probs: list[tuple[int, float]], params: Params
+    lemma: str, pos: str, probs: list[tuple[int, float]], params: Params,
+    context: dict[int, float] | None = None,
 ) -> dict[str, tuple[float, str, int]]:
     """candidate lemma -> (fit, source, best synset)."""
     t = table()
@@ -351,6 +380,15 @@ def _candidates(
         for j in t.synsets[i][3]:
             for m in t.synsets[j][1]:
                 add(m, params.link, j, p)
+    if pos == "r" and context is not None:
+        # An -ly adverb: the adverbs of its adjective's synonyms ("gradually": slow -> slowly).
+        for adj in _adjective_of(lemma):
+            for i, p in sense_probabilities(adj, "a", context, params):
+                for j, weight in ((i, params.adverb), *((k, params.adverb * params.link) for k in t.synsets[i][3])):
+                    for m in t.synsets[j][1]:
+                        adverb = _adverb_of(m.lower())
+                        if adverb:
+                            add(adverb, weight, j, p)
     for cand in list(out):
         fit, source, _ = out[cand]
         out[cand] = (fit, source, best[cand][1])
@@ -412,7 +450,7 @@ def suggest(
         if lemma is None:
             continue
         probs = sense_probabilities(lemma, pos, context, params)
-        cands = _candidates(lemma, pos, probs, params)
+        cands = _candidates(lemma, pos, probs, params, context)
         slot = _slot_tag(target, lemma, _participle_tag(tokens, idx, tag), pos)
         base = min(word_zipf, zipf(lemma)) if word_zipf else zipf(lemma)
         ranked = []
@@ -559,3 +597,4 @@ def lexicon_sense_fits(
     probs = sense_probabilities(lemma, pos, context)
     leader = max((p for _, p in probs), default=1.0)
     return support >= threshold * leader, support
+

@@ -93,7 +93,7 @@ def read_data(root: Path) -> dict[str, Synset]:
             for k in range(int(f[p])):
                 sym, off, tpos = f[p + 1 + 4 * k : p + 4 + 4 * k]
                 tpos = "a" if tpos == "s" else tpos
-                if sym in ("@",) or (sym == "&" and pos == "a"):
+                if sym == "@" or (sym == "&" and pos == "a") or (sym == "$" and pos == "v"):
                     syn.links.append(f"{off}{tpos}")
                 elif sym == "~":
                     syn.hyponyms.append(f"{off}{tpos}")

@@ -187,6 +187,8 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
         rule_id = RULE_ACRONYM if term.kind == "acronym" else RULE_FIRST_USE
         if not config.rule_enabled(rule_id):
             continue
+        if noun_entry_used_as_verb(doc, term):
+            continue  # "We witness the change": a noun's explanation would be wrong here
         if term.kind == "acronym":
             plan = _acronym_plan(doc, term, profile, kinds, acronym_common)
         else:
@@ -318,6 +320,38 @@ def anchor_map(doc: Document) -> dict[str, str | None]:
                 target = None  # a moved explanation would sit inside a quotation block
         result[sid] = target
     return result
+
+
+_NOUN_ENTRY = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+
+
+def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
+    """True when a one-word glossary term explained as a noun (``A witness is …``) is used only
+    as a verb in ``doc`` (``We witness the change``, tagged ``VBP``): its explanation is for
+    another word, so the term is neither explained nor listed.
+
+    >>> from easyread.pipeline import document_from_text
+    >>> from easyread.terms import detect_terms
+    >>> doc = document_from_text("We witness the change as fleets fish our waters.")
+    >>> [noun_entry_used_as_verb(doc, t) for t in detect_terms(doc) if t.term == "witness"]
+    [True]
+    >>> doc = document_from_text("The witness told the court what she saw.")
+    >>> [noun_entry_used_as_verb(doc, t) for t in detect_terms(doc) if t.term == "witness"]
+    [False]
+    """
+    if term.kind != "term" or " " in term.term or not term.spans:
+        return False
+    if not _NOUN_ENTRY.match(term.explanation or ""):
+        return False
+    from easyread import tagger
+
+    for sid, start, _end in term.spans:
+        sentence = doc.sentence(sid)
+        texts = [t.text for t in sentence.tokens]
+        at = next((k for k, t in enumerate(sentence.tokens) if t.start == start), -1)
+        if at < 0 or not tagger.tag(texts)[at].startswith("VB"):
+            return False
+    return True
 
 
 def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str],

@@ -80,3 +80,8 @@ def test_less_known_acronym_still_written_out_in_plain() -> None:
     doc = process(document_from_text("Calls to the NSPCC rose last year."),
                   load_config(profile="plain", use_project=False), stages=["gloss"], score=False)
     assert "NSPCC (National Society" in " ".join(s.text for s in doc.sentences())
+
+
+def test_noun_entry_not_explained_for_a_verb() -> None:
+    assert "witness" not in glossary("We witness the change as fleets fish our waters.")
+    assert "witness" in glossary("The witness told the court what she saw.")
