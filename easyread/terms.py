@@ -45,6 +45,7 @@ from easyread.data import (
 )
 from easyread.document import Document, Sentence, Token
 from easyread.known import never_explain
+from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
 TERM_KINDS: frozenset[str] = frozenset(
@@ -321,6 +322,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     sentences = list(_sentences(doc))
     text = "\n".join(s.text for _, s in sentences)
     definitions = find_definitions(text)
+    region = resolve_region(config.raw if config else None, text)  # easyread.region (issue 10)
     organisations = find_organisations(text, _harms())
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}
@@ -385,7 +387,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
                 same = surface_text.lower() == grow.term
                 display = surface_text if same and keeps_case else grow.term
-                make = Term(display, "term", sentence.id, grow.explanation, source, None, grow.term,
+                wording = dict(grow.regions).get(region or "", grow.explanation) if grow.regions else grow.explanation
+                make = Term(display, "term", sentence.id, wording, source, None, grow.term,
                             data=_glossary_version() if source == "builtin" else grow.path,
                             zipf=min(zipf(w) for w in key_words) if n == 1 else 0.0)
                 add(grow.term, make, sentence.id, tok.start, span_end)

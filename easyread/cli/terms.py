@@ -24,13 +24,17 @@ from easyread.cli.options import OPTION_FILE, config_options, input_options, out
               metavar="FILE.toml",
               help="An extra glossary ([[entry]] term, aliases, explanation); wins over built-in "
                    "entries. Repeat for several files.")
+@click.option("--region", default=None, metavar="CODE",
+              help="Country wording for country-dependent entries: auto (default), none, or a "
+                   "code from data/regions.toml (uk).")
 @click.option("--template", is_flag=True,
               help="Write a glossary TOML skeleton for the terms that need a human explanation: "
                    "fill it in and pass it back with --glossary.")
 @output_option
 @config_options
 @input_options
-def terms(path: str, fmt: str, glossaries: tuple[str, ...], template: bool, output: str | None,
+def terms(path: str, fmt: str, glossaries: tuple[str, ...], region: str | None, template: bool,
+          output: str | None,
           config_file: str | None, profile: str | None, encoding: str | None,
           input_format: str | None, max_bytes: int | None) -> None:
     """List the hard words, acronyms and organisations an article uses, with the explanation
@@ -46,7 +50,8 @@ def terms(path: str, fmt: str, glossaries: tuple[str, ...], template: bool, outp
     from easyread.config import load_config
     from easyread.terms import format_terms_text, term_rows, terms_for_file
 
-    config = load_config(config_file=config_file, profile=profile, overrides={"max_bytes": max_bytes})
+    config = load_config(config_file=config_file, profile=profile,
+                         overrides={"max_bytes": max_bytes, "region": region})
     refuse_special_glossaries(config, glossaries)
     target = output_target(output, [path, *files_read(config, *glossaries)])
     stdin_bytes = read_stdin_if_needed([path], config.max_bytes)
