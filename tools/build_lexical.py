@@ -12,8 +12,8 @@ Output (msgpack, gzip-compressed, deterministic), a dict with:
     one list per kept synset: ``[pos, members, counts, links, signature]``. ``pos`` is one
     of ``n v a r`` (satellite adjectives are ``a``); ``members`` its lemmas (spaces, not
     underscores); ``counts`` the SemCor tag count of each member in this sense
-    (``cntlist.rev``); ``links`` the indices of its hypernyms (``@``) and, for adjectives,
-    its similar-to heads (``&``); ``signature`` the ids in ``vocab`` of the stems of its
+    (``cntlist.rev``); ``links`` the indices of its hypernyms (``@``), for adjectives its
+    similar-to heads (``&``), for verbs its verb-group siblings (``$``); ``signature`` the ids in ``vocab`` of the stems of its
     gloss, examples, members, its hypernyms' members and gloss and up to 30 direct hyponyms'
     members (the sense signature the ranker overlaps with the sentence).
 ``vocab``
