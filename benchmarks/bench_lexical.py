@@ -157,6 +157,50 @@ def onestop(root_data: Path) -> dict[str, float]:
             "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing)}
 
 
+def review_sample(root_data: Path, out: Path, n: int = 100, seed: int = 10) -> None:
+    """Write ``n`` random swaps and ``n`` random explanations from OneStopEnglish Advanced (dev),
+    each with its sentence, as a Markdown table for a reviewer who does not read the rules."""
+    import random
+
+    from easyread.config import load_config
+    from easyread.pipeline import process, read_document
+
+    names = [x for x in (root_data / "articles.txt").read_text("utf-8").splitlines() if x]
+    config = load_config(profile="easy-read", use_project=False)
+    swaps: list[tuple[str, str, str]] = []
+    glosses: list[tuple[str, str, str]] = []
+    for name in names:
+        path = root_data / "Adv-Txt" / f"{name}-adv.txt"
+        if not path.is_file():
+            continue
+        doc = read_document(path, config)
+        texts = {s.id: s.text for s in doc.sentences()}
+        done = process(doc, config, stages=["words"], score=False)
+        swaps += [(texts.get(e.sentence_id, ""), e.before, e.after) for e in done.edits
+                  if e.rule == "words.lexicon.v1"]
+        glossed = process(read_document(path, config), config, stages=["gloss"], score=False)
+        gtexts = {s.id: s.text for s in read_document(path, config).sentences()}
+        glosses += [(gtexts.get(g.first_sentence_id or "", ""), g.term, g.explanation)
+                    for g in glossed.glossary if g.explanation]
+    rng = random.Random(seed)
+    pick_s = rng.sample(swaps, min(n, len(swaps)))
+    pick_g = rng.sample(glosses, min(n, len(glosses)))
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    lines = ["# Blind review: word swaps and explanations (OneStopEnglish Advanced, dev)", "",
+             f"Drawn by `python benchmarks/bench_lexical.py --review OUT` (seed {seed}). For each row,",
+             "write y if the new word / the explanation is correct for this sentence, n if not.", "",
+             "## Swaps", "", "| # | sentence | word | becomes | correct? |", "|---|---|---|---|---|"]
+    lines += [f"| {k} | {cell(s)} | {cell(b)} | {cell(a)} | |" for k, (s, b, a) in enumerate(pick_s, 1)]
+    lines += ["", "## Explanations", "", "| # | sentence | term | explanation | correct? |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {k} | {cell(s)} | {cell(t)} | {cell(x)} | |" for k, (s, t, x) in enumerate(pick_g, 1)]
+    out.write_text("\n".join(lines) + "\n", "utf-8")
+    print(f"wrote {out}: {len(pick_s)} of {len(swaps)} swaps, {len(pick_g)} of {len(glosses)} explanations")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", action="append", help="only these sets (LexMTurk, BenchLS, NNSeval, TSAR-trial)")
@@ -167,8 +211,17 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--onestop", action="store_true",
                         help="swaps per 100 words and terms left for a human on OneStopEnglish Advanced (dev)")
+    parser.add_argument("--review", type=Path, metavar="OUT.md",
+                        help="write 100 random swaps and 100 explanations for a blind review")
     parser.add_argument("--root", help="import easyread from this checkout instead (before/after tables)")
     args = parser.parse_args()
+    if args.review:
+        data = DATA / "onestopenglish"
+        if not (data / "articles.txt").is_file():
+            print(f"skipped: no OneStopEnglish data in {data}")
+            return 0
+        review_sample(data, args.review)
+        return 0
     if args.onestop:
         data = DATA / "onestopenglish"
         if not (data / "articles.txt").is_file():

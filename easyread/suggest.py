@@ -82,9 +82,9 @@ class Params:
     fit_power: float = 0.7  # exponent of the sense fit in the final score
     zipf: float = 1.0  # weight of the candidate's Zipf in the final log-score
     extra_word: float = 3.0  # penalty per extra word of a multi-word candidate
-    syllable: float = 0.1  # penalty per syllable
+    syllable: float = 0.0  # penalty per syllable
     lexicon_prior: float = 0.5  # fit of a curated plain word WordNet does not link
-    lexicon_bonus: float = 1.5  # multiplier of the fit of a curated plain word
+    lexicon_bonus: float = 3.0  # multiplier of the fit of a curated plain word
     adverb: float = 0.6  # weight of an adverb made from a synonym of the adverb's adjective
     min_gain: float = 0.0  # a candidate's Zipf must beat the word's by more than this ...
     near: float = 1.0  # ... or come within this much of it with fewer syllables
@@ -189,11 +189,12 @@ def _inflect(lemma_text: str, tag: str, pos: str) -> str:
         forms = getInflection(words[k], tag=tag)
     except Exception:
         forms = ()
-    if forms and (zipf(forms[0]) > 0 or len(words) > 1):
+    known = zipf(forms[0]) > 0 if forms else False
+    if forms and (known or len(words) > 1 or (tag == "NNS" and not words[k].endswith("ing"))):
         words[k] = forms[0]
     elif tag in ("JJR", "RBR", "JJS", "RBS"):  # no such word as "recentest": "most recent"
         return ("more " if tag in ("JJR", "RBR") else "most ") + lemma_text
-    # a plural no one uses ("measurings") stays singular
+    # a plural no one uses ("measurings", an -ing noun) stays singular
     return " ".join(words)
 
 
