@@ -84,3 +84,17 @@ def test_tsv_format() -> None:
 def test_lexicon_sense_gate_uses_context() -> None:
     tokens = ["Work", "will", "commence", "in", "May", "."]
     assert lexicon_sense_fits("commence", "VERB", "start", tokens, 2)[0]
+
+
+def test_sense_table_agrees_with_the_full_table() -> None:
+    from easyread.suggest import _context, sense_probabilities, sense_support, sense_table
+
+    tokens = ["The", "police", "will", "charge", "him", "with", "theft", "."]
+    small, full = sense_table(), table()
+    for lemma, pos, plain in (("commence", "v", "start"), ("abdomen", "n", "belly")):
+        a = sense_support(lemma, pos, plain, _context(tokens, 3, small), small)
+        b = sense_support(lemma, pos, plain, _context(tokens, 3, full), full)
+        assert a == pytest.approx(b)
+        pa = [p for _, p in sense_probabilities(lemma, pos, _context(tokens, 3, small), t=small)]
+        pb = [p for _, p in sense_probabilities(lemma, pos, _context(tokens, 3, full), t=full)]
+        assert pa == pytest.approx(pb)

@@ -25,6 +25,10 @@ Output (msgpack, gzip-compressed, deterministic), a dict with:
     ``"hard\\tPOS\\tplain" -> [synset index, ...]``: the WordNet senses of the hard word
     whose members (or linked synsets' members) include the curated plain word.
 
+A second file, ``easyread/data/lexicon_senses.msgpack.gz``, holds the same data for the
+senses of the lexicon's hard words only (no links): the words stage's sense check loads it in
+milliseconds instead of loading the whole table.
+
 Dropped to keep the table small: synsets whose members are all capitalised (names),
 instance hypernyms, and signature words more common than Zipf 6.3 (``the``, ``of``).
 
@@ -46,6 +50,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import msgpack
 
@@ -53,9 +58,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from easyread.data import lexicon_entries, zipf  # noqa: E402
-from easyread.suggest import TABLE_NAME, stem  # noqa: E402
+from easyread.suggest import SENSES_NAME, TABLE_NAME, stem  # noqa: E402
 
 OUT = ROOT / "easyread" / "data" / TABLE_NAME
+OUT_SENSES = ROOT / "easyread" / "data" / SENSES_NAME
 FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -134,7 +140,37 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def build(root: Path) -> bytes:
+def _pack(data: dict[str, object]) -> bytes:
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(msgpack.packb(data, use_bin_type=True))
+    return buf.getvalue()
+
+
+def senses_subset(data: dict[str, Any]) -> dict[str, Any]:
+    """The table restricted to the senses of the lexicon's hard words (for the words stage)."""
+    rows, index, lexicon, vocab = data["synsets"], data["index"], data["lexicon"], data["vocab"]
+    keep: dict[int, int] = {}
+    sub_index: dict[str, dict[str, list[int]]] = {}
+    for key in lexicon:
+        hard, pos, _plain = key.split("\t")
+        p = _LEX_POS[pos]
+        for i in index.get(hard, {}).get(p, []):
+            keep.setdefault(i, len(keep))
+        if p in index.get(hard, {}):
+            sub_index.setdefault(hard, {})[p] = [keep[i] for i in index[hard][p]]
+    words: dict[int, int] = {}
+    sub_rows = []
+    for i, _ in sorted(keep.items(), key=lambda kv: kv[1]):
+        pos, members, counts, _links, sig = rows[i]
+        sub_rows.append([pos, members, counts, [], [words.setdefault(w, len(words)) for w in sig]])
+    sub_vocab = [vocab[w] for w, _ in sorted(words.items(), key=lambda kv: kv[1])]
+    return {"version": data["version"], "source": data["source"], "synsets": sub_rows,
+            "vocab": sub_vocab, "index": dict(sorted(sub_index.items())),
+            "lexicon": {k: [keep[i] for i in v] for k, v in lexicon.items()}}
+
+
+def build(root: Path) -> tuple[bytes, bytes]:
     synsets = read_data(root)
     index = read_index(root)
     counts = read_counts(root)
@@ -183,12 +219,9 @@ def build(root: Path) -> bytes:
                     support.append(i)
             lexicon[f"{hard}\t{pos}\t{plain}"] = support
     vocab_list = [w for w, _ in sorted(vocab.items(), key=lambda kv: kv[1])]
-    data = {"version": "2026.1", "source": "Princeton WordNet 3.0", "synsets": rows,
-            "vocab": vocab_list, "index": table_index, "lexicon": lexicon}
-    buf = io.BytesIO()
-    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(msgpack.packb(data, use_bin_type=True))
-    return buf.getvalue()
+    data: dict[str, Any] = {"version": "2026.1", "source": "Princeton WordNet 3.0", "synsets": rows,
+                            "vocab": vocab_list, "index": table_index, "lexicon": lexicon}
+    return _pack(data), _pack(senses_subset(data))
 
 
 def main() -> int:
@@ -199,13 +232,15 @@ def main() -> int:
     if not (args.wordnet / "data.noun").is_file():
         print(f"WordNet 3.0 not found in {args.wordnet}: apt-get install wordnet-base", file=sys.stderr)
         return 2
-    blob = build(args.wordnet)
+    blobs = dict(zip((OUT, OUT_SENSES), build(args.wordnet), strict=True))
     if args.check:
-        same = OUT.is_file() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(blob)
-        print("up to date" if same else f"{OUT.name} is stale: run python tools/build_lexical.py")
-        return 0 if same else 1
-    OUT.write_bytes(blob)
-    print(f"wrote {OUT} ({len(blob) / 1e6:.2f} MB)")
+        stale = [p.name for p, b in blobs.items()
+                 if not p.is_file() or gzip.decompress(p.read_bytes()) != gzip.decompress(b)]
+        print(f"stale: {', '.join(stale)}: run python tools/build_lexical.py" if stale else "up to date")
+        return 1 if stale else 0
+    for path, blob in blobs.items():
+        path.write_bytes(blob)
+        print(f"wrote {path} ({len(blob) / 1e6:.2f} MB)")
     return 0
 
 
