@@ -28,6 +28,8 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -617,3 +619,14 @@ def lexicon_sense_fits(
     leader = max((p for _, p in probs), default=1.0)
     return support >= threshold * leader, support
 
+
+
+class _CallableModule(types.ModuleType):
+    """``easyread.suggest(sentence, word)`` calls :func:`suggest`: importing this module sets
+    the attribute ``easyread.suggest`` to the module, so the module itself is callable."""
+
+    def __call__(self, sentence: str, word: str, **kwargs: Any) -> SuggestResult:
+        return suggest(sentence, word, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -98,3 +98,10 @@ def test_sense_table_agrees_with_the_full_table() -> None:
         pa = [p for _, p in sense_probabilities(lemma, pos, _context(tokens, 3, small), t=small)]
         pb = [p for _, p in sense_probabilities(lemma, pos, _context(tokens, 3, full), t=full)]
         assert pa == pytest.approx(pb)
+
+
+def test_top_level_call() -> None:
+    import easyread
+
+    result = easyread.suggest("The doctor pressed on her abdomen.", "abdomen")
+    assert result.suggestions[0].text == "stomach"
