@@ -2,8 +2,8 @@
 
 The gloss stage never invents an explanation: a term it cannot explain is recorded with source
 ``missing`` (note ``W611``). This module writes those terms as ``[[entry]]`` tables in the
-built-in glossary format, each with an empty ``explanation`` and, as a comment, the sentence
-that first uses it. A user fills in the explanations and passes the file back with
+built-in glossary format, each with an empty ``explanation`` and, as comments, the sentence
+that first uses it and, for a rare word, up to three plainer words from ``easyread suggest``. A user fills in the explanations and passes the file back with
 ``--glossary FILE.toml`` (or ``glossary = [...]`` in the config). An entry left empty is
 refused with a clear error (E200, file:line), so an unfinished skeleton never slips through.
 """
@@ -22,6 +22,14 @@ __all__ = ["glossary_template"]
 def _toml_string(text: str) -> str:
     """A TOML basic string (JSON string escapes are valid TOML)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _plainer(sentence: str, word: str) -> str:
+    """Up to three plainer words for ``word`` in ``sentence`` (a hint for the person filling in)."""
+    from easyread.suggest import suggest
+
+    found = suggest(sentence, word, limit=3).suggestions
+    return ", ".join(s.text for s in found)
 
 
 def glossary_template(terms: Sequence[Term], doc: Document | None = None, *, source: str = "") -> str:
@@ -58,5 +66,8 @@ def glossary_template(terms: Sequence[Term], doc: Document | None = None, *, sou
                 used = ""
             if used:
                 lines.append(f"# {t.kind}, first used in: {' '.join(used.split())[:200]}")
+                hint = _plainer(used, t.term) if t.kind == "rare" else ""
+                if hint:
+                    lines.append(f"# plainer words (easyread suggest): {hint}")
         lines += ["[[entry]]", f"term = {_toml_string(t.term)}", "aliases = []", 'explanation = ""']
     return "\n".join(lines) + "\n"

@@ -206,7 +206,8 @@ def _inflect(lemma_text: str, tag: str, pos: str) -> str:
     except Exception:
         forms = ()
     known = zipf(forms[0]) > 0 if forms else False
-    if forms and (known or len(words) > 1 or (tag == "NNS" and not words[k].endswith("ing"))):
+    degree = tag in ("JJR", "RBR", "JJS", "RBS")
+    if forms and (known or len(words) > 1 or not (degree or (tag == "NNS" and words[k].endswith("ing")))):
         words[k] = forms[0]
     elif tag in ("JJR", "RBR", "JJS", "RBS"):  # no such word as "recentest": "most recent"
         return ("more " if tag in ("JJR", "RBR") else "most ") + lemma_text
@@ -233,7 +234,11 @@ def _slot_tag(word: str, lemma: str, tag: str, pos: str) -> str:
                 if t.startswith("VB") and lower in getInflection(lemma, tag=t):
                     return t
         except Exception:
-            return tag
+            pass
+        # lemminflect does not know the form (British "ritualised"): the ending decides
+        for ending, t in (("ing", "VBG"), ("ed", "VBD" if tag == "VBD" else "VBN"), ("s", "VBZ")):
+            if lower.endswith(ending):
+                return t
         return tag
     if pos in ("a", "r"):
         return tag if lower != lemma and tag in ("JJR", "JJS", "RBR", "RBS") else ("JJ" if pos == "a" else "RB")
@@ -476,8 +481,8 @@ def suggest(
         ranked = []
         for cand, (fit, source, synset) in cands.items():
             cz = _phrase_zipf(cand)
-            plainer = cz > base + params.min_gain or (
-                cz > base - params.near and _syllables(cand) < target_syllables)
+            plainer = cz > 0 and (cz > base + params.min_gain or (
+                cz > base - params.near and _syllables(cand) < target_syllables))
             if not plainer or fit <= 0:
                 continue
             score = (params.fit_power * math.log(fit) + params.zipf * cz
