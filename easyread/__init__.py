@@ -28,6 +28,7 @@ __all__ = [
     "rewrite",
     "rewrite_text",
     "score_text",
+    "suggest",
 ]
 
 if TYPE_CHECKING:
@@ -56,6 +57,11 @@ def __getattr__(name: str) -> Any:
         import easyread.rewrite
 
         return easyread.rewrite
+    if name == "suggest":
+        # easyread.suggest(sentence, word): the module is callable, like easyread.rewrite.
+        import easyread.suggest
+
+        return easyread.suggest
     if name in ("render_html", "render_pdf"):
         from easyread import render
 

@@ -44,6 +44,8 @@ from easyread.data import (
     zipf,
 )
 from easyread.document import Document, Sentence, Token
+from easyread.known import never_explain
+from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
 TERM_KINDS: frozenset[str] = frozenset(
@@ -64,12 +66,16 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _NAME_WORD = r"(?<![\w’'&-])[A-Z][\w’'&-]*"
 _SPACE = r"[^\S\n]+"
 _NAME = rf"{_NAME_WORD}(?:{_SPACE}(?:of|for|the|and|on){_SPACE}{_NAME_WORD}|{_SPACE}{_NAME_WORD})*"
-_DESC = r"(?:[a-z][\w’'-]*\s+){0,4}?"
+_SP = _SPACE
+# A description never runs across a line break either: sentences are joined by "\n", and a
+# name or description must not run from a headline into the dateline ("…leave organization" +
+# "Saturday …").
+_DESC = rf"(?:[a-z][\w’'-]*{_SP}){{0,4}}?"
 _ORG = "(?:" + "|".join(re.escape(n) for n in ORG_NOUNS) + ")"
 # "child sexual abuse charity the Lucy Faithfull Foundation", "the charity Barnardo's"
-_ORG_THEN_NAME = re.compile(rf"(?<![\w’'])(?P<org>{_ORG})\s+(?P<the2>the\s+)?(?P<name>{_NAME})")
+_ORG_THEN_NAME = re.compile(rf"(?<![\w’'])(?P<org>{_ORG}){_SP}(?P<the2>the{_SP})?(?P<name>{_NAME})")
 # "Barnardo's, a children's charity, said" / "Ofsted, the schools watchdog, said"
-_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<det>an?|the)\s+(?P<desc>{_DESC})(?P<org>{_ORG})(?P<rest>\s+(?:that|which|who)\s+[^,.;:“”\"]{{3,80}})?(?=[,.;:])")
+_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),{_SP}(?P<det>an?|the){_SP}(?P<desc>{_DESC})(?P<org>{_ORG})(?P<rest>{_SP}(?:that|which|who){_SP}[^,.;:“”\"\n]{{3,80}})?(?=[,.;:])")
 #: Words that end a descriptor read backwards from the organisation noun.
 _DESC_STOP = frozenset({
     "the", "a", "an", "by", "to", "of", "for", "from", "with", "and", "or", "in", "on", "at",
@@ -227,7 +233,8 @@ def find_organisations(text: str, harms: frozenset[str] = frozenset()) -> dict[s
         name = _name(m.group("name"))
         if name in _SENTENCE_START_WORDS:
             continue
-        before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 80) : m.start()])
+        window = text[max(0, m.start() - 80) : m.start()].rsplit("\n", 1)[-1]  # this sentence only
+        before = re.findall(r"[\w’'-]+", window)
         desc_words: list[str] = []
         for word in reversed(before):
             if not word[:1].islower() or word in _DESC_STOP or len(desc_words) == 4:
@@ -355,14 +362,15 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     sentences = list(_sentences(doc))
     text = "\n".join(s.text for _, s in sentences)
     definitions = find_definitions(text)
+    region = resolve_region(config.raw if config else None, text)  # easyread.region (issue 10)
     organisations = find_organisations(text, _harms())
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}
     order: list[str] = []
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
-        if key in keep or key in already or make.term.lower() in keep:
-            return
+        if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
+            return  # never_explain: dates, weekdays, months, numbers (easyread.known)
         term = terms.get(key)
         if term is None:
             term = terms[key] = make
@@ -428,7 +436,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
                 same = surface_text.lower() == grow.term
                 display = surface_text if same and keeps_case else grow.term
-                make = Term(display, "term", sentence.id, grow.explanation, source, None, grow.term,
+                wording = dict(grow.regions).get(region or "", grow.explanation) if grow.regions else grow.explanation
+                make = Term(display, "term", sentence.id, wording, source, None, grow.term,
                             data=_glossary_version() if source == "builtin" else grow.path,
                             zipf=min(zipf(w) for w in key_words) if n == 1 else 0.0)
                 add(grow.term, make, sentence.id, tok.start, span_end)

@@ -128,8 +128,12 @@ def check_glossary(gdir: Path, errors: list[str]) -> tuple[dict[str, str], dict[
                 errors.append(f"{where}: missing term")
                 continue
             where = f"{name}: {term!r}"
-            if set(e) - {"term", "aliases", "explanation"}:
-                errors.append(f"{where}: unknown fields {sorted(set(e) - {'term', 'aliases', 'explanation'})}")
+            if set(e) - {"term", "aliases", "explanation", "region"}:
+                errors.append(f"{where}: unknown fields {sorted(set(e) - {'term', 'aliases', 'explanation', 'region'})}")
+            region = e.get("region", {})
+            if not isinstance(region, dict):
+                errors.append(f"{where}: region must be a table of region code = sentence")
+                region = {}
             if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
                 errors.append(f"{where}: aliases must be a list of non-empty strings")
                 aliases = []
@@ -153,6 +157,13 @@ def check_glossary(gdir: Path, errors: list[str]) -> tuple[dict[str, str], dict[
                 EXEMPT.append(f"{name}: {term!r}")
             for p in sentence_problems(expl, grade_text):
                 errors.append(f"{where}: {p}: {expl!r}")
+            for code, variant in region.items():  # region variants (easyread/region.py)
+                if not isinstance(variant, str):
+                    errors.append(f"{where}: region {code!r} is not a string")
+                    continue
+                vgrade = strip_term(variant, [term, *aliases]) if grade_text is not None else None
+                for p in sentence_problems(variant, vgrade):
+                    errors.append(f"{where} [{code}]: {p}: {variant!r}")
             low = expl.lower()
             if not any(re.match(LEAD_RE + term_pattern(k), low) for k in [term, *aliases]):
                 errors.append(f"{where}: explanation does not start by naming the term: {expl!r}")

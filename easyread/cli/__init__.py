@@ -49,6 +49,7 @@ COMMANDS = {
     "rewrite": "easyread.cli.rewrite:rewrite",
     "convert": "easyread.cli.convert:convert",
     "terms": "easyread.cli.terms:terms",
+    "suggest": "easyread.cli.suggest:suggest",
     "batch": "easyread.cli.batch:batch",
     "config": "easyread.cli.config:config",
 }

@@ -27,11 +27,14 @@ from easyread.cli.options import config_options, input_options, output_option
               show_default=True, help="Output: plain text, Markdown, or JSON (docs/wire-schema.md).")
 @click.option("--lines", is_flag=True,
               help="Rewrite each input line on its own: exactly one output line per input line.")
+@click.option("--region", default=None, metavar="CODE",
+              help="Country wording for country-dependent glossary entries: auto (detect, the "
+                   "default), none (always neutral), or a code from data/regions.toml (uk).")
 @config_options
 @input_options
 def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
-            config_file: str | None, profile: str | None, encoding: str | None,
-            input_format: str | None, max_bytes: int | None) -> None:
+            region: str | None, config_file: str | None, profile: str | None,
+            encoding: str | None, input_format: str | None, max_bytes: int | None) -> None:
     """Rewrite an article into plain language (default) or easy read (--profile easy-read).
 
     Numbers, hard words and long sentences are rewritten by explainable rules; quotations
@@ -49,7 +52,7 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
     from easyread.rewrite.output import ledger, rewrite_lines, to_markdown, to_text
 
     config = load_config(config_file=config_file, profile=profile,
-                         overrides={"max_bytes": max_bytes})
+                         overrides={"max_bytes": max_bytes, "region": region})
     refuse_special_glossaries(config)
     target = output_target(output, [path, *files_read(config)])
     if lines:

@@ -202,6 +202,7 @@ class GlossaryRow:
     domain: str  # the file stem (``crime``) or ``user``
     path: str
     line: int
+    regions: tuple[tuple[str, str], ...] = ()  # (region code, wording for it): easyread.region
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,10 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
             raise DataError(f"{path}:{line}: entry {term!r} has no 'explanation'")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise DataError(f"{path}:{line}: 'aliases' of {term!r} must be a list of strings")
+        regions = entry.get("region", {})
+        if not isinstance(regions, dict) or not all(
+                isinstance(v, str) and v.strip() for v in regions.values()):
+            raise DataError(f"{path}:{line}: 'region' of {term!r} must map region codes to sentences")
         rows.append(
             GlossaryRow(
                 term.strip().lower(),
@@ -254,6 +259,7 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
                 domain or "user",
                 str(path),
                 line,
+                tuple(sorted((str(k).lower(), v.strip()) for k, v in regions.items())),
             )
         )
     return tuple(rows)

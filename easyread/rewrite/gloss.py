@@ -47,6 +47,10 @@ EASY_PROFILES: frozenset[str] = frozenset({"easy-read", "large-print"})
 ANCHOR_KINDS: frozenset[str] = frozenset({"standfirst", "paragraph", "quote", "list_item"})
 DEFAULT_MAX_PER_SENTENCE = 3
 DEFAULT_ACRONYM_COMMON_ZIPF = 5.0
+#: In plain language an acronym at least this frequent (``NASA`` 4.2) whose expansion is harder
+#: is explained, not written out: "NASA (National Aeronautics and Space Administration)" is
+#: harder than "NASA" (see :func:`expansion_is_harder`).
+PLAIN_KNOWN_ACRONYM_ZIPF = 4.0
 
 Mode = Literal["sentence", "inline", "write_out", "glossary", "missing"]
 
@@ -132,7 +136,7 @@ def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
 
 
 def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
-            defined_in_place: bool, common: bool = False) -> GlossPlan:
+            defined_in_place: bool, common: bool = False, harder_expansion: bool = False) -> GlossPlan:
     """``gloss.acronym.v1``: expand or explain an acronym at its first use.
 
     Why: UK government guidance and Inclusion Europe say to write words in full, not as
@@ -147,6 +151,16 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
     ['sentence', 'inline']
     >>> acronym(t, "plain", in_heading=False, quoted_only=True, defined_in_place=False).mode
     'sentence'
+
+    A well-known acronym whose expansion is harder than it (``harder_expansion``: ``NASA``,
+    "National Aeronautics and Space Administration") is not written out in plain language; its
+    explanation sentence follows instead ("NASA is the US space agency.").
+
+    >>> n = Term("NASA", "acronym", "b1.s1", "NASA is the US space agency.", "builtin",
+    ...          "National Aeronautics and Space Administration")
+    >>> acronym(n, "plain", in_heading=False, quoted_only=False, defined_in_place=False,
+    ...         harder_expansion=True).mode
+    'sentence'
     """
     if not term.explanation:
         return GlossPlan(RULE_ACRONYM, "missing", f"acronym {term.term} needs an expansion")
@@ -159,7 +173,7 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
                              f"write {term.term} out in full (ER-07, WCAG 3.1.4)")
         return GlossPlan(RULE_ACRONYM, "sentence",
                          f"explain {term.term} in the next sentence (ER-07, WCAG 3.1.4)")
-    if term.expansion and not quoted_only:
+    if term.expansion and not quoted_only and not harder_expansion:
         return GlossPlan(RULE_ACRONYM, "inline",
                          f"expand {term.term} at first use (ER-07, WCAG 3.1.4 G102)")
     return GlossPlan(RULE_ACRONYM, "sentence",
@@ -222,6 +236,8 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
         rule_id = RULE_ACRONYM if term.kind == "acronym" else RULE_FIRST_USE
         if not config.rule_enabled(rule_id):
             continue
+        if noun_entry_used_as_verb(doc, term):
+            continue  # "We witness the change": a noun's explanation would be wrong here
         if term.kind == "acronym":
             plan = _acronym_plan(doc, term, profile, kinds, acronym_common)
         else:
@@ -396,6 +412,38 @@ def anchor_map(doc: Document) -> dict[str, str | None]:
     return result
 
 
+_NOUN_ENTRY = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+
+
+def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
+    """True when a one-word glossary term explained as a noun (``A witness is …``) is used only
+    as a verb in ``doc`` (``We witness the change``, tagged ``VBP``): its explanation is for
+    another word, so the term is neither explained nor listed.
+
+    >>> from easyread.pipeline import document_from_text
+    >>> from easyread.terms import detect_terms
+    >>> doc = document_from_text("We witness the change as fleets fish our waters.")
+    >>> [noun_entry_used_as_verb(doc, t) for t in detect_terms(doc) if t.term == "witness"]
+    [True]
+    >>> doc = document_from_text("The witness told the court what she saw.")
+    >>> [noun_entry_used_as_verb(doc, t) for t in detect_terms(doc) if t.term == "witness"]
+    [False]
+    """
+    if term.kind != "term" or " " in term.term or not term.spans:
+        return False
+    if not _NOUN_ENTRY.match(term.explanation or ""):
+        return False
+    from easyread import tagger
+
+    for sid, start, _end in term.spans:
+        sentence = doc.sentence(sid)
+        texts = [t.text for t in sentence.tokens]
+        at = next((k for k, t in enumerate(sentence.tokens) if t.start == start), -1)
+        if at < 0 or not tagger.tag(texts)[at].startswith("VB"):
+            return False
+    return True
+
+
 def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str],
                   common_zipf: float) -> GlossPlan:
     from easyread.data import zipf
@@ -415,7 +463,28 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
         in_heading = False
     common = zipf(term.term) >= common_zipf
     return acronym(term, profile, in_heading=in_heading, quoted_only=quoted_only,
-                   defined_in_place=defined, common=common)
+                   defined_in_place=defined, common=common,
+                   harder_expansion=expansion_is_harder(term.term, term.expansion))
+
+
+def expansion_is_harder(acronym_text: str, expansion: str | None) -> bool:
+    """A well-known acronym (Zipf ≥ :data:`PLAIN_KNOWN_ACRONYM_ZIPF`) whose expansion has a word
+    rarer than the acronym by more than one Zipf point (``NASA`` 4.2: ``Aeronautics`` 3.1).
+
+    >>> expansion_is_harder("NASA", "National Aeronautics and Space Administration")
+    True
+    >>> expansion_is_harder("BBC", "British Broadcasting Corporation")
+    False
+    """
+    from easyread.data import zipf
+
+    if not expansion:
+        return False
+    known = zipf(acronym_text)
+    if known < PLAIN_KNOWN_ACRONYM_ZIPF:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", expansion) if len(w) > 3]
+    return bool(words) and min(zipf(w) for w in words) < known - 1.0
 
 
 def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None, found_at: int) -> None:

@@ -192,12 +192,40 @@ def glossary_term_tokens(sentence: Sentence, ctx: RuleContext) -> set[int]:
     return covered
 
 
+#: The uninflected tag of each lexicon part of speech.
+_BASE_TAG = {"NOUN": "NN", "VERB": "VB", "ADJ": "JJ", "ADV": "RB"}
+
+
+def _sense_checked(
+    sentence: Sentence, index: int, hard: str, pos: str, plains: list[str]
+) -> tuple[str | None, float]:
+    """The first plain word whose sense the sentence supports (``easyread.suggest``), with its support.
+
+    A polysemous hard word is swapped only when WordNet links the plain word to senses that
+    hold at least :data:`easyread.suggest.SENSE_THRESHOLD` of the word's sense probability in
+    this sentence (SemCor frequency and overlap with the senses' glosses); otherwise it is left.
+    """
+    if not plains:
+        return None, 0.0
+    from easyread.suggest import lexicon_sense_fits
+
+    texts = [t.text for t in sentence.tokens]
+    for plain in plains:
+        fits, support = lexicon_sense_fits(hard, pos, plain, texts, index)
+        if fits:
+            return plain, support
+    return None, 0.0
+
+
 def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """words.lexicon.v1: replace a hard word by a more common plain word of the same kind.
 
     What: a word in ``lexicon.tsv`` is swapped when the tagger's part of speech matches the
     entry, the plain word is more frequent (wordfreq Zipf), and the plain word is inflected to
-    the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``). Names
+    the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``), and the
+    sentence supports the sense the plain word expresses (``easyread.suggest``: a word with
+    several WordNet senses is swapped only when the plain word's senses hold at least half of
+    the sense probability in context). Names
     (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep``, words of a
     multi-word glossary term and quotations are never changed. A plain word that is itself a
     hard word of the lexicon (``required``) is never written (:func:`rewritten_again`): a
@@ -235,20 +263,27 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         plains = table.get((found.hard, pos)) if found else None
         if found is None or not plains or found.lemma in keep:
             continue
-        plain = next((p for p in plains if _plain_zipf(p) > found.lemma_zipf
-                      and not rewritten_again(inflect(p, tag)) and not rewritten_again(p)), None)
+        if lower == found.lemma and tag in _INFLECT:
+            tag = _BASE_TAG[pos]  # the form is the lemma: a tagger's NNS on "abdomen" is wrong
+        plain, support = _sense_checked(sentence, i, found.hard, pos,
+                                        [p for p in plains if _plain_zipf(p) > found.lemma_zipf
+                                         and not rewritten_again(inflect(p, tag)) and not rewritten_again(p)])
         if plain is None:
             continue
         new = match_case(tok.text, inflect(plain, tag))
         span = (tok.start, tok.end)
         prev = tokens[i - 1] if i > 0 else None
+        if (prev is not None and prev.text.lower() in ("a", "an")
+                and new.lower().split()[0] in ("a", "an")):
+            continue  # "a considerably larger" must not become "a a lot larger"
         if prev is not None and prev.text.lower() in ("a", "an") and prev.end + 1 == tok.start:
             article = "an" if new[:1].lower() in "aeiou" else "a"
             if article != prev.text.lower():
                 span = (prev.start, tok.end)
                 new = f"{match_case(prev.text, article)} {new}"
         out.append(Proposal(span, new, "words.lexicon.v1",
-                            f"{tok.text!r} is a hard word; {plain!r} is more common"))
+                            f"{tok.text!r} is a hard word; {plain!r} is more common "
+                            f"(sense support {support:.2f})"))
     return out
 
 
