@@ -52,6 +52,9 @@ FONT_CREDIT = "Font: Source Sans Pro by Adobe, licensed under the SIL Open Font 
 #: The smallest body size easyread will render, in points (EL-01: UK gov and DH say 14 pt).
 MIN_BODY_PT = 14.0
 
+#: The note code recorded on a document whose pictures follow a sensitive topic's rules.
+PICTURE_NOTE = "pictures.sensitive"
+
 #: The line under the "Hard words" title (the box holds terms not explained in the text).
 TERMS_INTRO = "What these words mean:"
 
@@ -248,11 +251,20 @@ class PictureView:
     keyword: str
 
 
-def _picture_for(sentence: Sentence) -> PictureView | None:
-    from easyread.pictures import choose_picture
+def _words(sentence: Sentence) -> list[str]:
+    return [clean_text(w) for w in (sentence.words() or sentence.text.split())]
 
-    words = sentence.words() or sentence.text.split()
-    picture = choose_picture([clean_text(w) for w in words])
+
+def picture_plan(doc: Document) -> Any:
+    """The picture of every row (:func:`easyread.pictures.plan_pictures`): body sentences
+    outside headings, in reading order, and the title for the document's topics."""
+    from easyread.pictures import plan_pictures
+
+    rows = [(s.id, _words(s)) for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences]
+    return plan_pictures(rows, clean_text(doc.title or "").split())
+
+
+def _picture_view(picture: Any) -> PictureView | None:
     if picture is None:
         return None
     src = _picture_data_url(picture.picture)
@@ -401,8 +413,9 @@ def _body_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind not in ("title", "credit") and b.sentences]
 
 
-def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
+def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterator[Group]:
     marks = _marks_by_sentence(doc)
+    chosen = plan.pictures if plan is not None else {}
     current_list: Group | None = None
     for block in _body_blocks(doc):
         if block.kind == "heading":
@@ -426,7 +439,7 @@ def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
         rows = [
             Row(
                 sentence_html(s.text, marks.get(s.id, ())),
-                _picture_for(s) if settings.pictures else None,
+                _picture_view(chosen.get(s.id)) if settings.pictures else None,
                 "gloss" if s.kind == "gloss" else "text",
             )
             for s in block.sentences
@@ -490,8 +503,12 @@ def build_html(
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
 
-    groups = list(_groups(doc, settings))
+    plan = picture_plan(doc) if settings.pictures and settings.layout == "rows" else None
+    groups = list(_groups(doc, settings, plan))
     pictures_used = any(row.picture for g in groups for row in g.rows)
+    picture_note = plan.message() if plan is not None else None
+    if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
+        doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
     source_title = clean_text(doc.source.title or doc.title or "").strip() or None
     template = _environment().get_template("template.html.j2")
     return str(
@@ -507,6 +524,8 @@ def build_html(
             terms=_glossary_terms(doc),
             terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
+            picture_note=picture_note,
+            picture_topics=" ".join(plan.document_topics) if plan is not None else "",
             openmoji_credit=OPENMOJI_CREDIT,
             openmoji_license_url=OPENMOJI_LICENSE_URL,
             font_credit=FONT_CREDIT,
