@@ -23,7 +23,8 @@ The picture policy (``easyread/data/picture_policy.toml``, see :func:`load_polic
 decides which of the matches may be shown:
 
 * each match has a confidence (a two-word keyword 1.0, the keyword itself 0.9, an inflected
-  form 0.85, times a factor for keywords with several senses such as ``more`` or ``help``);
+  form 0.85, times a factor for keywords with several senses such as ``more`` or ``help``,
+  and halved for a word that looks like part of a name, such as "Cook" in "Cook Islands");
   only a match at or above the line (0.6) is shown: no picture beats a loose one;
 * a sentence about a sensitive topic (abuse, sexual content, death, violence, crime,
   disaster, illness; found by the topic's words) gets only a picture of a neutral class
@@ -143,18 +144,35 @@ def _forms(token: str) -> tuple[str, ...]:
 
 def _tokens(words: Sequence[str]) -> list[str]:
     """Lower-case the words, split hyphens, drop punctuation and possessive 's."""
-    tokens: list[str] = []
-    for word in words:
+    return [token for token, _ in _marked_tokens(words)]
+
+
+def _titlecase(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not all(c.isupper() for c in letters)
+
+
+def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """The tokens of :func:`_tokens`, each with whether its word looks like part of a name:
+    a Titlecase word, not the first of the sentence, next to another Titlecase word that is
+    not a stop word ("Cook Islands", "Wall Street Journal"; not "The Government", "UK")."""
+    capital = [_titlecase(w) and w.lower().strip("“‘\"'(") not in STOP_WORDS for w in words]
+    tokens: list[tuple[str, bool]] = []
+    for index, word in enumerate(words):
+        name = (
+            index > 0 and _titlecase(word)
+            and ((index > 1 and capital[index - 1]) or (index + 1 < len(words) and capital[index + 1]))
+        )
         text = word.lower().replace("\u2019", "'").replace("\u2018", "'")
-        for symbol, name in _SYMBOL_WORDS:
+        for symbol, symbol_name in _SYMBOL_WORDS:
             if symbol in text:
-                tokens.append(name)
+                tokens.append((symbol_name, False))
         for part in _PART_RE.findall(text):
             if part.endswith("'s"):
                 part = part[:-2]
-            tokens.append(part)
+            tokens.append((part, name))
         if "%" in text:
-            tokens.append("percent")
+            tokens.append(("percent", False))
     return tokens
 
 
@@ -183,6 +201,7 @@ class Policy:
     phrase: float
     word: float
     form: float
+    name_factor: float
     keyword_factor: dict[str, float]
     no_picture: frozenset[tuple[str, str]]
     gap: int
@@ -227,6 +246,7 @@ def load_policy() -> Policy:
         phrase=float(confidence["phrase"]),
         word=float(confidence["word"]),
         form=float(confidence["form"]),
+        name_factor=float(confidence["name"]),
         keyword_factor={k: float(v) for k, v in confidence.get("keywords", {}).items()},
         no_picture=pairs,
         gap=int(data["repeats"]["gap"]),
@@ -261,7 +281,8 @@ def _matches(words: Sequence[str]) -> list[tuple[int, Picture, float]]:
     """All keyword matches as ``(token position, Picture, confidence)``, phrases first."""
     pictures = load_pictures()
     policy = load_policy()
-    tokens = _tokens(words)
+    marked = _marked_tokens(words)
+    tokens = [token for token, _ in marked]
     found: list[tuple[int, Picture, float]] = []
     index = 0
     while index < len(tokens):
@@ -279,6 +300,8 @@ def _matches(words: Sequence[str]) -> list[tuple[int, Picture, float]]:
         if single is not None:
             picture, exact = single
             factor = policy.keyword_factor.get(picture.keyword, 1.0)
+            if marked[index][1]:
+                factor *= policy.name_factor  # "Cook" in "Cook Islands" is not cooking
             found.append((index, picture, (policy.word if exact else policy.form) * factor))
         index += 1
     return found

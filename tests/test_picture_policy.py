@@ -152,3 +152,11 @@ def test_rendered_page_says_the_pictures_are_neutral() -> None:
     render_html(doc)
     assert len([n for n in doc.notes if n.code == PICTURE_NOTE]) == 1  # recorded once
     assert PICTURE_NOTE in {n["code"] for n in doc.to_dict()["notes"]}  # and so in the JSON
+
+
+def test_a_word_inside_a_name_is_a_loose_match() -> None:
+    assert choose_picture(split("He sailed from the Cook Islands to Hawaii.")) is None
+    road = choose_picture(split("As the Wall Street Journal reported, prices rose."))
+    assert road is None or road.keyword != "street"
+    assert choose_picture(split("They walked down the street.")).keyword == "street"
+    assert choose_picture(split("The Government said this.")).keyword == "government"  # "The" is no name
