@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -372,6 +372,8 @@ class PicturePlan:
     sentence_topics: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Sentence id -> why a matching picture was not shown.
     withheld: dict[str, str] = field(default_factory=dict)
+    #: Sentence id -> the editor's decision applied to that row ("remove", "replace:KEYWORD").
+    decided: dict[str, str] = field(default_factory=dict)
 
     @property
     def sensitive(self) -> bool:
@@ -388,13 +390,16 @@ class PicturePlan:
 
 
 def plan_pictures(
-    rows: Sequence[tuple[str, Sequence[str]]], title_words: Sequence[str] = ()
+    rows: Sequence[tuple[str, Sequence[str]]],
+    title_words: Sequence[str] = (),
+    decisions: Mapping[str, str] | None = None,
 ) -> PicturePlan:
     """Choose the picture of every row: ``rows`` are ``(sentence id, words)`` in reading order.
 
     A topic found in at least ``[document] min_sentences`` rows, or in the title, is a topic
     of the whole document: every row then follows its rules. The same picture is not shown
-    again within ``[repeats] gap`` rows.
+    again within ``[repeats] gap`` rows. ``decisions`` (sentence id -> ``"keep"``,
+    ``"remove"`` or ``"replace:KEYWORD"``, from a review) override the policy for their rows.
 
     >>> plan = plan_pictures([("s1", "Calls to the helpline went up".split()),
     ...                       ("s2", "Callers phoned the helpline".split())])
@@ -416,6 +421,14 @@ def plan_pictures(
     )
     recent: list[str] = []
     for sid, words in rows:
+        action = (decisions or {}).get(sid, "keep")
+        if action != "keep":
+            keyword = action.removeprefix("replace:").strip().lower()
+            chosen = None if action == "remove" else load_pictures().get(keyword)
+            plan.pictures[sid] = chosen
+            plan.decided[sid] = action
+            recent.append(chosen.picture if chosen else "")
+            continue
         picture, reason = _pick(words, plan.sentence_topics[sid] | set(plan.document_topics),
                                 recent[-policy.gap:] if policy.gap else ())
         plan.pictures[sid] = picture

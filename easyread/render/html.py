@@ -75,6 +75,8 @@ class RenderSettings:
     min_font_size_pt: float
     max_pages: int = 24  # EL-09: UK gov says 24 pages or fewer
     version_note: str = "This is an easy read version of"
+    #: The editor's picture decisions (``[review] decisions = FILE``; easyread.render.review).
+    decisions: Any = None
 
 
 #: Built-in render defaults per profile (the config may raise the font size).
@@ -108,6 +110,13 @@ def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
         )
     base = PROFILES[profile]
     raw: Mapping[str, Any] = getattr(config, "raw", None) or {}
+    decisions_file = raw.get("review", {}).get("decisions")
+    if decisions_file:
+        import dataclasses
+
+        from easyread.render.review import load_decisions
+
+        base = dataclasses.replace(base, decisions=load_decisions(decisions_file))
     section = raw.get("profiles", {}).get(profile, {}).get("render", {})
     if not section:
         return base
@@ -125,7 +134,7 @@ def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
     max_pages = int(section.get("max_pages", base.max_pages))
     return RenderSettings(
         base.profile, base.stylesheet, base.layout, pictures, size, base.min_font_size_pt,
-        max_pages, base.version_note,
+        max_pages, base.version_note, base.decisions,
     )
 
 
@@ -255,13 +264,20 @@ def _words(sentence: Sentence) -> list[str]:
     return [clean_text(w) for w in (sentence.words() or sentence.text.split())]
 
 
-def picture_plan(doc: Document) -> Any:
+def picture_plan(doc: Document, decisions: Any = None) -> Any:
     """The picture of every row (:func:`easyread.pictures.plan_pictures`): body sentences
-    outside headings, in reading order, and the title for the document's topics."""
+    outside headings, in reading order, and the title for the document's topics.
+    ``decisions`` (:class:`easyread.render.review.Decisions`) override rows by sentence text."""
     from easyread.pictures import plan_pictures
 
-    rows = [(s.id, _words(s)) for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences]
-    return plan_pictures(rows, clean_text(doc.title or "").split())
+    sentences = [s for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences if s.text.strip()]
+    by_id: dict[str, str] = {}
+    if decisions is not None:
+        for s in sentences:
+            action = decisions.picture(s.text)
+            if action:
+                by_id[s.id] = action
+    return plan_pictures([(s.id, _words(s)) for s in sentences], clean_text(doc.title or "").split(), by_id)
 
 
 def _picture_view(picture: Any) -> PictureView | None:
@@ -443,7 +459,10 @@ def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterat
                 "gloss" if s.kind == "gloss" else "text",
             )
             for s in block.sentences
+            if s.text.strip()  # a sentence an editor's decision emptied
         ]
+        if not rows:
+            continue
         if block.kind == "list_item":
             current_list = current_list or Group("list")
             current_list.rows.extend(rows)
@@ -457,7 +476,7 @@ def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterat
 
 
 def _sentences_html(sentences: list[Sentence], marks: Mapping[str, list[GlossEntry]]) -> Any:
-    return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences))
+    return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences if s.text.strip()))
 
 
 def _title(doc: Document) -> str:
@@ -503,7 +522,7 @@ def build_html(
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
 
-    plan = picture_plan(doc) if settings.pictures and settings.layout == "rows" else None
+    plan = picture_plan(doc, settings.decisions) if settings.pictures and settings.layout == "rows" else None
     groups = list(_groups(doc, settings, plan))
     pictures_used = any(row.picture for g in groups for row in g.rows)
     picture_note = plan.message() if plan is not None else None
