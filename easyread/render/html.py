@@ -168,7 +168,7 @@ WEB_FONT_CHARS = "".join(
 @functools.lru_cache(maxsize=4)
 def web_font_source(name: str) -> str:
     """A CSS ``src`` for the bundled font file ``name``: a ``data:`` URL of a subset of it
-    (:data:`WEB_FONT_CHARS`, no OpenType layout tables, about 25 kB), so the HTML page shows
+    (:data:`WEB_FONT_CHARS`, no OpenType layout tables, about 36 kB), so the HTML page shows
     Source Sans Pro in any browser without loading a file. ``local()`` when the font package
     or the file is missing."""
     import io
