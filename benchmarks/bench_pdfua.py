@@ -4,7 +4,7 @@
 Converts the seed and every OneStopEnglish Advanced development article (all rewrite stages)
 to a PDF per profile, runs easyread's own post-render check (``check_pdf``) and, when it is
 installed, the independent checker ``outloud`` (PDF/UA-1 and WCAG rules; not written by this
-project), and prints the failures per check / rule.
+project), and prints the failures per check / rule and the longest text line (pypdf) of any PDF.
 
     python benchmarks/bench_pdfua.py --profile easy-read [--limit 20]
 
@@ -32,6 +32,8 @@ def main() -> int:
     ap.add_argument("--profile", default="easy-read")
     ap.add_argument("--limit", type=int, default=0, help="check only the first N articles (0: all)")
     args = ap.parse_args()
+    from pypdf import PdfReader
+
     from easyread.config import load_config
     from easyread.pipeline import process, read_document
     from easyread.render import render_pdf_report
@@ -51,7 +53,7 @@ def main() -> int:
     own: Counter[str] = Counter()
     warnings: Counter[str] = Counter()
     rules: Counter[str] = Counter()
-    own_fail = outloud_fail = 0
+    own_fail = outloud_fail = longest = 0
     checks: set[str] = set()
     with tempfile.TemporaryDirectory() as folder:
         pdfs = []
@@ -66,6 +68,8 @@ def main() -> int:
             pdf = Path(folder) / f"{k:03d}.pdf"
             pdf.write_bytes(data)
             pdfs.append(pdf)
+            longest = max(longest, max((len(line) for page in PdfReader(pdf).pages
+                                        for line in (page.extract_text() or "").splitlines()), default=0))
         render_cpu = time.process_time() - started
         if outloud:
             proc = subprocess.run([outloud, *map(str, pdfs), "--json", "-", "--fail-on", "never", "-q"],
@@ -84,6 +88,7 @@ def main() -> int:
         print(f"outloud: {outloud_fail} PDF(s) with an error; findings by rule: {dict(rules) or 'none'}")
     else:
         print("outloud: not installed (pip install outloud)")
+    print(f"longest text line (pypdf): {longest} characters")
     print(f"CPU for converting and rendering: {render_cpu:.0f} s")
     return 1 if own_fail or outloud_fail else 0
 
