@@ -19,6 +19,21 @@ Matching rules (see :func:`choose_picture`):
   the earliest in the sentence);
 * when nothing matches, no picture is chosen (better none than a wrong one).
 
+The picture policy (``easyread/data/picture_policy.toml``, see :func:`load_policy`) then
+decides which of the matches may be shown:
+
+* each match has a confidence (a two-word keyword 1.0, the keyword itself 0.9, an inflected
+  form 0.85, times a factor for keywords with several senses such as ``more`` or ``help``,
+  and halved for a word that looks like part of a name, such as "Cook" in "Cook Islands");
+  only a match at or above the line (0.6) is shown: no picture beats a loose one;
+* a sentence about a sensitive topic (abuse, sexual content, death, violence, crime,
+  disaster, illness; found by the topic's words) gets only a picture of a neutral class
+  (signs, documents, objects, buildings...) and never one of the topic's ``never`` classes
+  (people, children, hugs, hearts, gifts, handshakes, charts, cameras, leisure...);
+* a document with at least two sentences (or a title) about a topic is *sensitive*: every
+  row of it follows that topic's rules (:func:`plan_pictures`);
+* the same picture is never shown again within three rows.
+
 >>> picture = choose_picture("Calls to the helpline went up".split())
 >>> picture
 Picture(keyword='helpline', picture='1F4DE', alt='A telephone')
@@ -26,18 +41,34 @@ Picture(keyword='helpline', picture='1F4DE', alt='A telephone')
 '1F4DE.svg'
 >>> choose_picture(["Blorp", "zibble", "quux"]) is None
 True
+>>> choose_picture("A paedophile is an adult who wants sex with children.".split()) is None
+True
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Picture", "STOP_WORDS", "load_pictures", "choose_picture", "svg_path"]
+__all__ = [
+    "STOP_WORDS",
+    "Candidate",
+    "Picture",
+    "PicturePlan",
+    "Policy",
+    "candidates",
+    "choose_picture",
+    "load_pictures",
+    "load_policy",
+    "plan_pictures",
+    "sentence_topics",
+    "svg_path",
+]
 
 HEADER: tuple[str, str, str] = ("keyword", "picture", "alt")
 
@@ -113,28 +144,127 @@ def _forms(token: str) -> tuple[str, ...]:
 
 def _tokens(words: Sequence[str]) -> list[str]:
     """Lower-case the words, split hyphens, drop punctuation and possessive 's."""
-    tokens: list[str] = []
-    for word in words:
+    return [token for token, _ in _marked_tokens(words)]
+
+
+def _titlecase(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not all(c.isupper() for c in letters)
+
+
+def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """The tokens of :func:`_tokens`, each with whether its word looks like part of a name:
+    a Titlecase word, not the first of the sentence, next to another Titlecase word that is
+    not a stop word ("Cook Islands", "Wall Street Journal"; not "The Government", "UK")."""
+    capital = [_titlecase(w) and w.lower().strip("“‘\"'(") not in STOP_WORDS for w in words]
+    tokens: list[tuple[str, bool]] = []
+    for index, word in enumerate(words):
+        name = (
+            index > 0 and _titlecase(word)
+            and ((index > 1 and capital[index - 1]) or (index + 1 < len(words) and capital[index + 1]))
+        )
         text = word.lower().replace("\u2019", "'").replace("\u2018", "'")
-        for symbol, name in _SYMBOL_WORDS:
+        for symbol, symbol_name in _SYMBOL_WORDS:
             if symbol in text:
-                tokens.append(name)
+                tokens.append((symbol_name, False))
         for part in _PART_RE.findall(text):
             if part.endswith("'s"):
                 part = part[:-2]
-            tokens.append(part)
+            tokens.append((part, name))
         if "%" in text:
-            tokens.append("percent")
+            tokens.append(("percent", False))
     return tokens
 
 
-def _match_word(token: str, pictures: dict[str, Picture]) -> Picture | None:
+@dataclass(frozen=True)
+class Candidate:
+    """A keyword match: the picture, how sure the match is (0-1), and where it starts."""
+
+    picture: Picture
+    confidence: float
+    position: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    label: str
+    words: frozenset[str]
+    never: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """``picture_policy.toml``: confidence line, topics, picture classes (see the module doc)."""
+
+    minimum: float
+    phrase: float
+    word: float
+    form: float
+    name_factor: float
+    keyword_factor: dict[str, float]
+    no_picture: frozenset[tuple[str, str]]
+    gap: int
+    document_min_sentences: int
+    neutral: frozenset[str]
+    topics: tuple[Topic, ...]
+    classes: dict[str, str]  # hexcode -> class
+
+    def picture_class(self, picture: Picture) -> str:
+        return self.classes.get(picture.picture, "unclassified")
+
+    def allowed(self, picture: Picture, topics: Iterable[str]) -> bool:
+        """May ``picture`` stand beside a sentence under these sensitive topics?"""
+        chosen = [t for t in self.topics if t.name in set(topics)]
+        if not chosen:
+            return True
+        kind = self.picture_class(picture)
+        return kind in self.neutral and not any(kind in t.never for t in chosen)
+
+    def label(self, topic: str) -> str:
+        return next((t.label for t in self.topics if t.name == topic), topic)
+
+
+@functools.lru_cache(maxsize=1)
+def load_policy() -> Policy:
+    """Read ``easyread/data/picture_policy.toml`` (cached)."""
+    table = resources.files("easyread") / "data" / "picture_policy.toml"
+    data = tomllib.loads(table.read_text(encoding="utf-8"))
+    confidence = data["confidence"]
+    classes = {hexcode: name for name, codes in data["classes"].items() for hexcode in codes}
+    topics = tuple(
+        Topic(name, str(t.get("label", name)), frozenset(w.lower() for w in t["words"]),
+              frozenset(t.get("never", ())))
+        for name, t in data["topics"].items()
+    )
+    pairs = frozenset(
+        (words[0], words[1]) for words in (p.lower().split() for p in data["phrases"]["no_picture"])
+        if len(words) == 2
+    )
+    return Policy(
+        minimum=float(confidence["minimum"]),
+        phrase=float(confidence["phrase"]),
+        word=float(confidence["word"]),
+        form=float(confidence["form"]),
+        name_factor=float(confidence["name"]),
+        keyword_factor={k: float(v) for k, v in confidence.get("keywords", {}).items()},
+        no_picture=pairs,
+        gap=int(data["repeats"]["gap"]),
+        document_min_sentences=int(data["document"]["min_sentences"]),
+        neutral=frozenset(data["neutral"]["classes"]),
+        topics=topics,
+        classes=classes,
+    )
+
+
+def _match_word(token: str, pictures: dict[str, Picture]) -> tuple[Picture, bool] | None:
+    """The picture of a token and whether it matched as the keyword itself (not a form)."""
     if token in STOP_WORDS:
         return None
     for form in _forms(token):
         picture = pictures.get(form)
         if picture is not None and form not in STOP_WORDS:
-            return picture
+            return picture, form == token
     return None
 
 
@@ -147,40 +277,165 @@ def _match_phrase(first: str, second: str, pictures: dict[str, Picture]) -> Pict
     return None
 
 
-def _matches(words: Sequence[str]) -> list[tuple[int, Picture]]:
-    """All keyword matches as ``(token position, Picture)``, phrases first."""
+def _matches(words: Sequence[str]) -> list[tuple[int, Picture, float]]:
+    """All keyword matches as ``(token position, Picture, confidence)``, phrases first."""
     pictures = load_pictures()
-    tokens = _tokens(words)
-    found: list[tuple[int, Picture]] = []
+    policy = load_policy()
+    marked = _marked_tokens(words)
+    tokens = [token for token, _ in marked]
+    found: list[tuple[int, Picture, float]] = []
     index = 0
     while index < len(tokens):
         if index + 1 < len(tokens):
+            if (tokens[index], tokens[index + 1]) in policy.no_picture:
+                index += 2  # "science fiction": neither word means its picture here
+                continue
             phrase = _match_phrase(tokens[index], tokens[index + 1], pictures)
             if phrase is not None:
-                found.append((index, phrase))
+                factor = policy.keyword_factor.get(phrase.keyword, 1.0)
+                found.append((index, phrase, policy.phrase * factor))
                 index += 2
                 continue
         single = _match_word(tokens[index], pictures)
         if single is not None:
-            found.append((index, single))
+            picture, exact = single
+            factor = policy.keyword_factor.get(picture.keyword, 1.0)
+            if marked[index][1]:
+                factor *= policy.name_factor  # "Cook" in "Cook Islands" is not cooking
+            found.append((index, picture, (policy.word if exact else policy.form) * factor))
         index += 1
     return found
 
 
-def choose_picture(words: Sequence[str]) -> Picture | None:
-    """Choose the picture for a sentence given its words (original case).
+def candidates(words: Sequence[str]) -> list[Candidate]:
+    """Every keyword match of a sentence, best first: the most specific keyword (lowest Zipf
+    word frequency), then the earliest. Confidence is not applied here."""
+    found = _matches(words)
+    found.sort(key=lambda match: (_zipf(match[1].keyword), match[0]))
+    return [Candidate(picture, round(confidence, 3), position) for position, picture, confidence in found]
 
-    The most specific matching keyword wins (lowest Zipf word frequency, then
-    earliest in the sentence).  Returns None when no keyword matches.
+
+def sentence_topics(words: Sequence[str]) -> frozenset[str]:
+    """The sensitive topics a sentence is about (names from ``picture_policy.toml``).
+
+    >>> sorted(sentence_topics("Photos showed bloodied bodies in the street".split()))
+    ['death', 'violence']
+    """
+    tokens = set(_tokens(words))
+    return frozenset(t.name for t in load_policy().topics if tokens & t.words)
+
+
+def _pick(
+    words: Sequence[str], topics: Iterable[str], recent: Sequence[str] = ()
+) -> tuple[Picture | None, str]:
+    """The best allowed candidate and, when there is none, why."""
+    policy = load_policy()
+    topics = frozenset(topics)
+    reason = "no keyword"
+    for candidate in candidates(words):
+        if candidate.confidence < policy.minimum:
+            reason = f"below the confidence line ({candidate.picture.keyword} {candidate.confidence:g})"
+            continue
+        if not policy.allowed(candidate.picture, topics):
+            reason = (f"{policy.picture_class(candidate.picture)} picture not shown beside "
+                      + ", ".join(policy.label(t) for t in sorted(topics)))
+            continue
+        if candidate.picture.picture in recent:
+            reason = f"{candidate.picture.alt.lower()} shown just before"
+            continue
+        return candidate.picture, ""
+    return None, reason
+
+
+def choose_picture(words: Sequence[str], topics: Iterable[str] = ()) -> Picture | None:
+    """Choose the picture for one sentence given its words (original case).
+
+    The most specific matching keyword wins (lowest Zipf word frequency, then earliest in
+    the sentence) among the matches the policy allows: at or above the confidence line, and
+    for a sentence about a sensitive topic (its own, plus ``topics`` of its document) only
+    a neutral picture. Returns None when nothing qualifies.
 
     >>> choose_picture(["Police", "officers", "visited", "the", "school"]).keyword
     'police officer'
     """
-    found = _matches(words)
-    if not found:
-        return None
-    _, best = min(found, key=lambda match: (_zipf(match[1].keyword), match[0]))
-    return best
+    return _pick(words, sentence_topics(words) | frozenset(topics))[0]
+
+
+@dataclass
+class PicturePlan:
+    """The pictures of a whole document, row by row (:func:`plan_pictures`)."""
+
+    pictures: dict[str, Picture | None] = field(default_factory=dict)
+    #: Sensitive topics of the whole document (every row follows their rules).
+    document_topics: tuple[str, ...] = ()
+    #: Sentence id -> topics found in that sentence.
+    sentence_topics: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Sentence id -> why a matching picture was not shown.
+    withheld: dict[str, str] = field(default_factory=dict)
+    #: Sentence id -> the editor's decision applied to that row ("remove", "replace:KEYWORD").
+    decided: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sensitive(self) -> bool:
+        return bool(self.document_topics)
+
+    def message(self) -> str | None:
+        """One line for people (the back matter and the document's notes), or None."""
+        if not self.document_topics:
+            return None
+        policy = load_policy()
+        labels = ", ".join(policy.label(t) for t in self.document_topics)
+        return (f"This document is about a sensitive topic ({labels}), so it uses only neutral "
+                "pictures, such as signs, buildings and objects, and no pictures of people.")
+
+
+def plan_pictures(
+    rows: Sequence[tuple[str, Sequence[str]]],
+    title_words: Sequence[str] = (),
+    decisions: Mapping[str, str] | None = None,
+) -> PicturePlan:
+    """Choose the picture of every row: ``rows`` are ``(sentence id, words)`` in reading order.
+
+    A topic found in at least ``[document] min_sentences`` rows, or in the title, is a topic
+    of the whole document: every row then follows its rules. The same picture is not shown
+    again within ``[repeats] gap`` rows. ``decisions`` (sentence id -> ``"keep"``,
+    ``"remove"`` or ``"replace:KEYWORD"``, from a review) override the policy for their rows.
+
+    >>> plan = plan_pictures([("s1", "Calls to the helpline went up".split()),
+    ...                       ("s2", "Callers phoned the helpline".split())])
+    >>> plan.pictures["s1"].keyword, plan.pictures["s2"]
+    ('helpline', None)
+    """
+    policy = load_policy()
+    plan = PicturePlan()
+    counts: dict[str, int] = {}
+    for sid, words in rows:
+        topics = sentence_topics(words)
+        plan.sentence_topics[sid] = topics
+        for topic in topics:
+            counts[topic] = counts.get(topic, 0) + 1
+    in_title = sentence_topics(title_words) if title_words else frozenset()
+    plan.document_topics = tuple(
+        t.name for t in policy.topics
+        if counts.get(t.name, 0) >= policy.document_min_sentences or t.name in in_title
+    )
+    recent: list[str] = []
+    for sid, words in rows:
+        action = (decisions or {}).get(sid, "keep")
+        if action != "keep":
+            keyword = action.removeprefix("replace:").strip().lower()
+            chosen = None if action == "remove" else load_pictures().get(keyword)
+            plan.pictures[sid] = chosen
+            plan.decided[sid] = action
+            recent.append(chosen.picture if chosen else "")
+            continue
+        picture, reason = _pick(words, plan.sentence_topics[sid] | set(plan.document_topics),
+                                recent[-policy.gap:] if policy.gap else ())
+        plan.pictures[sid] = picture
+        if picture is None and reason != "no keyword":
+            plan.withheld[sid] = reason
+        recent.append(picture.picture if picture else "")
+    return plan
 
 
 def svg_path(picture: Picture) -> Path:

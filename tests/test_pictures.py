@@ -14,6 +14,10 @@ from easyread.pictures import Picture, choose_picture, load_pictures, svg_path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def split(text: str) -> list[str]:
+    return text.split()
+
+
 def hexcodes(*keywords: str) -> set[str]:
     """The picture hexcodes of the given keywords (which must be in the table)."""
     pictures = load_pictures()
@@ -42,11 +46,12 @@ SEED_CASES = [
         "phoning the helpline",
         ("phone", "helpline", "rise"),
     ),
-    (
-        "Meanwhile, cyber-related sex crimes against children have doubled",
-        ("child", "crime"),
-    ),
 ]
+
+
+def test_no_person_or_child_beside_sex_crimes_against_children() -> None:
+    """Issue 11: a child (or any person, even a police officer) beside this is wrong."""
+    assert choose_picture(split("Meanwhile, cyber-related sex crimes against children have doubled")) is None
 
 
 def test_table_loads_with_enough_rows() -> None:
@@ -90,7 +95,8 @@ def test_lemmatising_and_case() -> None:
     pictures = load_pictures()
     assert choose_picture(["CHILDREN"]) == pictures["child"]
     assert choose_picture(["Phoning"]) == pictures["phone"]
-    assert choose_picture(["figures"]) == pictures["figure"]
+    assert choose_picture(["Schools"]) == pictures["school"]
+    assert choose_picture(["figures"]) is None  # "figure" has many senses: below the line
 
 
 def test_phrase_hides_the_words_inside_it() -> None:
@@ -109,7 +115,7 @@ def test_ties_go_to_the_earliest_keyword(monkeypatch: pytest.MonkeyPatch) -> Non
     import easyread.pictures as pictures_module
 
     monkeypatch.setattr(pictures_module, "_zipf", lambda keyword: 1.0)
-    first = choose_picture(["Children", "called", "the", "helpline"])
+    first = choose_picture(["Children", "rang", "the", "helpline"])
     assert first is not None and first.keyword == "child"
 
 

@@ -189,6 +189,124 @@ def _struct_elements(pdf: Any) -> Iterator[Any]:
                 stack.append(kids)
 
 
+def _struct_tree(pdf: Any) -> Iterator[tuple[Any, str, list[Any]]]:
+    """``(element, parent type, kids)`` for every structure element: ``parent type`` is the
+    structure type of the parent element ("" for the tree root), ``kids`` its children as
+    given (structure elements, marked-content ids or references, object references)."""
+    import pikepdf
+
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    stack: list[tuple[Any, str]] = [(root.get("/K"), "")]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        node, parent = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend((k, parent) for k in reversed(list(node)))
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.is_indirect:
+                if node.objgen in seen:
+                    continue
+                seen.add(node.objgen)
+            raw = node.get("/K")
+            kids = list(raw) if isinstance(raw, pikepdf.Array) else ([] if raw is None else [raw])
+            yield node, parent, kids
+            stack.extend((k, str(node.S)) for k in reversed(kids))
+
+
+def _kind(kid: Any) -> str:
+    """The structure type of a kid, or "content" for marked content and object references."""
+    import pikepdf
+
+    if isinstance(kid, pikepdf.Dictionary) and "/S" in kid and kid.get("/Type") not in (
+        pikepdf.Name.MCR, pikepdf.Name.OBJR
+    ):
+        return str(kid.S)
+    return "content"
+
+
+#: PDF/UA-1 7.6 and ISO 32000-1 14.8.4.3.3 (veraPDF PDF/UA-1 rules 7.2-17 to 7.2-20): what a
+#: list element may hold, and where its parts may stand.
+_LIST_KIDS = {"/L": {"/L", "/LI", "/Caption"}, "/LI": {"/Lbl", "/LBody"}}
+_LIST_PARENTS = {"/LI": {"/L"}, "/Lbl": {"/LI"}, "/LBody": {"/LI"}}
+#: PDF/UA-1 7.5 and ISO 32000-1 14.8.4.3.4 (veraPDF PDF/UA-1 rules 7.2-3 to 7.2-7): the same
+#: for tables.
+_TABLE_KIDS = {
+    "/Table": {"/TR", "/THead", "/TBody", "/TFoot", "/Caption"},
+    "/THead": {"/TR"}, "/TBody": {"/TR"}, "/TFoot": {"/TR"},
+    "/TR": {"/TH", "/TD"},
+}
+_TABLE_PARENTS = {
+    "/TR": {"/Table", "/THead", "/TBody", "/TFoot"},
+    "/TH": {"/TR"}, "/TD": {"/TR"},
+    "/THead": {"/Table"}, "/TBody": {"/Table"}, "/TFoot": {"/Table"},
+}
+
+
+def _nesting_problems(
+    tree: list[tuple[Any, str, list[Any]]],
+    kids_allowed: dict[str, set[str]],
+    parents_allowed: dict[str, set[str]],
+) -> tuple[int, list[str]]:
+    """How many elements of these types there are, and one line per misplaced one."""
+    count = 0
+    problems: Counter[str] = Counter()
+    for element, parent, kids in tree:
+        kind = str(element.S)
+        if kind not in kids_allowed and kind not in parents_allowed:
+            continue
+        count += 1
+        if kind in parents_allowed and parent not in parents_allowed[kind]:
+            problems[f"{kind[1:]} inside {parent[1:] or 'the tree root'}"] += 1
+        for kid in kids:
+            kid_kind = _kind(kid)
+            if kind in kids_allowed and kid_kind not in kids_allowed[kind]:
+                what = "marked content" if kid_kind == "content" else kid_kind[1:]
+                problems[f"{what} inside {kind[1:]}"] += 1
+    return count, [f"{n} x {what}" for what, n in problems.most_common()]
+
+
+def _list_check(tree: list[tuple[Any, str, list[Any]]]) -> CheckResult:
+    count, problems = _nesting_problems(tree, _LIST_KIDS, _LIST_PARENTS)
+    lists = sum(1 for element, _, _ in tree if str(element.S) == "/L")
+    return CheckResult(
+        "list_structure", not problems,
+        f"{lists} list(s): L holds only L, LI, Caption; LI only Lbl, LBody" if not problems
+        else "list structure (PDF/UA-1 7.6, Matterhorn 16): " + "; ".join(problems[:4]),
+    ) if count else CheckResult("list_structure", True, "no lists")
+
+
+def _table_check(tree: list[tuple[Any, str, list[Any]]]) -> CheckResult:
+    count, problems = _nesting_problems(tree, _TABLE_KIDS, _TABLE_PARENTS)
+    if not count:
+        return CheckResult("table_structure", True, "no tables")
+    tables = [element for element, _, _ in tree if str(element.S) == "/Table"]
+    headless = 0
+    for table in tables:
+        kinds = {str(e.S) for e, _, _ in _subtree(table)}
+        headless += "/TH" not in kinds
+    if headless:
+        problems.append(f"{headless} table(s) without TH header cells (PDF/UA-1 7.5)")
+    return CheckResult(
+        "table_structure", not problems,
+        f"{len(tables)} table(s): rows, cells and header cells in place" if not problems
+        else "table structure (PDF/UA-1 7.5, Matterhorn 15): " + "; ".join(problems[:4]),
+    )
+
+
+def _subtree(element: Any) -> Iterator[tuple[Any, str, list[Any]]]:
+    import pikepdf
+
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        raw = node.get("/K")
+        kids = list(raw) if isinstance(raw, pikepdf.Array) else ([] if raw is None else [raw])
+        yield node, "", kids
+        stack.extend(k for k in kids if _kind(k) != "content")
+
+
 def _fonts(resources: Any, seen: set[tuple[int, int]]) -> Iterator[Any]:
     """Every font in a resource dictionary, including fonts of form XObjects (SVG pictures)."""
     import pikepdf
@@ -356,6 +474,9 @@ def check_pdf(
             "figure_alt", no_alt == 0,
             f"{figures} Figure(s), all with /Alt" if not no_alt else f"{no_alt} of {figures} Figure(s) without /Alt",
         ))
+        tree = list(_struct_tree(pdf))
+        report.append(_list_check(tree))
+        report.append(_table_check(tree))
         problem = _heading_problem(headings)
         report.append(CheckResult(
             "pdf_heading_order", problem is None,

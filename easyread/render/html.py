@@ -52,6 +52,15 @@ FONT_CREDIT = "Font: Source Sans Pro by Adobe, licensed under the SIL Open Font 
 #: The smallest body size easyread will render, in points (EL-01: UK gov and DH say 14 pt).
 MIN_BODY_PT = 14.0
 
+#: The note code recorded on a document whose pictures follow a sensitive topic's rules.
+PICTURE_NOTE = "pictures.sensitive"
+
+#: The line under the "Hard words" title (the box holds terms not explained in the text).
+TERMS_INTRO = "What these words mean:"
+
+#: Every h2 is this many times the profile's body size.
+H2_SCALE = 1.35
+
 
 @dataclass(frozen=True)
 class RenderSettings:
@@ -66,6 +75,8 @@ class RenderSettings:
     min_font_size_pt: float
     max_pages: int = 24  # EL-09: UK gov says 24 pages or fewer
     version_note: str = "This is an easy read version of"
+    #: The editor's picture decisions (``[review] decisions = FILE``; easyread.render.review).
+    decisions: Any = None
 
 
 #: Built-in render defaults per profile (the config may raise the font size).
@@ -99,6 +110,13 @@ def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
         )
     base = PROFILES[profile]
     raw: Mapping[str, Any] = getattr(config, "raw", None) or {}
+    decisions_file = raw.get("review", {}).get("decisions")
+    if decisions_file:
+        import dataclasses
+
+        from easyread.render.review import load_decisions
+
+        base = dataclasses.replace(base, decisions=load_decisions(decisions_file))
     section = raw.get("profiles", {}).get(profile, {}).get("render", {})
     if not section:
         return base
@@ -116,7 +134,7 @@ def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
     max_pages = int(section.get("max_pages", base.max_pages))
     return RenderSettings(
         base.profile, base.stylesheet, base.layout, pictures, size, base.min_font_size_pt,
-        max_pages, base.version_note,
+        max_pages, base.version_note, base.decisions,
     )
 
 
@@ -137,10 +155,46 @@ def clean_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- CSS
 _FONT_URL = re.compile(r'url\("easyread-font:([A-Za-z0-9_.-]+)"\)\s*format\("truetype"\)')
-_LOCAL_FONTS = {
-    "SourceSansPro-Regular.ttf": 'local("Source Sans Pro"), local("SourceSansPro-Regular")',
-    "SourceSansPro-Bold.ttf": 'local("Source Sans Pro Bold"), local("SourceSansPro-Bold")',
-}
+
+#: The characters the HTML page's embedded font keeps: Latin (ASCII, Latin-1, Latin
+#: Extended-A), general punctuation, the euro and trade mark signs. Others fall back to Arial.
+WEB_FONT_CHARS = "".join(
+    chr(c) for lo, hi in ((0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x203A), (0x20AC, 0x20AC),
+                          (0x2122, 0x2122), (0x2212, 0x2212))
+    for c in range(lo, hi + 1)
+)
+
+
+@functools.lru_cache(maxsize=4)
+def web_font_source(name: str) -> str:
+    """A CSS ``src`` for the bundled font file ``name``: a ``data:`` URL of a subset of it
+    (:data:`WEB_FONT_CHARS`, no OpenType layout tables, about 36 kB), so the HTML page shows
+    Source Sans Pro in any browser without loading a file. ``local()`` when the font package
+    or the file is missing."""
+    import io
+
+    local = f'local("{Path(name).stem.replace("-", " ")}")'
+    try:
+        import font_source_sans_pro
+        from fontTools import subset  # type: ignore[import-untyped]
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    except ImportError:
+        return local
+    path = Path(font_source_sans_pro.font_directory) / name
+    if not path.is_file():
+        return local
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(str(path), recalcTimestamp=False)  # the same bytes on every run
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=WEB_FONT_CHARS)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    data = base64.b64encode(out.getvalue()).decode("ascii")
+    return f'url("data:font/ttf;base64,{data}") format("truetype")'
 
 
 def styles_path() -> Path:
@@ -166,20 +220,22 @@ def load_css(
 ) -> str:
     """easyread's CSS for a profile, the configured body size, then the caller's CSS.
 
-    For HTML output the bundled-font URLs become ``local()`` sources, so the page has no
-    dangling ``easyread-font:`` URLs; PDF output keeps them for the URL fetcher to serve.
+    For HTML output the bundled-font URLs become ``data:`` URLs of a subset of the font
+    (:func:`web_font_source`), so browsers use it; PDF output keeps them for the URL fetcher.
     """
     where = str(folder or styles_path())
     parts = [
         _read_style(where, "base.css"),
         _read_style(where, settings.stylesheet),
-        f"/* profile settings */\nbody {{ font-size: {settings.font_size_pt:g}pt; }}\n",
+        f"/* profile settings */\nbody {{ font-size: {settings.font_size_pt:g}pt; }}\n"
+        # One size for every h2 (the hard-words box and the back matter too).
+        f"h2, footer.back-matter h2 {{ font-size: {settings.font_size_pt * H2_SCALE:.1f}pt; }}\n",
     ]
     if extra_css:
         parts.append("/* user stylesheet (--css) */\n" + clean_text(extra_css))
     css = "\n".join(parts)
     if not for_pdf:
-        css = _FONT_URL.sub(lambda m: _LOCAL_FONTS.get(m.group(1), 'local("Source Sans Pro")'), css)
+        css = _FONT_URL.sub(lambda m: web_font_source(m.group(1)), css)
     # A stylesheet must not be able to close the <style> element (CSS accepts "\/" for "/").
     return re.sub(r"<(?=/)", r"<\\", css).replace("<!--", "<\\!--")
 
@@ -204,11 +260,27 @@ class PictureView:
     keyword: str
 
 
-def _picture_for(sentence: Sentence) -> PictureView | None:
-    from easyread.pictures import choose_picture
+def _words(sentence: Sentence) -> list[str]:
+    return [clean_text(w) for w in (sentence.words() or sentence.text.split())]
 
-    words = sentence.words() or sentence.text.split()
-    picture = choose_picture([clean_text(w) for w in words])
+
+def picture_plan(doc: Document, decisions: Any = None) -> Any:
+    """The picture of every row (:func:`easyread.pictures.plan_pictures`): body sentences
+    outside headings, in reading order, and the title for the document's topics.
+    ``decisions`` (:class:`easyread.render.review.Decisions`) override rows by sentence text."""
+    from easyread.pictures import plan_pictures
+
+    sentences = [s for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences if s.text.strip()]
+    by_id: dict[str, str] = {}
+    if decisions is not None:
+        for s in sentences:
+            action = decisions.picture(s.text)
+            if action:
+                by_id[s.id] = action
+    return plan_pictures([(s.id, _words(s)) for s in sentences], clean_text(doc.title or "").split(), by_id)
+
+
+def _picture_view(picture: Any) -> PictureView | None:
     if picture is None:
         return None
     src = _picture_data_url(picture.picture)
@@ -295,11 +367,32 @@ class Term:
         return self.explanation
 
 
+def explained_inline(doc: Document) -> set[str]:
+    """Glossary terms (lower case) whose explanation sentence is in the body, right after the
+    sentence where the term is first used (the gloss stage inserts it there)."""
+    anchors: dict[str, list[str]] = {}
+    for block in _body_blocks(doc):
+        for sentence in block.sentences:
+            if sentence.kind == "gloss" and ".g" in sentence.id:
+                anchors.setdefault(sentence.id.rsplit(".g", 1)[0], []).append(sentence.text)
+    found: set[str] = set()
+    for entry in doc.glossary:
+        term = clean_text(entry.term.strip())
+        if not term or not entry.first_sentence_id:
+            continue
+        pattern = _term_pattern(term)
+        if any(pattern.search(clean_text(text)) for text in anchors.get(entry.first_sentence_id, ())):
+            found.add(term.lower())
+    return found
+
+
 def _glossary_terms(doc: Document) -> list[Term]:
-    seen: set[str] = set()
+    """The "Hard words" box: glossary terms in first-use order, except those already explained
+    in a sentence of their own where they are first used (the box would only repeat them)."""
+    seen: set[str] = set(explained_inline(doc))
     terms: list[Term] = []
     for entry in doc.glossary:
-        key = entry.term.strip().lower()
+        key = clean_text(entry.term.strip()).lower()
         if not key or key in seen or not entry.explanation.strip():
             continue
         seen.add(key)
@@ -336,8 +429,9 @@ def _body_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind not in ("title", "credit") and b.sentences]
 
 
-def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
+def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterator[Group]:
     marks = _marks_by_sentence(doc)
+    chosen = plan.pictures if plan is not None else {}
     current_list: Group | None = None
     for block in _body_blocks(doc):
         if block.kind == "heading":
@@ -361,11 +455,14 @@ def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
         rows = [
             Row(
                 sentence_html(s.text, marks.get(s.id, ())),
-                _picture_for(s) if settings.pictures else None,
+                _picture_view(chosen.get(s.id)) if settings.pictures else None,
                 "gloss" if s.kind == "gloss" else "text",
             )
             for s in block.sentences
+            if s.text.strip()  # a sentence an editor's decision emptied
         ]
+        if not rows:
+            continue
         if block.kind == "list_item":
             current_list = current_list or Group("list")
             current_list.rows.extend(rows)
@@ -379,7 +476,7 @@ def _groups(doc: Document, settings: RenderSettings) -> Iterator[Group]:
 
 
 def _sentences_html(sentences: list[Sentence], marks: Mapping[str, list[GlossEntry]]) -> Any:
-    return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences))
+    return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences if s.text.strip()))
 
 
 def _title(doc: Document) -> str:
@@ -425,8 +522,12 @@ def build_html(
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
 
-    groups = list(_groups(doc, settings))
+    plan = picture_plan(doc, settings.decisions) if settings.pictures and settings.layout == "rows" else None
+    groups = list(_groups(doc, settings, plan))
     pictures_used = any(row.picture for g in groups for row in g.rows)
+    picture_note = plan.message() if plan is not None else None
+    if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
+        doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
     source_title = clean_text(doc.source.title or doc.title or "").strip() or None
     template = _environment().get_template("template.html.j2")
     return str(
@@ -440,7 +541,10 @@ def build_html(
             settings=settings,
             groups=groups,
             terms=_glossary_terms(doc),
+            terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
+            picture_note=picture_note,
+            picture_topics=" ".join(plan.document_topics) if plan is not None else "",
             openmoji_credit=OPENMOJI_CREDIT,
             openmoji_license_url=OPENMOJI_LICENSE_URL,
             font_credit=FONT_CREDIT,

@@ -263,7 +263,8 @@ def _parent_arrays(pdf: Any) -> dict[int, Any]:
 
 
 def _finish(raw: bytes) -> bytes:
-    """Mark page-number text that is outside the structure tree as /Artifact (pagination)."""
+    """Mark page-number text that is outside the structure tree as /Artifact (pagination), and
+    set the Print flag on link annotations."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(raw)) as pdf:
@@ -275,6 +276,10 @@ def _finish(raw: bytes) -> bytes:
         changed = False
         for page in pdf.pages:
             number = page.obj.objgen[0]
+            for annot in page.obj.get("/Annots", []):
+                if annot.get("/Subtype") == pikepdf.Name.Link and not int(annot.get("/F", 0)) & 4:
+                    annot.F = int(annot.get("/F", 0)) | 4  # PDF/UA 7.18.1: printed as shown
+                    changed = True
             parent_array = parents.get(int(page.obj.get("/StructParents", -1)))
             ops = pikepdf.parse_content_stream(page)
             new_ops: list[Any] = []

@@ -35,6 +35,11 @@ def seed_doc() -> Document:
         GlossEntry("dark web", "A hidden part of the internet.", dark, "builtin", "term"),
         rule="test.gloss", reason="test", explanation_sentence="The dark web is a hidden part of the internet.",
     )
+    # Two terms explained only in the "Hard words" box (no sentence of their own in the text).
+    doc.add_gloss(GlossEntry("CSE", "When a child is made to do sex acts for gifts.", None, "builtin",
+                             "acronym", "child sexual exploitation"), rule="test.gloss", reason="test")
+    doc.add_gloss(GlossEntry("strategy", "A plan to reach a goal over a long time.", None, "builtin"),
+                  rule="test.gloss", reason="test")
     return doc
 
 
@@ -84,8 +89,29 @@ def test_self_contained_no_scripts_no_external_urls(soup: BeautifulSoup, page: s
     assert not soup.find_all(["script", "iframe", "object", "embed", "link"])
     assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
     assert len(soup.find_all("style")) == 1
-    # HTML uses local() fonts, not the PDF fetcher's scheme: the CSS loads nothing at all.
-    assert "url(" not in soup.style.get_text()
+    # The font is embedded as data: URLs (not the PDF fetcher's scheme): the CSS loads nothing.
+    urls = re.findall(r"url\(\s*[\"']?([^\"')]*)", soup.style.get_text())
+    assert len(urls) == 2 and all(u.startswith("data:font/ttf;base64,") for u in urls)
+    assert "easyread-font:" not in page
+
+
+def test_web_font_is_an_embedded_subset() -> None:
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from easyread.render.html import WEB_FONT_CHARS, web_font_source
+
+    src = web_font_source("SourceSansPro-Bold.ttf")
+    data = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", src).group(1))
+    assert len(data) < 60_000  # a subset, not the 291 kB file
+    font = TTFont(io.BytesIO(data))
+    assert "Source Sans Pro" in font["name"].getDebugName(1)
+    cmap = font.getBestCmap()
+    assert all(ord(c) in cmap for c in "Aa9£€“”–")
+    assert set(cmap) <= {ord(c) for c in WEB_FONT_CHARS}
+    assert web_font_source.__wrapped__("SourceSansPro-Bold.ttf") == src  # the same bytes each run
 
 
 def test_one_sentence_per_row_picture_left(soup: BeautifulSoup, doc: Document) -> None:
@@ -122,12 +148,16 @@ def test_key_terms_bold_where_explained(soup: BeautifulSoup) -> None:
 def test_hard_words_box(soup: BeautifulSoup) -> None:
     box = soup.select_one("main section.hard-words")
     assert box is not None and box.h2.get_text() == "Hard words"
-    terms = [words(dt.get_text()) for dt in box.select("dl dt")]
-    assert terms == ["NSPCC", "dark web"]
-    assert all(dt.dfn for dt in box.select("dt"))
-    assert box.select_one("dt abbr")["title"] == NSPCC
-    definitions = [words(dd.get_text()) for dd in box.select("dd")]
-    assert definitions[0].startswith(f"NSPCC stands for {NSPCC}.")
+    # Only the terms not already explained in a sentence of their own where they are used.
+    items = box.select("ul.terms > li")
+    terms = [words(li.select_one(".term").get_text()) for li in items]
+    assert terms == ["CSE", "strategy"]
+    assert all(li.select_one(".term dfn") for li in items)
+    assert box.select_one(".term abbr")["title"] == "child sexual exploitation"
+    definitions = [words(li.select_one(".explanation").get_text()) for li in items]
+    assert definitions[0].startswith("CSE stands for child sexual exploitation.")
+    # One list item per term (L > LI > LBody in the PDF), nothing else in the list.
+    assert [c.name for c in box.select_one("ul.terms").find_all(recursive=False)] == ["li", "li"]
     # The box is the last thing in <main> (ER-06: glossary at the end).
     assert soup.main.find_all(recursive=False)[-1] is box
 
@@ -196,7 +226,7 @@ def test_plain_profile_is_a_single_column_article(doc: Document) -> None:
     assert soup.find("article") is not None
     assert not soup.find_all("img") and not soup.select(".row")
     assert "plain language version" in soup.find(class_="version-note").get_text()
-    assert soup.select_one("section.hard-words dl") is not None
+    assert soup.select_one("section.hard-words ul.terms") is not None
 
 
 def test_large_print_has_rows_without_pictures(doc: Document) -> None:

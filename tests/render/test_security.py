@@ -231,10 +231,10 @@ def test_missing_alt_refused_before_rendering(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(pdf_module, "html_to_pdf", _no_render)
 
-    def picture_without_alt(sentence: Sentence) -> html_module.PictureView:
+    def picture_without_alt(picture: object) -> html_module.PictureView:
         return html_module.PictureView(src="data:image/svg+xml;base64,PHN2Zy8+", alt="", keyword="x")
 
-    monkeypatch.setattr(html_module, "_picture_for", picture_without_alt)
+    monkeypatch.setattr(html_module, "_picture_view", picture_without_alt)
     with pytest.raises(AccessibilityError, match="alt"):
         render_pdf(read_document(SEED))
 

@@ -1,0 +1,85 @@
+"""Layout rules measured on the rendered PDFs (issue 11): line length, page-number size, one h2
+size, the hard-words box and its "continued" cue. Text and sizes come from pypdf."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from easyread.document import Document, GlossEntry
+from easyread.pipeline import read_document
+from easyread.render import render_pdf
+
+pytestmark = pytest.mark.pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
+
+
+def boxed_seed(terms: int = 0) -> Document:
+    """The seed as read, with ``terms`` glossary entries that only the "Hard words" box explains."""
+    doc = read_document(SEED)
+    for k in range(terms):
+        doc.add_gloss(GlossEntry(f"term {k + 1}", "An explanation that takes a line or two of the box, "
+                                 "so that a long list runs onto the next page.", None, "builtin"),
+                      rule="test.gloss", reason="test")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def pdfs() -> dict[str, bytes]:
+    doc = boxed_seed(24)
+    return {profile: render_pdf(doc, profile) for profile in ("plain", "easy-read", "large-print")}
+
+
+def lines(data: bytes) -> list[str]:
+    return [line for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().splitlines()]
+
+
+def sized_text(data: bytes) -> list[tuple[int, str, float]]:
+    """(page number, text, size in points) for every piece of text pypdf reports."""
+    out: list[tuple[int, str, float]] = []
+    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, 1):
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float,
+                  number: int = number) -> None:
+            scale = abs(tm[0] * cm[0] + tm[1] * cm[2])  # x scale of the text matrix x CTM
+            if text.strip():
+                out.append((number, text.strip(), round(size * (scale or 1.0), 1)))
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+@pytest.mark.parametrize("profile", ["plain", "easy-read", "large-print"])
+def test_lines_are_under_70_characters(pdfs: dict[str, bytes], profile: str) -> None:
+    """EL-06 (docs/standards.md): every text line of the PDF is 70 characters or fewer."""
+    longest = max(lines(pdfs[profile]), key=len)
+    assert len(longest) <= 70, longest
+
+
+@pytest.mark.parametrize(("profile", "size"), [("plain", 14.0), ("easy-read", 14.0), ("large-print", 18.0)])
+def test_page_numbers_are_big_enough(pdfs: dict[str, bytes], profile: str, size: float) -> None:
+    numbers = [s for _, text, s in sized_text(pdfs[profile]) if text.startswith("Page ") and " of " in text]
+    assert numbers and min(numbers) >= size, numbers
+
+
+@pytest.mark.parametrize("profile", ["plain", "easy-read", "large-print"])
+def test_every_h2_has_one_size(pdfs: dict[str, bytes], profile: str) -> None:
+    sizes = {s for _, text, s in sized_text(pdfs[profile]) if text in ("Hard words", "About this document")}
+    assert len(sizes) == 1, sizes
+
+
+def test_a_box_running_onto_another_page_says_continued(pdfs: dict[str, bytes]) -> None:
+    texts = sized_text(pdfs["easy-read"])
+    start = next(page for page, text, _ in texts if text == "Hard words")
+    cues = sorted({page for page, text, _ in texts if text == "Hard words (continued)"})
+    last_term = next(page for page, text, _ in reversed(texts) if text.startswith("term 24"))
+    assert last_term > start, "the box should run onto a second page for this test"
+    assert cues == list(range(start + 1, last_term + 1))
+
+
+def test_no_continued_cue_when_the_box_fits() -> None:
+    data = render_pdf(boxed_seed(2), "easy-read")
+    assert not [t for _, t, _ in sized_text(data) if "continued" in t]
