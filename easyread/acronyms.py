@@ -119,14 +119,14 @@ def find_definitions(text: str) -> dict[str, str]:
         for acr in sorted(wanted):
             letters = "".join(c.lower() for c in acr if c.isalpha())
             n = len(letters)
-            if n < 2 or n != len(acr):
-                continue
+            if n < 3 or n != len(acr):
+                continue  # two letters are spelled by chance everywhere ("US" by "up stews", "IT" by "information that")
             at = initials.find(letters)
             while at >= 0:
                 window = words[at : at + n]
-                if not any(w.lower() in _SMALL for w in window) and not all(
+                if not any(w.lower() in _SMALL or len(w) < 3 for w in window) and not all(
                     w[0].isupper() for w in window
-                ):  # a capitalised name run is ambiguous; leave it
+                ):  # a capitalised name run is ambiguous; leave it (and short words spell by chance)
                     found[acr] = " ".join(window)
                     break
                 at = initials.find(letters, at + 1)

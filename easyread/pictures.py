@@ -209,6 +209,8 @@ class Policy:
     neutral: frozenset[str]
     topics: tuple[Topic, ...]
     classes: dict[str, str]  # hexcode -> class
+    negation: frozenset[str] = frozenset()  # a sentence with one of these gets no picture
+    opposites: tuple[tuple[str, ...], ...] = ()  # hexcodes that contradict each other
 
     def picture_class(self, picture: Picture) -> str:
         return self.classes.get(picture.picture, "unclassified")
@@ -254,6 +256,8 @@ def load_policy() -> Policy:
         neutral=frozenset(data["neutral"]["classes"]),
         topics=topics,
         classes=classes,
+        negation=frozenset(str(w).lower() for w in data.get("negation", {}).get("words", ())),
+        opposites=tuple(tuple(str(c) for c in pair) for pair in data.get("opposites", {}).get("pairs", ())),
     )
 
 
@@ -332,7 +336,17 @@ def _pick(
     policy = load_policy()
     topics = frozenset(topics)
     reason = "no keyword"
-    for candidate in candidates(words):
+    lowered = {w.lower() for w in words} | {w.lower()[-3:] for w in words if w.lower().endswith(("n't", "n’t"))}
+    lowered = {w.replace("’", "'") for w in lowered}
+    if lowered & policy.negation:
+        return None, "the sentence is negated: a picture would show what it denies"
+    found = candidates(words)
+    shown = {c.picture.picture for c in found}
+    clash = {code for pair in policy.opposites if set(pair) <= shown for code in pair}
+    for candidate in found:
+        if candidate.picture.picture in clash:
+            reason = f"{candidate.picture.alt.lower()} and its opposite both match"
+            continue
         if candidate.confidence < policy.minimum:
             reason = f"below the confidence line ({candidate.picture.keyword} {candidate.confidence:g})"
             continue

@@ -128,3 +128,15 @@ def test_every_acronym_the_gloss_stage_explains_counts_as_explained(profile: str
     unexplained = [a for a, v in again.acronym_status.items() if v == "unexplained"]
     assert unexplained == ["QZXW"]
     assert again.indicators["unexplained_acronyms"] == 1
+
+
+def test_no_expansion_made_up_from_short_lowercase_words() -> None:
+    """Blind lexical review (docs/review-lexical.md): "US stands for up stews", "IT stands for
+    information that" came from words whose initials happen to spell the acronym."""
+    from easyread.acronyms import find_definitions
+
+    text = ("We went up stews and soups in the US. IT is what information that matters. "
+            "Child sexual exploitation is a crime and CSE is growing.")
+    found = find_definitions(text)
+    assert "US" not in found and "IT" not in found
+    assert found["CSE"].lower() == "child sexual exploitation"

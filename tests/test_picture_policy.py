@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from easyread import pictures
 from easyread.pictures import (
     candidates,
     choose_picture,
@@ -160,3 +161,24 @@ def test_a_word_inside_a_name_is_a_loose_match() -> None:
     assert road is None or road.keyword != "street"
     assert choose_picture(split("They walked down the street.")).keyword == "street"
     assert choose_picture(split("The Government said this.")).keyword == "government"  # "The" is no name
+
+
+# Blind picture review (docs/review-pictures.md): a negated sentence and a sentence matching two
+# contradicting pictures get no picture (policy 2026.2).
+@pytest.mark.parametrize("sentence", [
+    "No one has fallen ill since the water was cleaned last month.",
+    "There is no risk of clever rats taking over the world.",
+    "The ground was unsafe for the fans.",
+])
+def test_negated_sentence_gets_no_picture(sentence: str) -> None:
+    words = sentence.rstrip(".").split()
+    assert choose_picture(words) is None
+    assert "negated" in pictures._pick(words, ())[1]
+
+
+def test_contradicting_pictures_are_both_withheld() -> None:
+    words = ["Sales", "of", "baked", "beans", "dropped", "by", "a", "fifth", "while", "sales", "of", "pasta", "grew"]
+    codes = {c.picture.picture for c in pictures.candidates(words)}
+    assert {"1F4C8", "1F4C9"} <= codes  # both charts match ...
+    picked = choose_picture(words)
+    assert picked is None or picked.picture not in {"1F4C8", "1F4C9"}  # ... neither is shown
