@@ -367,6 +367,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}
     order: list[str] = []
+    article_words = {base_form(w) for w in _WORD_RUN.findall(text.lower())}
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
@@ -432,6 +433,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 span_end = words[i + n - 1].end
                 if any(tok.start < e and s < span_end for s, e in taken):
                     continue
+                if grow.cues and not any(c in article_words or base_form(c) in article_words for c in grow.cues):
+                    continue  # the article holds none of the entry's sense words: leave it for a person
                 surface_text = sentence.text[tok.start : span_end]
                 keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
                 same = surface_text.lower() == grow.term

@@ -203,6 +203,10 @@ class GlossaryRow:
     path: str
     line: int
     regions: tuple[tuple[str, str], ...] = ()  # (region code, wording for it): easyread.region
+    #: Words of the entry's sense: when given, the entry explains the term only in an article
+    #: holding one of them ("jury" with court, trial, guilty …); otherwise the term is left for
+    #: a person (a wrong explanation is worse than none).
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,8 @@ class AcronymRow:
 
 
 def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[GlossaryRow, ...]:
-    """Entries of one glossary TOML file (``[[entry]] term, aliases, explanation``).
+    """Entries of one glossary TOML file (``[[entry]] term, aliases, explanation``, optional
+    ``cues`` and ``[entry.region]``).
 
     Keys are lower-cased; a bad entry raises :class:`DataError` naming file:line.
     """
@@ -247,6 +252,9 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
             raise DataError(f"{path}:{line}: entry {term!r} has no 'explanation'")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise DataError(f"{path}:{line}: 'aliases' of {term!r} must be a list of strings")
+        cues = entry.get("cues", []) if isinstance(entry, dict) else []
+        if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
+            raise DataError(f"{path}:{line}: 'cues' of {term!r} must be a list of words")
         regions = entry.get("region", {})
         if not isinstance(regions, dict) or not all(
                 isinstance(v, str) and v.strip() for v in regions.values()):
@@ -260,6 +268,7 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
                 str(path),
                 line,
                 tuple(sorted((str(k).lower(), v.strip()) for k, v in regions.items())),
+                tuple(c.strip().lower() for c in cues),
             )
         )
     return tuple(rows)

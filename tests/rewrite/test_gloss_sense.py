@@ -111,3 +111,19 @@ def test_unknown_region_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError):
         _minister("The minister said so.", "xx")
+
+
+# Blind lexical review (docs/review-lexical.md): explanations in the entry's usual sense where the
+# article uses another ("jury" of an art prize, "benefit" as an advantage). An entry with
+# `cues` explains its term only in an article holding one of them.
+def test_glossary_cues_gate_the_sense() -> None:
+    from easyread.pipeline import document_from_text
+    from easyread.terms import detect_terms
+
+    def explained(text: str, term: str) -> bool:
+        return any(t.term == term and t.explanation for t in detect_terms(document_from_text(text)))
+
+    assert not explained("The jury of the art prize chose a painter from Leeds this year.", "jury")
+    assert explained("The jury found the man guilty after a short trial at the court in Leeds.", "jury")
+    assert not explained("Walking every day has a clear benefit for your heart and your mood.", "benefit")
+    assert explained("Families on benefit say the new welfare rules leave them in poverty.", "benefit")
