@@ -186,7 +186,7 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, cfg: st
 
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_with_exit_130(tmp_path: Path, cfg: str) -> None:
-    n = 24
+    n = 80  # many more than can finish before the signal lands, even on a loaded machine
     d = make_folder(tmp_path, n, sentences=30)
     out = tmp_path / "out"
     proc = _start([str(d), "-o", str(out), "--formats", "html,md,json", "--config", cfg, "--jobs", "1"],
