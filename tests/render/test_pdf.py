@@ -11,14 +11,14 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-from easyread.document import Document, GlossEntry
-from easyread.pipeline import read_document
+from easyread.document import Document
 from easyread.render import check_pdf, render_html, render_pdf, render_pdf_report
 from easyread.render.checks import failures
 from easyread.render.pdf import _reachable_mcids
@@ -26,21 +26,14 @@ from easyread.render.pdf import _reachable_mcids
 pytestmark = pytest.mark.pdf
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).parent))
+from seeddoc import glossed_seed  # noqa: E402
+
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 
 
 def seed_doc() -> Document:
-    doc = read_document(SEED)
-    nspcc = next(s.id for s in doc.body_sentences() if "NSPCC" in s.text)
-    doc.add_gloss(
-        GlossEntry("NSPCC", "A charity that keeps children safe.", nspcc, "builtin", "acronym",
-                   "National Society for the Prevention of Cruelty to Children"),
-        rule="test.gloss", reason="test", explanation_sentence="The NSPCC is a charity that keeps children safe.",
-    )
-    # Explained only in the "Hard words" box (the NSPCC is explained in the text).
-    doc.add_gloss(GlossEntry("strategy", "A plan to reach a goal over a long time.", None, "builtin"),
-                  rule="test.gloss", reason="test")
-    return doc
+    return glossed_seed()  # the NSPCC explained in the text, "strategy" only in the box
 
 
 @pytest.fixture(scope="module")

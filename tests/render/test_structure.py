@@ -8,12 +8,13 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from easyread.document import Document, GlossEntry
+from easyread.document import Document
 from easyread.pipeline import read_document
 from easyread.render import check_pdf, render_pdf_report
 from easyread.render.pdf import html_to_pdf
@@ -23,27 +24,19 @@ pytestmark = pytest.mark.pdf
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 ONESTOP = ROOT.parent / "shared" / "data" / "onestopenglish"
+sys.path.insert(0, str(Path(__file__).parent))
+from seeddoc import STRATEGY, glossed_seed  # noqa: E402
 
 
-def glossed_seed() -> Document:
+def seed_with_box() -> Document:
     """The seed with one term explained inline and three only in the "Hard words" box."""
-    doc = read_document(SEED)
-    nspcc = next(s.id for s in doc.body_sentences() if "NSPCC" in s.text)
-    doc.add_gloss(
-        GlossEntry("NSPCC", "A charity that keeps children safe.", nspcc, "builtin", "acronym",
-                   "National Society for the Prevention of Cruelty to Children"),
-        rule="test.gloss", reason="test", explanation_sentence="The NSPCC is a charity that keeps children safe.",
-    )
-    for term, explanation in (("strategy", "A plan to reach a goal over a long time."),
-                              ("offender", "Someone who has broken the law."),
-                              ("helpline", "A phone number you can call to get help.")):
-        doc.add_gloss(GlossEntry(term, explanation, None, "builtin"), rule="test.gloss", reason="test")
-    return doc
+    return glossed_seed((STRATEGY, ("offender", "Someone who has broken the law."),
+                         ("helpline", "A phone number you can call to get help.")))
 
 
 @pytest.fixture(scope="module")
 def seed_pdf() -> tuple[bytes, list[tuple[str, bool, str]]]:
-    data, report = render_pdf_report(glossed_seed(), "easy-read")
+    data, report = render_pdf_report(seed_with_box(), "easy-read")
     return data, list(report)
 
 
