@@ -271,6 +271,9 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if plain is None:
             continue
         new = match_case(tok.text, inflect(plain, tag))
+        nxt = tags[i + 1] if i + 1 < len(tags) else ""
+        if pos == "VERB" and " " in plain and tag in ("VBG", "VBN") and nxt.startswith("NN"):
+            continue  # a participle before its noun: "participating firms" must not become "taking part firms"
         span = (tok.start, tok.end)
         prev = tokens[i - 1] if i > 0 else None
         if (prev is not None and prev.text.lower() in ("a", "an")

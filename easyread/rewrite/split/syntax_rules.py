@@ -413,6 +413,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "… for years in part because …": the clause is narrowed by the word before it
         if a > 0 and marker in ("when", "where") and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("time_nouns", [])}:
             continue  # "at a time when …": the clause describes "time"
+        if marker == "when" and root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in root.children if c.dep_ == "aux"):
+            continue  # "They were sailing … when their boat was sunk": the clause interrupts the main one
         clause = cl.chars(mark_toks[-1].i + 1, b)
         if a == 0 and b < end and cl.doc[b].text == ",":
             main = cl.chars(b + 1, end)
