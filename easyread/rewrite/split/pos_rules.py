@@ -916,6 +916,11 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
         det = "These" if plural else "The"
+        np_first = i - 1
+        while np_first > 0 and view.tags[np_first - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ"):
+            np_first -= 1
+        if np_first > 0 and view.lower(np_first - 1) in ("and", "or", ","):
+            continue  # "birds, mammals and amphibians used for food": the phrase is about all of them
         if f < end and any(view.tags[j] in ("WRB", "WDT", "WP") or view.lower(j) in ("that", "if", "because", "although")
                            for j in range(i + 1, f)):
             continue  # "sales plunged by … after a scare when media showed …": the next verb is another clause's

@@ -422,6 +422,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             written = "sub"
         elif b == end and a > root.i:
             cut = a - 1 if a > 0 and cl.doc[a - 1].text == "," else a
+            if cl.doc[0].lower_ in words("subordinators") or cl.doc[0].lower_ in conf:
+                continue  # "If …, they will … because …": the main clause has its own condition first
             main = cl.chars(0, cut)
             main_words = cl.words(0, cut)
             written = "main"
@@ -657,8 +659,8 @@ def with_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         np_end = k
         pred = doc[k]
-        if pred.lower_ == "being" and k + 1 < end and doc[k + 1].tag_ == "VBN":
-            k += 1
+        if pred.lower_ == "being" and k + 1 < end:
+            k += 1  # "with a typical buyer being in his 30s" -> "A typical buyer was in his 30s"
             pred = doc[k]
         elif pred.tag_ not in ("VBG", "VBN", "VBD") and not (pred.lower_ in adverbs and _number_follows(doc, k + 1, end)):
             continue  # (VBD: the tagger's reading of a participle after a noun, "with old trees cut down")
