@@ -838,8 +838,12 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     if sa != lead or cl.words(sa, sb) > int(conf["max_subject_words"]):
         return []
     start = a + 1 if doc[a].dep_ == "mark" and doc[a].lower_ == "that" else a
+    while start < end and doc[start].text == ",":
+        start += 1  # "… suggest that, in some cases, the mirror …" -> "In some cases, the mirror …"
     if cl.words(start, end) < 4 or cl.protected(0, end):
         return []
+    if any(t.text == "," and t.i + 1 < end and doc[t.i + 1].tag_ == "VBG" for t in doc[start:end]):
+        return []  # "…, arguing that …": whose participle is it once the claim comes first?
     speaker = cl.chars(sa, a).rstrip(", ")
     claim = cl.chars(start, end)
     if lead:
