@@ -260,6 +260,8 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if verb_at >= end or view.tags[verb_at] not in _FINITE:
             continue
         close = _relative_close(view, i + 2, end)
+        if any(view.tags[k] in ("WP", "WP$", "WDT") for k in range(i + 2, close)):
+            continue  # "who spent 30 years … and whose book, X, is …": two clauses, where each ends is unclear
         if not _parse_agrees_antecedent(view, i, ctx):
             continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
@@ -465,6 +467,9 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return _balanced(cands, end)
 
 
+_SPEAKER_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP$", "POS", "CD", "HYPH", "IN"})
+
+
 def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.attribution.v1: a trailing attribution becomes a following sentence.
 
@@ -494,7 +499,9 @@ def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         new = f"This is {tail_text}"
     elif tail[-1] in verbs and 1 <= len(tail) <= 7 and view.tags[c + 1] in {"DT", "NNP", "NNPS", "PRP", "NN", "NNS", "PRP$"}:
         new = f"{tail_text} this"
-    elif tail[0] in verbs and 2 <= len(tail) <= 6 and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}:
+    elif (tail[0] in verbs and 2 <= len(tail) <= 6 and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}
+          and all(view.tags[k] in _SPEAKER_TAGS for k in range(c + 2, end))):
+        # (the speaker is a noun phrase: "…, said the minister.", not "…, said the building should stay open.")
         verb = view.words(c + 1)
         subject = view.text[_cut(view, c + 2) : _cut(view, end)].strip()
         new = f"{subject} {verb} this"
