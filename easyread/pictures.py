@@ -230,6 +230,8 @@ class Policy:
 @functools.lru_cache(maxsize=1)
 def load_policy() -> Policy:
     """Read ``easyread/data/picture_policy.toml`` (cached)."""
+    from easyread.rewrite.guard import NEGATIONS  # the guard's negations (one list)
+
     table = resources.files("easyread") / "data" / "picture_policy.toml"
     data = tomllib.loads(table.read_text(encoding="utf-8"))
     confidence = data["confidence"]
@@ -256,7 +258,7 @@ def load_policy() -> Policy:
         neutral=frozenset(data["neutral"]["classes"]),
         topics=topics,
         classes=classes,
-        negation=frozenset(str(w).lower() for w in data.get("negation", {}).get("words", ())),
+        negation=NEGATIONS | frozenset(str(w).lower() for w in data.get("negation", {}).get("extra_words", ())),
         opposites=tuple(tuple(str(c) for c in pair) for pair in data.get("opposites", {}).get("pairs", ())),
     )
 

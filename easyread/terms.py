@@ -66,16 +66,15 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _NAME_WORD = r"(?<![\w’'&-])[A-Z][\w’'&-]*"
 _SPACE = r"[^\S\n]+"
 _NAME = rf"{_NAME_WORD}(?:{_SPACE}(?:of|for|the|and|on){_SPACE}{_NAME_WORD}|{_SPACE}{_NAME_WORD})*"
-_SP = _SPACE
 # A description never runs across a line break either: sentences are joined by "\n", and a
 # name or description must not run from a headline into the dateline ("…leave organization" +
 # "Saturday …").
-_DESC = rf"(?:[a-z][\w’'-]*{_SP}){{0,4}}?"
+_DESC = rf"(?:[a-z][\w’'-]*{_SPACE}){{0,4}}?"
 _ORG = "(?:" + "|".join(re.escape(n) for n in ORG_NOUNS) + ")"
 # "child sexual abuse charity the Lucy Faithfull Foundation", "the charity Barnardo's"
-_ORG_THEN_NAME = re.compile(rf"(?<![\w’'])(?P<org>{_ORG}){_SP}(?P<the2>the{_SP})?(?P<name>{_NAME})")
+_ORG_THEN_NAME = re.compile(rf"(?<![\w’'])(?P<org>{_ORG}){_SPACE}(?P<the2>the{_SPACE})?(?P<name>{_NAME})")
 # "Barnardo's, a children's charity, said" / "Ofsted, the schools watchdog, said"
-_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),{_SP}(?P<det>an?|the){_SP}(?P<desc>{_DESC})(?P<org>{_ORG})(?P<rest>{_SP}(?:that|which|who){_SP}[^,.;:“”\"\n]{{3,80}})?(?=[,.;:])")
+_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),{_SPACE}(?P<det>an?|the){_SPACE}(?P<desc>{_DESC})(?P<org>{_ORG})(?P<rest>{_SPACE}(?:that|which|who){_SPACE}[^,.;:“”\"\n]{{3,80}})?(?=[,.;:])")
 #: Words that end a descriptor read backwards from the organisation noun.
 _DESC_STOP = frozenset({
     "the", "a", "an", "by", "to", "of", "for", "from", "with", "and", "or", "in", "on", "at",

@@ -438,9 +438,9 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         else:  # trailing: "M (,) because C."
             if not starts_clause(*_tags_words(view, i + 1, end)):
                 continue
-            if view.lower(i - 1) in _scope_words():
+            if view.lower(i - 1) in _adverbial_words("scope_words"):
                 continue  # "… for years in part because …", "only if …": the word narrows the clause
-            if word in ("when", "where") and view.lower(i - 1) in _time_nouns():
+            if word in ("when", "where") and view.lower(i - 1) in _adverbial_words("time_nouns"):
                 continue  # "at a time when …": the clause describes the noun
             left_end = i - 1 if view.words(i - 1) == "," else i
             left_tags, left_words = _tags_words(view, 0, left_end)
@@ -603,7 +603,8 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "– along with the bear and the lynx –" changes what the sentence claims
         if "," in inner and any(w.lower() in ("and", "or") for w in inner):
             continue  # "the three issues – immigration, trade and security –": the list says what they are
-        content = [w for w in inner if w.isalpha() and w.lower() not in _NAME_GLUE]
+        glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
+        content = [w for w in inner if w.isalpha() and w.lower() not in glue]
         before = view.words(a - 1) if a > 0 else ""
         if len(content) >= 2 and all(w[:1].isupper() for w in content) and before[:1].isupper():
             continue  # "Kris (Criminals' Return Into Society)": a name's full form, as with "(NSPCC)"
@@ -619,7 +620,6 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return out
 
 
-_NAME_GLUE = frozenset({"of", "and", "the", "for", "in", "on", "into", "to", "at", "de", "la", "du", "von", "van"})
 _QUOTE_MARKS = frozenset({"“", "”", '"', "``", "''", "‘", "’"})
 _BE_PLURAL = {True: "are", False: "is"}
 
@@ -870,18 +870,25 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
-def _scope_words() -> frozenset[str]:
-    """Words that narrow the clause after them (``[adverbial] scope_words`` in split_syntax.toml)."""
+def _adverbial_words(key: str) -> frozenset[str]:
+    """A word list of ``[adverbial]`` in split_syntax.toml, shared with the dependency rules:
+    ``scope_words`` (they narrow the clause after them) and ``time_nouns`` (a ``when``/``where``
+    clause after them describes them)."""
     from easyread.rewrite.split.syntax_rules import table as syntax_table
 
-    return frozenset(str(w) for w in syntax_table()["adverbial"].get("scope_words", []))
+    return frozenset(str(w) for w in syntax_table()["adverbial"].get(key, []))
 
 
-def _time_nouns() -> frozenset[str]:
-    """Nouns a ``when``/``where`` clause describes (``[adverbial] time_nouns``)."""
-    from easyread.rewrite.split.syntax_rules import table as syntax_table
+_NOUN_RUN = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})
+_NP_RUN = _NOUN_RUN | {"DT", "PRP$", "CD"}
 
-    return frozenset(str(w) for w in syntax_table()["adverbial"].get("time_nouns", []))
+
+def _np_left(view: View, i: int, tags: frozenset[str]) -> int:
+    """First token of the run of ``tags`` that ends at token ``i - 1`` (a noun phrase's start)."""
+    k = i - 1
+    while k > 0 and view.tags[k - 1] in tags:
+        k -= 1
+    return k
 
 
 def _head(view: View, i: int) -> tuple[str, bool]:
@@ -923,9 +930,7 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
         head, plural = _head(view, i)
         det = "These" if plural else "The"
-        np_first = i - 1
-        while np_first > 0 and view.tags[np_first - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ"):
-            np_first -= 1
+        np_first = _np_left(view, i, _NOUN_RUN)
         if np_first > 0 and view.lower(np_first - 1) in ("and", "or", ","):
             continue  # "birds, mammals and amphibians used for food": the phrase is about all of them
         if f < end and any(view.tags[j] in ("WRB", "WDT", "WP") or view.lower(j) in ("that", "if", "because", "although")
@@ -936,9 +941,7 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
             if not any(t.startswith("NN") or t == "PRP" for t in view.tags[:i]):
                 continue  # the participle's noun is the subject of the finite verb at f
-            np_first = i - 1
-            while np_first > 0 and view.tags[np_first - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD"):
-                np_first -= 1
+            np_first = _np_left(view, i, _NP_RUN)
             counting = {str(w) for w in _table()["reduced_relative"]["quantity_nouns"]}
             outer = np_first - 2 if np_first > 1 else 0
             if (np_first > 0 and view.tags[np_first - 1] == "IN" and view.tags[outer].startswith("NN")
@@ -948,9 +951,7 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         elif f == end and view.lower(i + 1) == "by" and not any(
                 view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):
             # (no second participle inside: "run by former nurses called Cara" — who is called Cara?)
-            lead = i - 1
-            while lead > 0 and view.tags[lead - 1] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "PRP$", "CD", "POS"):
-                lead -= 1
+            lead = _np_left(view, i, _NP_RUN | {"POS"})
             if lead > 0 and (view.words(lead - 1) in ("–", "—", "-", ",", ":", ";") or view.lower(lead - 1) == "with"):
                 continue  # "… smoking – a decision criticised by X.": the noun is an aside, not an object;
                 # "…, with old buildings destroyed by X.": an absolute phrase (split.with_phrase.v1)
