@@ -29,6 +29,9 @@ from easyread.rewrite.rules import (
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "EX", "DT", "WP"})
 _NP_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$", "HYPH"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
+_AUX_FORMS = _BE_FORMS | {"has", "have", "had"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _DASHES = frozenset({"–", "—", "-", "--"})
 _END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({"”", "’", '"', "'", ")"})
@@ -839,9 +842,15 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
     v = 0
-    while v < end and view.tags[v] in _NP_TAGS and view.words(v) != ",":
-        v += 1
-    if v == 0 or v > 6 or v >= end - 3 or view.tags[v] not in _FINITE:
+    if end and view.tags[0] == "PRP" and view.lower(0) in _SUBJECT_PRONOUNS:
+        v = 1  # "They run … and offer …"
+    else:
+        while v < end and view.tags[v] in _NP_TAGS and view.words(v) != ",":
+            v += 1
+    subject_end = v
+    if 0 < v < end and view.lower(v) == "also":
+        v += 1  # "SOHAY also runs … and offers …": the second verb gets its "also" anyway
+    if v == 0 or v > 7 or v >= end - 3 or view.tags[v] not in _FINITE:
         return []
     want = {"MD": {"VB"}, "VBD": {"VBD"}, "VBZ": {"VBZ"}, "VBP": {"VBP", "VB"}}[view.tags[v]]
     if view.tags[v] == "MD" and view.tags[v + 1] != "VB":
@@ -851,15 +860,19 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if any(view.tags[j] in _FINITE for j in range(v + 1, i)):
             return []  # a verb of its own between: "and" may belong to that clause
+        if any(view.lower(j) in ("and", "but", "or") and starts_clause(*_tags_words(view, j + 1, end))
+               for j in range(v + 1, i)):
+            return []  # "I shouted and a guy put his arm in and pulled …": a second subject first
         if view.tags[i + 1] not in want:
             continue
-        subject = view.text[: view.sentence.tokens[v - 1].end]
+        subject = view.text[: view.sentence.tokens[subject_end - 1].end]
         modal = f"{view.words(v)} " if view.tags[v] == "MD" else ""
         left = view.text[: _cut(view, i)]
         right = view.text[_cut(view, i + 1) :]
         if "also" in right.lower().split()[:3]:
             second = f"{subject} {modal}{right}"  # "… and was also planning …" has its own "also"
-        elif not modal and i + 2 < end and view.tags[i + 2] in ("VBN", "VBG") and view.tags[i + 1] in ("VBZ", "VBP", "VBD"):
+        elif not modal and i + 2 < end and view.lower(i + 1) in _AUX_FORMS and (
+                view.tags[i + 2] in ("VBN", "VBG") or view.lower(i + 1) in _BE_FORMS):
             aux, _, rest = right.partition(" ")
             second = f"{subject} {aux} also {rest}"  # "The move has also sparked …", not "also has sparked"
         else:
@@ -1307,7 +1320,8 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.appositive_end.v1: ``… Lyon, a city in France.`` -> ``… Lyon. Lyon is a city in France.``
 
-    What: a description at the end of a sentence (it starts with ``a``/``an``/``the``, has no
+    What: a description at the end of a sentence (it starts with ``a``/``an``/``the`` or
+    ``one of``, has no
     verb of its own and no ``and``/``or``) after a name, or after a noun with ``the``, becomes
     ``X is/was …`` (``was`` when the main verb is past). Why: UK easy read: one idea per
     sentence.
@@ -1322,17 +1336,20 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     if not commas:
         return []
     c = commas[-1]
-    if view.protected_at(c) or view.lower(c + 1) not in ("a", "an", "the"):
+    one_of = view.lower(c + 1) == "one" and c + 2 < end and view.lower(c + 2) == "of"
+    if view.protected_at(c) or not (view.lower(c + 1) in ("a", "an", "the") or one_of):
         return []
     span = range(c + 1, end)
     if end - c - 1 > 12 or any(
-        view.tags[k] in _FINITE | {"CC", "WDT", "WP", "VBG"} or view.words(k) in _QUOTE_MARKS for k in span
+        view.tags[k] in _FINITE | {"CC", "WDT", "WP"} or view.words(k) in _QUOTE_MARKS for k in span
     ):
         return []
+    if any(view.tags[k] == "VBG" and view.tags[k - 1] not in ("JJS", "RBS") for k in span):
+        return []  # a participle of its own ("…, a man living …"); "the fastest growing city" is a noun phrase
     if not any(view.tags[k].startswith("NN") for k in span):
         return []
     desc = token_at(view.sentence, c + 1, ctx)
-    if desc is not None and desc.head.dep_ != "appos":
+    if desc is not None and desc.head.dep_ != "appos" and not (one_of and desc.dep_ == "appos"):
         return []  # the parser sees no description of the noun ("in what was, at the time, the …")
     head_tag = view.tags[c - 1]
     if head_tag in ("NNP", "NNPS"):
@@ -1388,6 +1405,7 @@ def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+_QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "other", "more"})
 _EMBEDDING = frozenset({"that", "if", "whether", "when", "because", "although", "though", "while",
                         "since", "as", "who", "which", "whom", "whose", "where", "between", "both", "either"})
 
@@ -1412,10 +1430,12 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         word = view.lower(i)
         if word not in ("and", "but") or view.words(i - 1) == "," or view.protected_at(i):
             continue
-        left_words = [view.lower(k) for k in range(i)]
-        if any(w in _EMBEDDING or w in thinking for w in left_words):
-            return []
-        if view.tags[i + 1] not in ("DT", "PRP", "NNP", "PRP$") or view.lower(i + 1) in ("that", "this", "those", "these", "all", "both", "each", "no", "it"):
+        if any(view.lower(k) in _EMBEDDING or view.lower(k) in thinking and view.lower(k + 1) != "to"
+               for k in range(i)):
+            return []  # ("agreed to compensate …" embeds no clause: the "to" shows it)
+        quantifier = view.lower(i + 1) in _QUANTIFIERS and view.tags[i + 2] in ("NNS", "NNPS")
+        if not quantifier and (view.tags[i + 1] not in ("DT", "PRP", "NNP", "PRP$") or view.lower(i + 1) in (
+                "that", "this", "those", "these", "all", "both", "each", "no", "it")):
             continue
         f = next((k for k in range(i + 1, end) if view.tags[k] in _FINITE), None)
         if f is None or f - i - 1 > 5 or any(view.tags[k] not in _NP_TAGS | {"PRP"} for k in range(i + 1, f)):

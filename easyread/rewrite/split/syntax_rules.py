@@ -259,6 +259,9 @@ def _join(link: str, piece: str) -> str:
     return f"{link} {_lower_first(piece)}" if link else piece
 
 
+_PEOPLE = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
 def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.coordinate.v1: two clauses joined by ``and``/``but``/``so``/``yet`` become two sentences.
 
@@ -299,6 +302,11 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if cl.protected(cc.i, end) or root.i >= cc.i:
             continue
+        conj_subj = subject_of(conj)
+        if conj_subj is not None and conj_subj.lower_ not in _PEOPLE \
+                and any(c.dep_ == "ccomp" and c.i < cc.i for c in root.children) \
+                and _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
+            continue  # "She thinks A is safe and B is too narrow": does she think B too? (unclear)
         first_right = cc.i + 1
         while first_right < end and cl.doc[first_right].text == ",":
             first_right += 1  # "and, at first, I thought …" -> "At first, I thought …"
