@@ -82,6 +82,7 @@ RULES: tuple[RuleSpec, ...] = (
 #: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
 EVERY_SENTENCE: tuple[RuleSpec, ...] = (
     RuleSpec("split.opener.v1", pos_rules.opener, _EASY),
+    RuleSpec("split.filler.v1", pos_rules.filler, _EASY),
     RuleSpec("split.connective.v1", pos_rules.connective),
 )
 

@@ -664,6 +664,27 @@ def opener(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+def filler(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.filler.v1 (easy read): drop a comment such as ``, of course,`` inside a sentence.
+
+    What: a phrase from ``split.toml`` ``[filler] drop`` between two commas (or between a
+    comma and the final full stop) goes, with its commas. Hedges (``perhaps``, ``it seems``)
+    are never listed: they say how sure a claim is. Why: Inclusion Europe (2009) and GOV.UK:
+    cut words the reader does not need; shorter sentences.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(filler, "The problem, of course, is that most people cannot hold their breath.", profile="easy-read")
+    'The problem is that most people cannot hold their breath.'
+    """
+    text = sentence.text
+    words = "|".join(re.escape(str(w)) for w in sorted(_table()["filler"]["drop"], key=len, reverse=True))
+    for m in re.finditer(rf"(?i),\s+(?:{words})(?:,(?=\s)|(?=[.!?]$))", text):
+        if not sentence.is_protected(m.start(), m.end()):
+            return [Proposal((m.start(), m.end()), "", "split.filler.v1",
+                             f"comment {m.group(0).strip(', ')!r} left out")]
+    return []
+
+
 def frame(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.frame.v1 (easy read): drop a news frame such as ``The news comes after``.
 
