@@ -230,10 +230,16 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     nouns = {str(n) for n in table["change_nouns"]}
     out: list[Proposal] = []
     rid = "numbers.percent.v2"
-    for m, value in _percent_matches(text):
+    keep_after = {str(w) for w in table.get("keep_after", [])}
+    matches = _percent_matches(text)
+    for n, (m, value) in enumerate(matches):
         if value <= 0 or value >= 100:
             continue
         before, after = _word_before(text, m.start()), _word_after(text, m.end())
+        if before in keep_after:
+            continue  # "the bottom 90% of households": a group named by its share, not a level
+        if _in_range(text, matches, n):
+            continue  # "from 7% to 22%": one form for both ends, and "7%" has no simple fraction
         # "a 24% rise" -> "a rise of about a quarter"
         if before in ("a", "an") and after in nouns:
             change = _nearest_change(value)
@@ -279,6 +285,19 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             new = new[:1].upper() + new[1:]
         out.append(Proposal(span, new, rid, f"{m.group()} written as {words}"))
     return out
+
+
+def _in_range(text: str, matches: list[tuple[re.Match[str], float]], n: int) -> bool:
+    """Percentage ``n`` is one end of a range with another (``from 7% to 22%``, ``between 7%
+    and 22%``, ``7-22%``): the ends are kept as they are, together."""
+    m = matches[n][0]
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(matches):
+            other = matches[k][0]
+            a, b = (other, m) if k < n else (m, other)
+            if re.fullmatch(r"\s*(?:to|and|-|–)\s*", text[a.end() : b.start()]):
+                return True
+    return False
 
 
 def _idiom_spans(lower: str) -> list[tuple[int, int]]:

@@ -760,6 +760,8 @@ def after_event(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         left_tags, left_words = _tags_words(view, 0, i)
         if not has_clause(left_tags, left_words):
             continue
+        if _reports(left_tags, left_words):
+            return []  # "The report says the police arrested them after an inquiry": whose "after"?
         past = not any(t in ("MD", "VBP", "VBZ") for t in left_tags) and "VBD" in left_tags
         there, link = (str(table["past" if past else "present"][key]) for key in ("there", "link"))
         event = view.text[_cut(view, i + 1) : _cut(view, end)]
@@ -768,6 +770,19 @@ def after_event(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return [Proposal((0, len(view.text)), " ".join(parts), "split.after_event.v1",
                          f"the event after 'after' told first ({link.lower()} the main clause)", parts=parts)]
     return []
+
+
+def _reports(tags: list[str], words: list[str]) -> bool:
+    """A verb of saying or thinking (split_syntax.toml ``[reported] verbs``, any form) among
+    ``words``, followed by a finite verb of its own clause."""
+    from easyread.rewrite.split.syntax_rules import table as syntax_table
+
+    verbs = {str(v) for v in syntax_table()["reported"]["verbs"]}
+    for k, (t, w) in enumerate(zip(tags, words)):
+        if t.startswith("VB") and (w.lower() in verbs or (_inflect(w, "VB") or "") in verbs):
+            if any(x in _FINITE for x in tags[k + 1 :]):
+                return True  # "says the police arrested …": a clause of its own after the verb
+    return False
 
 
 def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -801,6 +816,11 @@ def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if not starts_clause(*_tags_words(view, c, end)):
         return []
+    from easyread.rewrite.split.syntax_rules import words as syntax_words
+
+    first_noun = next((k for k in range(c, end) if view.tags[k].startswith("NN")), end)
+    if view.tags[0] != "PRP" and any(view.lower(k) in syntax_words("pronouns") for k in range(c, first_noun)):
+        return []  # "Brindle said he hoped …" -> "He hoped …. Brindle said this.": "he" before its name
     claim = view.text[_cut(view, c) :]
     who = view.text[: view.sentence.tokens[verb_end].end]
     parts = (finish(claim, punct) if claim.rstrip()[-1:] not in _END | _CLOSERS else claim.strip(),
@@ -1461,8 +1481,9 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         f = next((k for k in range(i + 1, end) if view.tags[k] in _FINITE), None)
         if f is None or f - i - 1 > 5 or any(view.tags[k] not in _NP_TAGS | {"PRP"} for k in range(i + 1, f)):
             continue
-        if not has_clause(*_tags_words(view, 0, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
-            continue
+        head = max((k + 1 for k in range(i) if view.words(k) in (":", ";", "–", "—")), default=0)
+        if not has_clause(*_tags_words(view, head, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
+            continue  # (after a colon the clause starts again: "… made sense: stations like A and B had …")
         right = _lower_start(view, i + 1, _after(view, i + 1, end))
         link = "But " if word == "but" else ""
         parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{link}{right}", punct))

@@ -216,6 +216,8 @@ def happen(main: Token) -> str | None:
             return None
     if main.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "happened"
+    if main.tag_ in ("VB", "VBP") and not auxes and _past_form(main.lower_):
+        return "happened"  # "… began when …" tagged as a base form: the word itself is a past tense
     if main.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "’ve") for a in auxes):
         return "happened"
     if main.tag_ == "VBN" and not auxes and subject_of(main) is not None:
@@ -224,6 +226,15 @@ def happen(main: Token) -> str | None:
     if cop is not None and cop.tag_ == "VBD":
         return "happened"
     return "happens"
+
+
+def _past_form(word: str) -> bool:
+    """``word`` is a simple past tense and not also a base form (``began``, ``went``; not
+    ``put``, ``read``, ``set``)."""
+    from easyread.rewrite.split.pos_rules import _inflect
+
+    base = _inflect(word, "VB")
+    return bool(base) and base != word and _inflect(base or "", "VBD") == word
 
 
 def _np_start(noun: Token) -> int:
@@ -852,6 +863,9 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if any(t.text == "," and t.i + 1 < end and doc[t.i + 1].tag_ == "VBG" for t in doc[start:end]):
         return []  # "…, arguing that …": whose participle is it once the claim comes first?
+    first_noun = next((t.i for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")), end)
+    if subj.tag_ != "PRP" and any(t.lower_ in words("pronouns") for t in doc[start:first_noun]):
+        return []  # "Brindle said he hoped …" -> "He hoped …. Brindle said this.": "he" before its name
     speaker = cl.chars(sa, a).rstrip(", ")
     claim = cl.chars(start, end)
     if lead:
