@@ -289,14 +289,19 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
 def _in_range(text: str, matches: list[tuple[re.Match[str], float]], n: int) -> bool:
     """Percentage ``n`` is one end of a range with another (``from 7% to 22%``, ``between 7%
-    and 22%``, ``7-22%``): the ends are kept as they are, together."""
+    and 22%``, ``7-22%``, ``from 44% in 2009 to 48% in 2014``): the ends are kept as they are,
+    together."""
     m = matches[n][0]
     for k in (n - 1, n + 1):
         if 0 <= k < len(matches):
             other = matches[k][0]
             a, b = (other, m) if k < n else (m, other)
-            if re.fullmatch(r"\s*(?:to|and|-|–)\s*", text[a.end() : b.start()]):
+            gap = text[a.end() : b.start()]
+            if re.fullmatch(r"\s*(?:to|and|-|–)\s*", gap):
                 return True
+            if re.fullmatch(r"(?:\s+[\w’'-]+){0,3}?\s+(?:to|and)\s+", gap) and re.search(
+                    r"(?i)\b(?:from|between)\s+$", text[: a.start()]):
+                return True  # "from 44% in 2009 to 48% in 2014"
     return False
 
 

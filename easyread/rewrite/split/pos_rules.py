@@ -230,7 +230,7 @@ def _np_start(view: View, i: int) -> int:
 
 
 def _np_subject(np: str) -> str:
-    m = re.match(r"(?i)(a|an)\s+", np)
+    m = re.match(r"(?i)(a|an|one)\s+(?=[a-z])", np)
     if m:
         np = "the " + np[m.end() :]
     return np[:1].upper() + np[1:]
