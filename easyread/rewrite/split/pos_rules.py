@@ -951,7 +951,12 @@ def _head(view: View, i: int) -> tuple[str, bool]:
     k = i - 1
     while k > 0 and view.tags[k - 1] in ("NN", "NNS", "JJ") and k > i - 3:
         k -= 1
-    return view.text[_cut(view, k) : view.sentence.tokens[i - 1].end], view.tags[i - 1] == "NNS"
+    head = view.text[_cut(view, k) : view.sentence.tokens[i - 1].end]
+    if k == 0 and view.tags[0] not in ("NNP", "NNPS"):
+        word = view.words(0)
+        if not (len(word) > 1 and word.isupper()):
+            head = head[:1].lower() + head[1:]  # "Research published by …" -> "The research was …"
+    return head, view.tags[i - 1] == "NNS"
 
 
 def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -970,13 +975,15 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
-    for i in range(2, end - 2):
+    for i in range(1, end - 2):
         if view.tags[i] not in ("VBN", "VBD") or view.tags[i - 1] not in ("NN", "NNS"):
             continue
         if view.tags[i + 1] != "IN" or view.lower(i + 1) in ("that", "whether", "if") or view.protected_at(i):
             continue  # "DNA found that he …" is a clause, not a participle phrase
-        if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3:
-            continue
+        if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3 and not (
+                view.lower(i + 1) == "by" and view.tags[i] == "VBN" and token_at(view.sentence, i, ctx) is not None
+                and token_at(view.sentence, i, ctx).dep_ == "acl"):  # type: ignore[union-attr]
+            continue  # (a sentence-initial "Research published by X showed …" only when the parser agrees)
         parsed = token_at(view.sentence, i, ctx)
         if parsed is not None and (parsed.dep_ in ("xcomp", "ROOT") or any(c.dep_.startswith("nsubj") for c in parsed.children)):
             continue  # the participle completes a verb ("had their budgets slashed by …"), is the main verb
