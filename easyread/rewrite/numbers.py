@@ -276,6 +276,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         words, exact = level
         new = ("" if exact or before in _HEDGES else "about ") + words
         span = m.span()
+        if after == "of" and _of_singular(text, m.end()):
+            continue  # "30% of the value": "3 in 10 of the value" is not English; kept
         if after == "of":
             of_match = re.match(r"\s+of\s+(\w+)", text[m.end() :])
             if of_match and of_match.group(1).lower() not in _OF_KEEPERS:
@@ -285,6 +287,19 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             new = new[:1].upper() + new[1:]
         out.append(Proposal(span, new, rid, f"{m.group()} written as {words}"))
     return out
+
+
+def _of_singular(text: str, at: int) -> bool:
+    """``% of the/its/their …`` + a singular noun (``30% of the value``, ``half of its land``):
+    an amount of one thing, which ``n in d`` cannot count."""
+    m = re.match(r"\s+of\s+(?:the|its|their|his|her|our|this|that|a|an)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)\b", text[at:])
+    if not m:
+        return False
+    noun = m.group(2).lower()
+    return not noun.endswith("s") and noun not in _PLURAL_NOUNS
+
+
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "staff", "public", "population"})
 
 
 def _in_range(text: str, matches: list[tuple[re.Match[str], float]], n: int) -> bool:

@@ -606,6 +606,8 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "– along with the bear and the lynx –" changes what the sentence claims
         if "," in inner and any(w.lower() in ("and", "or") for w in inner):
             continue  # "the three issues – immigration, trade and security –": the list says what they are
+        if any(view.lower(j) in ("these", "those", "such", "following") for j in range(max(0, a - 3), a)):
+            continue  # "by these means – the prevention of … –": the aside says what "these means" are
         glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
         content = [w for w in inner if w.isalpha() and w.lower() not in glue]
         before = view.words(a - 1) if a > 0 else ""
@@ -1327,8 +1329,9 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
     What: a trailing ``, which`` + a finite verb after a clause that does not end in a noun
     (``He resigned in 2001, which surprised …``) is about the whole clause; it becomes
-    ``This …``. ``, where`` + a clause after a place noun becomes ``There …``. Why: UK easy
-    read: one idea per sentence.
+    ``This …``. ``, where`` + a clause after a place noun becomes ``There …``, or ``S V there
+    …`` when nothing follows the verb but a preposition or a date (``I moved there in 2012``).
+    Why: UK easy read: one idea per sentence.
 
     >>> from easyread.rewrite.rules import demo
     >>> demo(relative_sentential, "The old mayor resigned suddenly in 2001, which surprised many people in the town.", max_words=8)
@@ -1359,6 +1362,17 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if view.tags[c - 1][:2] not in ("NN", "CD") or not starts_clause(*_tags_words(view, c + 2, end)):
                 return []
             new = f"There {_lower_start(view, c + 2, _after(view, c + 2, end))}"
+            f = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
+            nxt = f + 1
+            while nxt < end and view.tags[nxt] == "RP":
+                nxt += 1
+            if f < end and view.tags[f] != "MD" and (nxt >= end or view.tags[nxt] in ("IN", "CD", "TO") or (
+                    view.tags[nxt] == "RB" and view.lower(nxt).endswith("ly"))) \
+                    and all(view.tags[k] in _NP_TAGS | {"PRP"} for k in range(c + 2, f)):
+                # "…, where I moved in 2012." -> "I moved there in 2012." (not "There I moved …")
+                clause = _lower_start(view, c + 2, view.text[_cut(view, c + 2) : _cut(view, nxt)].strip())
+                rest = _after(view, nxt, end) if nxt < end else ""
+                new = f"{clause[:1].upper()}{clause[1:]} there {rest}".strip()
             why = "a 'where' clause made its own sentence"
         parts = (finish(main, punct), finish(new, punct))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.relative_sentential.v1", why, parts=parts)]
