@@ -787,6 +787,30 @@ def _reports(tags: list[str], words: list[str]) -> bool:
     return False
 
 
+def name_for_pronoun(pronoun: str, speaker: str, speaker_tag: str, at_start: bool) -> str | None:
+    """The speaker's noun phrase in place of a pronoun that refers back to it, once the claim is
+    moved before the speaker (``Brindle said he hoped …`` -> ``Brindle hoped …. Brindle said
+    this.``); None when the pronoun may mean someone else or nothing (``it``, ``her``).
+
+    >>> name_for_pronoun("he", "Brindle", "NNP", True)
+    'Brindle'
+    >>> name_for_pronoun("their", "The police officers", "NNS", False)
+    'the police officers’'
+    >>> name_for_pronoun("it", "Officials", "NNS", True) is None
+    True
+    """
+    word = pronoun.lower()
+    plural = speaker_tag in ("NNS", "NNPS")
+    person = speaker_tag in ("NN", "NNP") and not plural
+    if not at_start:
+        speaker = _lower_first(speaker)
+    if word in ("he", "she") and person or word == "they" and plural:
+        return speaker
+    if word == "his" and person or word == "their" and plural:
+        return speaker + ("’" if speaker.endswith("s") else "’s")
+    return None
+
+
 def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.attribution_lead.v1: ``X will say C.`` -> ``C. X will say this.``
 
@@ -820,10 +844,16 @@ def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     from easyread.rewrite.split.syntax_rules import words as syntax_words
 
-    first_noun = next((k for k in range(c, end) if view.tags[k].startswith("NN")), end)
-    if view.tags[0] != "PRP" and any(view.lower(k) in syntax_words("pronouns") for k in range(c, first_noun)):
-        return []  # "Brindle said he hoped …" -> "He hoped …. Brindle said this.": "he" before its name
     claim = view.text[_cut(view, c) :]
+    first_noun = next((k for k in range(c, end) if view.tags[k].startswith("NN")), end)
+    k = next((k for k in range(c, first_noun) if view.lower(k) in syntax_words("pronouns")), None)
+    if k is not None and view.tags[0] != "PRP":
+        # "Brindle said he hoped …": "He hoped …. Brindle said this." would put "he" before its name
+        name = name_for_pronoun(view.words(k), view.text[: view.sentence.tokens[v - 1].end], view.tags[v - 1], k == c)
+        if name is None:
+            return []
+        tok, base = view.sentence.tokens[k], _cut(view, c)
+        claim = claim[: tok.start - base] + name + claim[tok.end - base :]
     who = view.text[: view.sentence.tokens[verb_end].end]
     parts = (finish(claim, punct) if claim.rstrip()[-1:] not in _END | _CLOSERS else claim.strip(),
              finish(f"{who} this"))

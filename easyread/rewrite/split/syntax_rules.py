@@ -33,7 +33,7 @@ from easyread.data import split_syntax_table
 from easyread.document import Sentence
 from easyread.rewrite.rules import Proposal, RuleContext
 from easyread.rewrite.split.parsed import sentence_parse
-from easyread.rewrite.split.pos_rules import _lower_first, finish
+from easyread.rewrite.split.pos_rules import _lower_first, finish, name_for_pronoun
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -863,11 +863,16 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if any(t.text == "," and t.i + 1 < end and doc[t.i + 1].tag_ == "VBG" for t in doc[start:end]):
         return []  # "…, arguing that …": whose participle is it once the claim comes first?
-    first_noun = next((t.i for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")), end)
-    if subj.tag_ != "PRP" and any(t.lower_ in words("pronouns") for t in doc[start:first_noun]):
-        return []  # "Brindle said he hoped …" -> "He hoped …. Brindle said this.": "he" before its name
     speaker = cl.chars(sa, a).rstrip(", ")
     claim = cl.chars(start, end)
+    first_noun = next((t.i for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")), end)
+    pron = next((t for t in doc[start:first_noun] if t.lower_ in words("pronouns")), None)
+    if pron is not None and subj.tag_ != "PRP":
+        # "Brindle said he hoped …": "He hoped …. Brindle said this." would put "he" before its name
+        name = name_for_pronoun(pron.text, cl.chars(sa, sb), subj.tag_, pron.i == start)
+        if name is None or pron.i + 1 < end and doc[pron.i + 1].text[:1] in ("'", "’"):
+            return []  # (not "he'd" -> "Brindle 'd")
+        claim = f"{cl.chars(start, pron.i)} {name} {cl.chars(pron.i + 1, end)}".strip()
     if lead:
         claim = f"{cl.chars(0, lead).strip(' ,')} {_lower_first(claim)}"
     parts = (finish(claim, punct), finish(f"{speaker} this", "."))
