@@ -239,15 +239,15 @@ def test_resume_does_not_retry_a_failure_that_would_repeat(tmp_path: Path, cfg: 
     out = tmp_path / "out"
     first = run_batch(d, out, opts(cfg))
     calls: list[str] = []
-    import easyread.batch
+    import easyread.batch.executors
 
-    real = easyread.batch.convert_article
+    real = easyread.batch.executors.convert_article
 
     def counting(job: Any) -> Any:
         calls.append(job.path)
         return real(job)
 
-    monkeypatch.setattr(easyread.batch, "convert_article", counting)
+    monkeypatch.setattr(easyread.batch.executors, "convert_article", counting)
     again = run_batch(d, out, opts(cfg))
     assert calls == [] and again.up_to_date == 2 and again.exit_code == 1
     assert compared(again) == compared(first)
