@@ -88,7 +88,6 @@ from easyread.batch.models import (
     DEFAULT_FORMATS,
     DEFAULT_PROFILE,
     DEFAULT_SUFFIXES,
-    DUPLICATE,
     EXECUTORS,
     EXIT_FAILED,
     EXIT_OK,
@@ -98,8 +97,6 @@ from easyread.batch.models import (
     FORMATS,
     INTERNAL,
     JOURNAL_NAME,
-    LINK_LOOP,
-    LINK_NOT_FOLLOWED,
     LOCK_NAME,
     MANIFEST_NAME,
     REPORT_NAMES,
@@ -135,6 +132,7 @@ from easyread.batch.run import (
     batch_timeout,
     run_batch,
 )
+from easyread.inputs import DUPLICATE, LINK_LOOP, LINK_NOT_FOLLOWED
 
 __all__ = [
     "ArticleJob",

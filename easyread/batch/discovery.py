@@ -6,9 +6,7 @@ duplicates through links, and outputs that would collide."""
 
 from __future__ import annotations
 
-import errno
 import fnmatch
-import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,14 +14,13 @@ from pathlib import Path, PurePosixPath
 
 from easyread.batch.models import (
     COLLISION,
-    DUPLICATE,
-    LINK_LOOP,
-    LINK_NOT_FOLLOWED,
     RESERVED_NAMES,
     ArticleResult,
     BatchOptions,
     Skipped,
 )
+from easyread.errors import InputTooLarge, NotARegularFile
+from easyread.inputs import walk
 
 
 @dataclass(frozen=True)
@@ -53,119 +50,36 @@ def _wanted(rel: str, options: BatchOptions) -> bool:
     return PurePosixPath(rel).suffix.lower() in options.suffixes
 
 
-def _describe_link(path: str, ancestors: set[tuple[int, int]]) -> tuple[str, str]:
-    """What a symlink points to, found with ``stat`` only (nothing is opened)."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return LINK_NOT_FOLLOWED, "dangling symlink (its target does not exist), not followed"
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return LINK_LOOP, "symlink loop, not followed"
-        return LINK_NOT_FOLLOWED, f"symlink not followed ({exc.strerror})"
-    if stat.S_ISDIR(st.st_mode):
-        if (st.st_dev, st.st_ino) in ancestors:
-            return LINK_LOOP, "symlink loop (points to a folder above it), not followed"
-        return LINK_NOT_FOLLOWED, "symlink to a folder, not followed (use --follow-symlinks)"
-    if stat.S_ISREG(st.st_mode):
-        return LINK_NOT_FOLLOWED, "symlink to a file, not followed (use --follow-symlinks)"
-    return LINK_NOT_FOLLOWED, "symlink to a device, pipe or socket, not followed"
-
-
 def _failed(rel: str, code: str, message: str) -> ArticleResult:
     return ArticleResult(path=rel, status="failed", error={"code": code, "message": message})
 
 
 def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
              skip_dirs: Iterable[tuple[int, int]] = ()) -> Discovery:
-    """Walk ``in_dir`` (sorted, depth first) and sort entries into articles and problems.
+    """Walk ``in_dir`` (:func:`easyread.inputs.walk`: sorted, depth first, symlinks as
+    ``options`` say) and sort entries into articles and problems.
 
     Nothing is opened here: entries are classified with ``lstat``/``stat`` only.
     """
     found = Discovery()
-    skip = set(skip_dirs)
-    visited: set[tuple[int, int]] = set()
-    seen_files: dict[tuple[int, int], str] = {}
-    root = os.stat(in_dir)
-    stack: list[tuple[Path, str, tuple[tuple[int, int], ...]]] = [(in_dir, "", ())]
-    del root
-    while stack:
-        folder, rel_folder, parents = stack.pop()
-        try:
-            st = os.stat(folder)
-        except OSError as exc:
-            found.failed.append(_failed(rel_folder or ".", "E303", f"cannot open folder: {exc.strerror}"))
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in visited:
-            found.skipped.append(Skipped(rel_folder, LINK_LOOP, "folder already visited (symlink loop), not entered again"))
-            continue
-        visited.add(key)
-        if key in skip:
-            continue  # OUT_DIR inside IN_DIR: never read our own outputs
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            found.failed.append(_failed(rel_folder or ".", "E303", f"cannot list folder: {exc.strerror}"))
-            continue
-        ancestors = {*parents, key}
-        subdirs: list[tuple[Path, str, tuple[tuple[int, int], ...]]] = []
-        for entry in entries:
-            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
-            try:
-                lst = entry.stat(follow_symlinks=False)
-            except OSError as exc:
-                found.failed.append(_failed(rel, "E303", f"cannot stat: {exc.strerror}"))
-                continue
-            mode = lst.st_mode
-            if stat.S_ISLNK(mode):
-                if options.exclude and _matches(rel, options.exclude):
-                    continue
-                if not options.follow_symlinks:
-                    code, message = _describe_link(entry.path, ancestors)
-                    found.skipped.append(Skipped(rel, code, message))
-                    continue
-                try:
-                    target = os.stat(entry.path)
-                except FileNotFoundError:
-                    found.failed.append(_failed(rel, "E301", "dangling symlink: its target does not exist"))
-                    continue
-                except OSError as exc:
-                    if exc.errno == errno.ELOOP:
-                        found.skipped.append(Skipped(rel, LINK_LOOP, "symlink loop, skipped"))
-                    else:
-                        found.failed.append(_failed(rel, "E303", f"cannot follow symlink: {exc.strerror}"))
-                    continue
-                mode, lst = target.st_mode, target
-                if stat.S_ISDIR(mode) and (target.st_dev, target.st_ino) in ancestors:
-                    found.skipped.append(Skipped(rel, LINK_LOOP, "symlink loop (points to a folder above it), skipped"))
-                    continue
-            if stat.S_ISDIR(mode):
-                if not (options.exclude and _matches(rel, options.exclude)):
-                    subdirs.append((Path(entry.path), rel, tuple(ancestors)))
-                continue
-            if not _wanted(rel, options):
-                continue
-            if not stat.S_ISREG(mode):
-                found.failed.append(_failed(rel, "E302", "not a regular file (a pipe, device or socket); never opened"))
-                continue
-            fkey = (lst.st_dev, lst.st_ino)
-            if options.follow_symlinks and fkey in seen_files:
-                found.skipped.append(Skipped(rel, DUPLICATE, f"same file as {seen_files[fkey]}, skipped"))
-                continue
-            seen_files[fkey] = rel
-            if lst.st_size > max_bytes:
-                found.failed.append(_failed(
-                    rel, "E306", f"{lst.st_size:,} bytes is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)"))
-                continue
-            found.candidates.append(Candidate(rel, Path(entry.path), lst.st_size))
-        stack.extend(reversed(subdirs))
+    excluded = (lambda rel: _matches(rel, options.exclude)) if options.exclude else (lambda rel: False)
+    for entry in walk(in_dir, follow_symlinks=options.follow_symlinks, wanted=lambda rel: _wanted(rel, options),
+                      prune=excluded, skip_dirs=skip_dirs):
+        if entry.kind == "skipped":
+            found.skipped.append(Skipped(entry.rel, entry.code, entry.message))
+        elif entry.error is not None:
+            found.failed.append(_failed(entry.rel, entry.error.code, entry.error.message))
+        elif entry.stat is not None:
+            if not stat.S_ISREG(entry.stat.st_mode):
+                found.failed.append(_failed(entry.rel, NotARegularFile.code,
+                                            "not a regular file (a pipe, device or socket); never opened"))
+            elif entry.stat.st_size > max_bytes:
+                found.failed.append(_failed(entry.rel, InputTooLarge.code,
+                                            f"{entry.stat.st_size:,} bytes is over the limit of {max_bytes:,} "
+                                            "bytes (raise it with --max-bytes)"))
+            else:
+                found.candidates.append(Candidate(entry.rel, Path(entry.path), entry.stat.st_size))
     return found
-
-
-# --------------------------------------------------------------------------------------------
-# Output names
 
 
 def plan_outputs(candidates: list[Candidate], formats: tuple[str, ...]

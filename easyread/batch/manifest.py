@@ -8,7 +8,6 @@ import fcntl
 import hashlib
 import json
 import os
-import stat
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,48 +28,19 @@ from easyread.batch.models import (
     BatchOptions,
 )
 from easyread.config import Config
+from easyread.inputs import read_input
 
 MANIFEST_SCHEMA = "easyread.batch-manifest"
 #: Seconds a new batch waits for the workers of a killed batch on the same OUT_DIR to exit
 #: (they go within WATCHDOG_SECONDS of their parent; only a stopped or hung one takes longer).
 WORKERS_WAIT_SECONDS = 15.0
 
+
 def hash_input(path: Path, max_bytes: int, *, follow_symlinks: bool) -> str:
-    """SHA-256 of a regular file, opened non-blocking (and without following a swapped-in
-    symlink unless asked), checked again with ``fstat``, reading at most ``max_bytes + 1``."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    if not follow_symlinks:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags)
-    except PermissionError:
-        raise _InputProblem("E303", "permission denied") from None
-    except OSError as exc:
-        raise _InputProblem("E303", f"cannot open: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _InputProblem("E302", "not a regular file (a pipe, device or socket)")
-        digest = hashlib.sha256()
-        left = max_bytes + 1
-        while left > 0:
-            try:
-                chunk = fh.read(min(1 << 20, left))
-            except OSError as exc:
-                raise _InputProblem("E303", f"cannot read: {exc.strerror}") from None
-            if not chunk:
-                break
-            digest.update(chunk)
-            left -= len(chunk)
-        if left <= 0:
-            raise _InputProblem("E306", f"over the limit of {max_bytes:,} bytes")
-    return digest.hexdigest()
-
-
-class _InputProblem(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    """SHA-256 of a regular file read by :func:`easyread.inputs.read_input` (non-blocking,
+    without following a swapped-in symlink unless asked, checked again with ``fstat``, at most
+    ``max_bytes``); its typed input errors (E301, E302, E303, E306) pass through."""
+    return hashlib.sha256(read_input(path, max_bytes, follow_symlinks=follow_symlinks)).hexdigest()
 
 
 def _file_sha256(path: Path) -> str | None:

@@ -63,9 +63,6 @@ WRITE_FAILED = "E324"  # an output could not be written: disk full, I/O error, p
 TIMED_OUT = "E326"  # the article took longer than --timeout (easyread.errors.TimeLimitExceeded)
 STATE_WRITE_FAILED = "E325"  # the journal, the manifest or a report file could not be written
 INTERNAL = "E000"  # an unexpected exception in a stage (a bug: please report it)
-LINK_NOT_FOLLOWED = "W320"
-LINK_LOOP = "W321"
-DUPLICATE = "W322"
 #: Failures that may not happen again on a re-run with the same input and options (a
 #: permission fixed, a worker that ran out of memory, space freed on the disk): always
 #: retried. Any other failure (a binary file, a bad encoding) is recorded in the manifest and

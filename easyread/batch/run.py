@@ -15,7 +15,6 @@ from easyread.batch.executors import _EXECUTORS, StopSignals
 from easyread.batch.job import _os_error
 from easyread.batch.manifest import (
     Manifest,
-    _InputProblem,
     _manifest_entry,
     _up_to_date,
     fingerprint,
@@ -39,7 +38,7 @@ from easyread.batch.models import (
     ProgressEvent,
 )
 from easyread.config import Config, load_config
-from easyread.errors import ConfigError, EasyreadError
+from easyread.errors import ConfigError, EasyreadError, InputError
 
 #: ``--timeout`` when neither the flag nor the config gives one (the config's default is 300).
 DEFAULT_TIMEOUT = 300.0
@@ -144,7 +143,7 @@ def run_batch(
                 continue
             try:
                 sha = hash_input(cand.source, config.max_bytes, follow_symlinks=options.follow_symlinks)
-            except _InputProblem as exc:
+            except InputError as exc:
                 results[cand.path] = _failed(cand.path, exc.code, exc.message)
                 continue
             outputs = planned[cand.path]
