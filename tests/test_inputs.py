@@ -124,3 +124,37 @@ def test_files_named_by_options_are_worded_as_such(tree: Path, tmp_path: Path) -
         read_option_file(tree / "a.txt", what="baseline report", max_bytes=1)
     with open_input(tree / "a.txt", what="file") as fh:
         assert fh.read() == b"A."
+
+
+def test_a_read_error_is_a_typed_error_not_a_traceback(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import easyread.inputs
+
+    def failing(stream: object, max_bytes: int) -> bytes:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(easyread.inputs, "read_stream", failing)
+    with pytest.raises(InputUnreadable, match="cannot read: Input/output error") as err:
+        read_input(tree / "a.txt", 10)
+    assert err.value.code == "E303"
+
+
+def test_score_and_check_name_an_unlistable_folder_e303(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As ``batch`` does (it was E000, the code for a bug, in score and check)."""
+    from easyread.check import check_files
+    from easyread.config import load_config
+
+    real = os.scandir
+
+    def scandir(path: str | Path) -> object:
+        if Path(path).name == "b":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert [(p, e.code if e else None) for p, e in expand_paths([str(tree)])] == [
+        (str(tree / "a.txt"), None), (str(tree / "z.html"), None), (str(tree / "b"), "E303")]
+    report = check_files([str(tree / "b")], load_config(profile="plain", use_project=False))
+    assert [(f.path, f.status, f.error) for f in report.files] == [
+        (str(tree / "b"), "error", {"code": "E303", "message": "cannot list folder: Permission denied"})]
