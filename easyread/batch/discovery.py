@@ -18,6 +18,7 @@ from easyread.batch.models import (
     ArticleResult,
     BatchOptions,
     Skipped,
+    failure,
 )
 from easyread.errors import InputTooLarge, NotARegularFile
 from easyread.inputs import walk
@@ -50,10 +51,6 @@ def _wanted(rel: str, options: BatchOptions) -> bool:
     return PurePosixPath(rel).suffix.lower() in options.suffixes
 
 
-def _failed(rel: str, code: str, message: str) -> ArticleResult:
-    return ArticleResult(path=rel, status="failed", error={"code": code, "message": message})
-
-
 def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
              skip_dirs: Iterable[tuple[int, int]] = ()) -> Discovery:
     """Walk ``in_dir`` (:func:`easyread.inputs.walk`: sorted, depth first, symlinks as
@@ -68,13 +65,13 @@ def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
         if entry.kind == "skipped":
             found.skipped.append(Skipped(entry.rel, entry.code, entry.message))
         elif entry.error is not None:
-            found.failed.append(_failed(entry.rel, entry.error.code, entry.error.message))
+            found.failed.append(failure(entry.rel, entry.error.code, entry.error.message))
         elif entry.stat is not None:
             if not stat.S_ISREG(entry.stat.st_mode):
-                found.failed.append(_failed(entry.rel, NotARegularFile.code,
+                found.failed.append(failure(entry.rel, NotARegularFile.code,
                                             "not a regular file (a pipe, device or socket); never opened"))
             elif entry.stat.st_size > max_bytes:
-                found.failed.append(_failed(entry.rel, InputTooLarge.code,
+                found.failed.append(failure(entry.rel, InputTooLarge.code,
                                             f"{entry.stat.st_size:,} bytes is over the limit of {max_bytes:,} "
                                             "bytes (raise it with --max-bytes)"))
             else:
@@ -119,5 +116,5 @@ def plan_outputs(candidates: list[Candidate], formats: tuple[str, ...]
         if out in folders or out in RESERVED_NAMES:
             for rel in rels:
                 bad.setdefault(rel, f"output {out} has the name of a folder or report file; rename the input")
-    failed = [_failed(rel, COLLISION, msg) for rel, msg in sorted(bad.items())]
+    failed = [failure(rel, COLLISION, msg) for rel, msg in sorted(bad.items())]
     return {k: v for k, v in planned.items() if k not in bad}, failed

@@ -197,7 +197,7 @@ def _rss_mb() -> float:
 class _WriteFailed(Exception):
     def __init__(self, rel: str, exc: BaseException) -> None:
         if isinstance(exc, OSError):
-            detail = _os_error(exc)
+            detail = os_error_text(exc)
         else:  # a coded output error from atomic_write (E6xx): its cause, without the repeat
             message = str(getattr(exc, "message", exc)).removeprefix("cannot write: ")
             detail = f"{message} [{getattr(exc, 'code', INTERNAL)}]"
@@ -205,7 +205,7 @@ class _WriteFailed(Exception):
         super().__init__(self.message)
 
 
-def _os_error(exc: OSError) -> str:
+def os_error_text(exc: OSError) -> str:
     """``No space left on device (ENOSPC)``: the text and the errno name, without the path."""
     name = errno.errorcode.get(exc.errno or 0)
     text = exc.strerror or str(exc)
@@ -296,7 +296,7 @@ def convert_article(job: ArticleJob) -> ArticleResult:
         result.error = {"code": exc.code, "message": exc.message}
     except OSError as exc:
         if exc.errno in TRANSIENT_ERRNOS:  # the machine, not the article: retried next run
-            result.error = {"code": WRITE_FAILED, "message": f"{_os_error(exc)} while converting; "
+            result.error = {"code": WRITE_FAILED, "message": f"{os_error_text(exc)} while converting; "
                                                              "it is retried on the next run"}
         else:
             result.error = _internal(exc)

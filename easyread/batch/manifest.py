@@ -224,7 +224,7 @@ def remove_stale_parts(out_dir: Path) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def _manifest_entry(result: ArticleResult, fp: str, timeout: float | None = None) -> dict[str, Any]:
+def manifest_entry(result: ArticleResult, fp: str, timeout: float | None = None) -> dict[str, Any]:
     return {
         "path": result.path,
         "timeout": timeout,
@@ -236,7 +236,7 @@ def _manifest_entry(result: ArticleResult, fp: str, timeout: float | None = None
     }
 
 
-def _up_to_date(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[tuple[str, str], ...],
+def stored_result(entry: dict[str, Any] | None, sha: str, fp: str, outputs: tuple[tuple[str, str], ...],
                 out_dir: Path, timeout: float | None = None) -> ArticleResult | None:
     """The stored result when input, options and every output still match; else None.
 

@@ -193,6 +193,11 @@ class ArticleResult:
         return cls(**known)
 
 
+def failure(rel: str, code: str, message: str) -> ArticleResult:
+    """A failed article that never reached a worker (found by the walk, the names or the hash)."""
+    return ArticleResult(path=rel, status="failed", error={"code": code, "message": message})
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A folder entry that is not an article by policy (a symlink not followed, a loop)."""

@@ -10,17 +10,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from easyread.batch.discovery import _failed, discover, plan_outputs
+from easyread.batch.discovery import discover, plan_outputs
 from easyread.batch.executors import _EXECUTORS, StopSignals
-from easyread.batch.job import _os_error
+from easyread.batch.job import os_error_text
 from easyread.batch.manifest import (
     Manifest,
-    _manifest_entry,
-    _up_to_date,
     fingerprint,
     hash_input,
     lock_output,
+    manifest_entry,
     remove_stale_parts,
+    stored_result,
     wait_for_old_workers,
 )
 from easyread.batch.models import (
@@ -36,6 +36,7 @@ from easyread.batch.models import (
     BatchReport,
     ProgressCallback,
     ProgressEvent,
+    failure,
 )
 from easyread.config import Config, load_config
 from easyread.errors import ConfigError, EasyreadError, InputError
@@ -85,7 +86,7 @@ def batch_timeout(config: Config, options: BatchOptions) -> float | None:
 def _state_error(file: str, exc: BaseException) -> dict[str, str]:
     """A row of ``BatchReport.state_errors``: one of the batch's own files was not written."""
     if isinstance(exc, OSError):
-        detail = _os_error(exc)
+        detail = os_error_text(exc)
         code = STATE_WRITE_FAILED
     elif isinstance(exc, EasyreadError):
         detail, code = f"{exc.message} [{exc.code}]", STATE_WRITE_FAILED
@@ -144,10 +145,10 @@ def run_batch(
             try:
                 sha = hash_input(cand.source, config.max_bytes, follow_symlinks=options.follow_symlinks)
             except InputError as exc:
-                results[cand.path] = _failed(cand.path, exc.code, exc.message)
+                results[cand.path] = failure(cand.path, exc.code, exc.message)
                 continue
             outputs = planned[cand.path]
-            stored = None if options.force else _up_to_date(
+            stored = None if options.force else stored_result(
                 manifest.entries.get(cand.path), sha, fp, outputs, dst, timeout)
             if stored is not None:
                 results[cand.path] = stored
@@ -168,7 +169,7 @@ def run_batch(
                 done += 1
                 if result.status == "ok" or (result.error and result.error["code"] not in RETRY_CODES):
                     try:
-                        manifest.record(_manifest_entry(result, fp, timeout))
+                        manifest.record(manifest_entry(result, fp, timeout))
                     except OSError as exc:
                         # Without the journal a resume cannot know what was done (and the
                         # disk is most likely full): hand out nothing more.
