@@ -95,7 +95,7 @@ def rewrite_text(text: str, *, profile: str = "plain", fmt: str = "txt", config:
 
 def check(paths: list[str], *, profile: str | None = None) -> Any:
     """Check files against the configured thresholds; returns a CheckReport."""
+    from easyread.check import check_files
     from easyread.config import load_config
-    from easyread.runner import check_files
 
     return check_files(paths, load_config(profile=profile))

@@ -33,6 +33,7 @@ unaffected); one that fails a judged threshold is ``fail``.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -40,7 +41,14 @@ from easyread import level as _level
 from easyread.acronyms import COMMON_ACRONYM_ZIPF
 from easyread.config import Config, Threshold
 from easyread.errors import ConfigError
-from easyread.score import ALL_TEXT_INDICATORS, SCOPES, MetricRange, Scores, SentenceScore
+from easyread.score import (
+    ALL_TEXT_INDICATORS,
+    SCOPES,
+    MetricRange,
+    Scores,
+    SentenceScore,
+    score_files,
+)
 
 EPSILON = 1e-9
 CHECK_SCHEMA_VERSION = "1.3"
@@ -415,3 +423,28 @@ def baseline_values(data: dict[str, Any]) -> dict[str, dict[str, float]]:
         if "path" in f:
             out[f["path"]] = values
     return out
+
+
+def check_files(
+    paths: list[str],
+    config: Config,
+    *,
+    baseline: dict[str, dict[str, float]] | None = None,
+    stdin_bytes: bytes | None = None,
+    encoding: str | None = None,
+    fmt: str | None = None,
+) -> CheckReport:
+    """Score many inputs (:func:`easyread.score.score_files`) and check each against the
+    config's thresholds (and ``baseline``, keyed by path)."""
+    files: list[FileReport] = []
+    for result in score_files(paths, config, stdin_bytes=stdin_bytes, encoding=encoding, fmt=fmt):
+        if result.scores is None:
+            files.append(error_report(result.path, result.error_code or "E300", result.error or "unreadable"))
+            continue
+        base = None
+        if baseline is not None:
+            base = baseline.get(result.path)
+            if base is None:
+                base = baseline.get(os.path.normpath(result.path))
+        files.append(check_scores(result.path, result.scores, config, base))
+    return CheckReport(profile=config.profile, thresholds=[str(t) for t in config.thresholds], files=files)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.errors import ConfigError, InputNotFound, ProfileError, ThresholdError
-from easyread.io import read_option_file
+from easyread.inputs import read_option_file
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le,

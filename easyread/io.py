@@ -1,4 +1,4 @@
-"""Safe files: atomic output that never replaces what it should not, and bounded reads.
+"""Safe files: atomic output that never replaces what it should not.
 
 Output (``-o``, and every file easyread writes):
 
@@ -17,32 +17,20 @@ Output (``-o``, and every file easyread writes):
   size limit (``ulimit -f``), E605 permission denied, E606 read-only file system, E600 any
   other; the temporary file is removed, so nothing is left behind.
 
-Input:
-
-* :func:`read_stream` reads at most ``max_bytes + 1`` bytes from a stream, in bounded chunks,
-  so ``cat /dev/zero | easyread score -`` ends with a size error instead of eating the memory.
-* :func:`read_option_file` reads a file named by an option (``--config``, ``--css``,
-  ``--baseline``) only when it is a regular file after following symbolic links: a FIFO is never
-  waited on, ``/dev/zero`` never read.
+Input (reading files and streams safely, with a size cap) is :mod:`easyread.inputs`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
 
 from easyread.errors import (
-    InputNotFound,
-    InputTooLarge,
-    InputUnreadable,
-    NotARegularFile,
     OutputError,
     OutputIsInput,
     OutputNameTooLong,
@@ -54,9 +42,6 @@ from easyread.errors import (
 
 #: ``-o -`` writes to standard output.
 STDOUT = "-"
-
-#: Bytes read at a time from a stream or a file named by an option.
-CHUNK = 1 << 16
 
 
 def describe_mode(mode: int) -> str:
@@ -346,137 +331,3 @@ def _temp_prefix(target: Path) -> str:
 def write_output(target: Path, data: bytes | str) -> None:
     """:func:`atomic_write` for a path from :func:`prepare_output` (OS errors are coded E6xx)."""
     atomic_write(target, data)
-
-
-# ---------------------------------------------------------------------------------- input
-
-
-def read_stream(stream: IO[bytes], max_bytes: int) -> bytes:
-    """At most ``max_bytes + 1`` bytes of ``stream``, read in chunks of :data:`CHUNK`.
-
-    A result longer than ``max_bytes`` means the stream is too large (the reader reports E306);
-    the rest of the stream is never read, so memory does not depend on its length.
-    """
-    buf = bytearray()
-    left = max_bytes + 1
-    while left > 0:
-        chunk = stream.read(min(CHUNK, left))
-        if not chunk:
-            break
-        buf += chunk
-        left -= len(chunk)
-    return bytes(buf)
-
-
-class CappedReader(io.RawIOBase):
-    """A raw binary stream that raises :class:`InputTooLarge` after ``max_bytes`` bytes.
-
-    For inputs read line by line (``rewrite --lines``): the cap holds without reading the whole
-    input first. Wrap it as ``io.TextIOWrapper(io.BufferedReader(CappedReader(...)))``.
-    """
-
-    def __init__(self, raw: IO[bytes], max_bytes: int, *, name: str, close_raw: bool = True) -> None:
-        super().__init__()
-        self.raw = raw
-        self.max_bytes = max_bytes
-        self.name = name
-        self.seen = 0
-        self._close_raw = close_raw
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        want = min(len(view), self.max_bytes - self.seen + 1)
-        reader = getattr(self.raw, "read1", self.raw.read)
-        data = reader(want)
-        self.seen += len(data)
-        if self.seen > self.max_bytes:
-            raise InputTooLarge(f"over the limit of {self.max_bytes:,} bytes "
-                                "(raise it with --max-bytes)", path=self.name)
-        view[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        if not self.closed and self._close_raw:
-            self.raw.close()
-        super().close()
-
-
-def capped_text(raw: IO[bytes], max_bytes: int, *, name: str, encoding: str = "utf-8",
-                close_raw: bool = True) -> io.TextIOWrapper:
-    """A text stream over ``raw`` that refuses more than ``max_bytes`` bytes (E306)."""
-    return io.TextIOWrapper(io.BufferedReader(CappedReader(raw, max_bytes, name=name, close_raw=close_raw)),
-                            encoding=encoding)
-
-
-def open_regular(path: str | Path, *, what: str = "file") -> IO[bytes]:
-    """Open a regular file for reading (symbolic links followed), never blocking.
-
-    ``stat`` first, so a device or FIFO is never opened; then ``O_NONBLOCK`` and ``fstat`` on
-    the open file, in case it was swapped meanwhile. Problems are coded: E301 missing, E302
-    not a regular file, E303 unreadable.
-    """
-    shown = str(path)
-    label = f"the {what} " if what != "file" else ""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise InputNotFound(f"{label}does not exist" if label else "no such file", path=shown) from None
-    except PermissionError:
-        raise InputUnreadable(f"{label}cannot be read: permission denied", path=shown) from None
-    except OSError as exc:
-        raise InputUnreadable(f"{label}cannot be read: {exc.strerror or exc}", path=shown) from None
-    _require_regular(st.st_mode, label, shown)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except PermissionError:
-        raise InputUnreadable(f"{label}cannot be read: permission denied", path=shown) from None
-    except OSError as exc:
-        raise InputUnreadable(f"{label}cannot be read: {exc.strerror or exc}", path=shown) from None
-    try:
-        _require_regular(os.fstat(fd).st_mode, label, shown)
-        os.set_blocking(fd, True)
-    except BaseException:
-        os.close(fd)
-        raise
-    return os.fdopen(fd, "rb")
-
-
-def _require_regular(mode: int, label: str, shown: str) -> None:
-    if stat.S_ISREG(mode):
-        return
-    raise NotARegularFile(
-        f"{label}is {describe_mode(mode)}, not a regular file; only regular files are read",
-        path=shown,
-    )
-
-
-def refuse_special_file(path: str | Path, *, what: str = "file") -> None:
-    """Raise E302 when ``path`` exists and is not a regular file (symbolic links followed).
-
-    For files another module reads (glossaries): a missing or unreadable file is left to that
-    reader's own error.
-    """
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return
-    _require_regular(st.st_mode, f"the {what} " if what != "file" else "", str(path))
-
-
-def read_option_file(path: str | Path, *, what: str, max_bytes: int) -> bytes:
-    """The bytes of a file named by an option (``--config``, ``--css``, ``--baseline``).
-
-    Only a regular file is read (E302 otherwise), at most ``max_bytes`` (E306 above that).
-    """
-    with open_regular(path, what=what) as fh:
-        try:
-            data = read_stream(fh, max_bytes)
-        except OSError as exc:
-            raise InputUnreadable(f"the {what} cannot be read: {exc.strerror or exc}", path=str(path)) from None
-    if len(data) > max_bytes:
-        raise InputTooLarge(f"the {what} is over the limit of {max_bytes:,} bytes", path=str(path))
-    return data

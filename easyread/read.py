@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import codecs
 import functools
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,14 +41,11 @@ from easyread.errors import (
     BinaryInput,
     EmptyInput,
     EncodingProblem,
-    InputNotFound,
     InputTooLarge,
-    InputUnreadable,
-    NotARegularFile,
 )
+from easyread.inputs import SUFFIXES, read_input
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 _CREDIT = re.compile(
     r"^\s*(?:copyright\b|\(c\)|©|all rights reserved|picture\s*(?:\(c\)|©|:)|photo\s*(?:\(c\)|©|:))",
@@ -65,40 +60,6 @@ class RawText:
     text: str
     encoding: str
     note: str | None = None
-
-
-def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read at most ``max_bytes`` from a regular file, refusing FIFOs, devices and folders."""
-    p = Path(path)
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        raise InputNotFound("no such file", path=str(p)) from None
-    except PermissionError:
-        raise InputUnreadable("permission denied", path=str(p)) from None
-    except OSError as exc:
-        raise InputUnreadable(exc.strerror or str(exc), path=str(p)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise NotARegularFile("is a directory (give files, or use `easyread batch`)", path=str(p))
-    if not stat.S_ISREG(st.st_mode):
-        raise NotARegularFile("not a regular file (a pipe, device or socket)", path=str(p))
-    if st.st_size > max_bytes:
-        raise InputTooLarge(
-            f"{st.st_size:,} bytes is over the limit of {max_bytes:,} bytes "
-            "(raise it with --max-bytes)",
-            path=str(p),
-        )
-    try:
-        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
-    except PermissionError:
-        raise InputUnreadable("permission denied", path=str(p)) from None
-    except OSError as exc:
-        raise InputUnreadable(exc.strerror or str(exc), path=str(p)) from None
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputTooLarge(f"over the limit of {max_bytes:,} bytes", path=str(p))
-    return data
 
 
 def decode(data: bytes, *, path: str, encoding: str | None = None) -> RawText:
@@ -181,7 +142,7 @@ def load(
         if len(data) > max_bytes:
             raise InputTooLarge(f"over the limit of {max_bytes:,} bytes", path=name)
     else:
-        data = read_bytes(path, max_bytes)
+        data = read_input(path, max_bytes)
     raw = decode(data, path=name, encoding=encoding)
     return from_text(raw.text, path=name, fmt=detect_format(name, raw.text, fmt), encoding=raw.encoding, note=raw.note)
 

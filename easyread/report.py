@@ -13,7 +13,7 @@ from typing import Any
 
 from easyread import __version__
 from easyread.check import CheckReport
-from easyread.runner import ScoreResult
+from easyread.score import ScoreResult
 
 SCORE_SCHEMA_VERSION = "1.2"
 #: ``score --format json`` is indented unless it lists more sentences than this: a large

@@ -36,7 +36,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from easyread import level as _level
 from easyread import readability
@@ -49,8 +49,12 @@ from easyread.acronyms import (
 )
 from easyread.data import acronym_rows, data_path, easy_words, participles, zipf, zipf_table
 from easyread.document import BODY_KINDS, Document, Sentence, Token
-from easyread.errors import DataError
+from easyread.errors import DataError, EasyreadError
+from easyread.inputs import expand_paths
 from easyread.nlp import is_number_text, tokenize, word_spans, word_texts
+
+if TYPE_CHECKING:
+    from easyread.config import Config
 
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "’s"})
 _GAP = frozenset({"not", "also", "now", "still", "being", "already", "just", "never", "often",
@@ -694,3 +698,54 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
                   acronym_status=acronyms, common_acronym_zipf=common_acronym_zipf,
                   metrics_text="whole_file" if whole_file else "body",
                   level=text_level, rewritable_level=rewritable_level)
+
+
+# ------------------------------------------------------------------------------ many files
+
+
+@dataclass
+class ScoreResult:
+    """The scores of one input of ``easyread score`` or ``check``, or why it has none."""
+
+    path: str
+    scores: Scores | None = None
+    error_code: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.scores is not None
+
+
+def score_one(path: str, config: Config, *, stdin_bytes: bytes | None = None,
+              encoding: str | None = None, fmt: str | None = None, whole_file: bool = False) -> ScoreResult:
+    """Read, segment (without tokens) and score one file (``-``: ``stdin_bytes``); a bad
+    input is a result with its error code, never an exception."""
+    from easyread.read import load
+    from easyread.segment import segment
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        # As pipeline.read_document, without tokens: scoring works from the sentence texts.
+        doc = segment(load(path, fmt=fmt, encoding=encoding, max_bytes=config.max_bytes,
+                           stdin_bytes=stdin_bytes), tokens=False)
+        scores = score(doc, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm,
+                       whole_file=whole_file)
+    except EasyreadError as exc:
+        return ScoreResult(name, error_code=exc.code, error=exc.message)
+    return ScoreResult(name, scores=scores)
+
+
+def score_files(paths: list[str], config: Config, *, stdin_bytes: bytes | None = None,
+                encoding: str | None = None, fmt: str | None = None,
+                whole_file: bool = False) -> list[ScoreResult]:
+    """Score many inputs (folders walked by :func:`easyread.inputs.expand_paths`); one bad
+    file never stops the others."""
+    results = []
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            results.append(ScoreResult(path, error_code=problem.code, error=problem.message))
+            continue
+        results.append(score_one(path, config, stdin_bytes=stdin_bytes, encoding=encoding, fmt=fmt,
+                                 whole_file=whole_file))
+    return results

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from easyread.acronyms import COMMON_ACRONYM_ZIPF, explanation_subject, find_definitions, is_acronym
+from easyread.check import check_files
 from easyread.config import load_config
 from easyread.data import acronym_rows, zipf
 from easyread.pipeline import document_from_text, process
 from easyread.rewrite.gloss import DEFAULT_ACRONYM_COMMON_ZIPF
-from easyread.runner import check_files
 from easyread.score import score
 
 USE = "Officials from the QZXW met on Monday."  # QZXW: in no data file, wordfreq Zipf 0

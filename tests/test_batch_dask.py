@@ -73,7 +73,7 @@ def test_dask_local_cluster_matches_local_pool(tmp_path: Path) -> None:
 
 @pytest.mark.filterwarnings(*DASK_WARNINGS)
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("easyread.batch.DASK_CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("easyread.batch.executors.DASK_CONNECT_TIMEOUT", "1s")
     d = _folder(tmp_path)
     opts = BatchOptions(executor="dask", scheduler="tcp://127.0.0.1:9", formats=("md",),
                         config_file=_cfg(tmp_path))

@@ -290,7 +290,7 @@ def test_a_worker_started_after_its_parent_died_exits_at_once(tmp_path: Path) ->
 
 def test_a_new_batch_waits_for_the_workers_of_a_killed_one(tmp_path: Path, cfg: str,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import easyread.batch
+    import easyread.batch.manifest
 
     d = make_folder(tmp_path, 1)
     out = tmp_path / "out"
@@ -299,7 +299,7 @@ def test_a_new_batch_waits_for_the_workers_of_a_killed_one(tmp_path: Path, cfg: 
     fd = os.open(out / WORKERS_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH)
-        monkeypatch.setattr(easyread.batch, "WORKERS_WAIT_SECONDS", 0.2)
+        monkeypatch.setattr(easyread.batch.manifest, "WORKERS_WAIT_SECONDS", 0.2)
         opts = BatchOptions(formats=("md",), executor="inline", config_file=cfg)
         with pytest.raises(BatchLocked, match="worker processes of an earlier batch are still running"):
             run_batch(d, out, opts)

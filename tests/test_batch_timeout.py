@@ -7,7 +7,7 @@ workers really run the slow stage:
 
 * ``SLOWMARKER``: the stage sleeps (an alarm can interrupt it: the soft limit);
 * ``STUCKMARKER``: the stage blocks SIGALRM first, like code stuck in a C extension, so only the
-  batch killing the worker ends it (the hard limit, :func:`easyread.batch.hard_limit`).
+  batch killing the worker ends it (the hard limit, :func:`easyread.batch.job.hard_limit`).
 
 Each slow article is stopped within about two seconds; nothing here sleeps longer.
 """
@@ -138,14 +138,15 @@ def test_a_worker_stuck_where_the_alarm_cannot_reach_is_killed_and_replaced(
 
 
 def test_a_longer_limit_retries_a_timed_out_article(folder: Path, tmp_path: Path) -> None:
-    from easyread.batch import ArticleResult, _manifest_entry, _up_to_date
+    from easyread.batch import ArticleResult
+    from easyread.batch.manifest import manifest_entry, stored_result
 
     failed = ArticleResult("a.txt", "failed", input_sha256="s", error={"code": TIMED_OUT, "message": "m"})
-    entry = _manifest_entry(failed, "fp", 1.0)
-    assert _up_to_date(entry, "s", "fp", (), tmp_path, 1.0) is not None  # same limit: kept
-    assert _up_to_date(entry, "s", "fp", (), tmp_path, 0.5) is not None
-    assert _up_to_date(entry, "s", "fp", (), tmp_path, 2.0) is None  # longer: tried again
-    assert _up_to_date(entry, "s", "fp", (), tmp_path, None) is None  # no limit: tried again
+    entry = manifest_entry(failed, "fp", 1.0)
+    assert stored_result(entry, "s", "fp", (), tmp_path, 1.0) is not None  # same limit: kept
+    assert stored_result(entry, "s", "fp", (), tmp_path, 0.5) is not None
+    assert stored_result(entry, "s", "fp", (), tmp_path, 2.0) is None  # longer: tried again
+    assert stored_result(entry, "s", "fp", (), tmp_path, None) is None  # no limit: tried again
 
 
 def test_the_limit_comes_from_the_flag_then_the_config_and_is_not_in_the_fingerprint(

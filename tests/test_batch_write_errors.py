@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import easyread.batch
+import easyread.batch.executors
 import easyread.io
 from easyread.batch import (
     EXIT_STATE,
@@ -77,13 +77,13 @@ def failing_writes(monkeypatch: pytest.MonkeyPatch, names: set[str], code: int =
 
 def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = easyread.batch.convert_article
+    real = easyread.batch.executors.convert_article
 
     def counting(job: Any) -> Any:
         calls.append(job.path)
         return real(job)
 
-    monkeypatch.setattr(easyread.batch, "convert_article", counting)
+    monkeypatch.setattr(easyread.batch.executors, "convert_article", counting)
     return calls
 
 
@@ -192,7 +192,7 @@ def _cli(args: list[str]) -> tuple[int, str, str]:
 
 def test_cli_disk_full_for_journal_manifest_and_report_prints_the_report_to_stderr(
         folder: Path, tmp_path: Path, cfg: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(easyread.batch._EXECUTORS, "local", easyread.batch._run_inline)  # no workers
+    monkeypatch.setitem(easyread.batch.executors._EXECUTORS, "local", easyread.batch.executors._run_inline)  # no workers
     def failing(self: Manifest, entry: dict[str, Any]) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

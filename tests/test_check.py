@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from easyread.check import baseline_values
+from easyread.check import baseline_values, check_files
 from easyread.config import load_config
 from easyread.report import check_json
-from easyread.runner import check_files
 
 
 def test_seed_fails_plain_with_positions(seed_path: Path) -> None:

@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 import textstat
 
-from easyread.check import baseline_values, check_scores, scope
+from easyread.check import baseline_values, check_files, check_scores, scope
 from easyread.config import Config, load_config
 from easyread.errors import ConfigError
 from easyread.pipeline import document_from_text, read_document
 from easyread.report import CHECK_FORMATS, check_json, score_json, score_table
-from easyread.runner import check_files, score_files
-from easyread.score import Scores, rewritable_text, score
+from easyread.score import Scores, rewritable_text, score, score_files
 
 # The seed's easy-read output as `easyread rewrite --profile easy-read` wrote it on 2026-05 (the
 # split stage was being rebuilt; the check is tested on this fixed text, not on a live rewrite).

@@ -18,12 +18,11 @@ import pytest
 import textstat
 
 from easyread import readability
-from easyread.check import check_scores
+from easyread.check import check_files, check_scores
 from easyread.config import Config, load_config
 from easyread.errors import ConfigError
 from easyread.report import CHECK_FORMATS, check_json, score_csv, score_json, score_table
-from easyread.runner import check_files, score_files
-from easyread.score import metric_ranges, out_of_range, score_warnings
+from easyread.score import metric_ranges, out_of_range, score_files, score_warnings
 
 DATA = Path(readability.__file__).parent / "data"
 GO_RUN = " ".join(["Go. Run. Sit. Eat. Stop. Now."] * 20)  # the easiest text: FKGL 43.0

@@ -34,7 +34,7 @@ def test_t5_size_cap_reads_no_more_than_the_limit(tmp_path: Path) -> None:
 
 def test_t7_degenerate_text_does_not_pass_silently(tmp_path: Path) -> None:
     """textstat gives FRE -253,628 on "a. " repeated; a gate must not pass or fail quietly."""
-    from easyread.runner import check_files
+    from easyread.check import check_files
 
     p = tmp_path / "dots.txt"
     p.write_text("Title\n" + "a. " * 2000, "utf-8")

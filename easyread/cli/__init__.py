@@ -126,7 +126,7 @@ def read_stdin_if_needed(paths: tuple[str, ...] | list[str], max_bytes: int) -> 
     the stream is never read, so memory does not depend on its length."""
     if "-" not in paths:
         return None
-    from easyread.io import read_stream
+    from easyread.inputs import read_stream
 
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
@@ -152,7 +152,7 @@ def files_read(config: Config, *extra: str | None) -> list[str]:
 def refuse_special_glossaries(config: Config, extra: tuple[str, ...] | list[str] = ()) -> None:
     """Glossary files (``glossary = [...]`` in the config, ``--glossary``) must be regular
     files: a FIFO is never waited on (E302)."""
-    from easyread.io import refuse_special_file
+    from easyread.inputs import refuse_special_file
 
     for path in (*config.glossary_files, *extra):
         refuse_special_file(path, what="glossary file")

@@ -153,7 +153,7 @@ def _state_errors(result: Any) -> None:
     for e in result.state_errors:
         click.echo(f"easyread: error: {e['message']} [{e['code']}]", err=True)
     if any(e["file"] in REPORT_NAMES for e in result.state_errors):
-        from easyread.batch_report import render_json
+        from easyread.batch.report import render_json
 
         click.echo("easyread: the report could not be written to the output folder; "
                    "here is summary.json:", err=True)

@@ -51,11 +51,10 @@ def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: f
       easyread check docs/ --baseline main-report.json
     """
     from easyread import report
-    from easyread.check import baseline_values
+    from easyread.check import baseline_values, check_files
     from easyread.config import load_config
     from easyread.errors import InputError
-    from easyread.io import read_option_file
-    from easyread.runner import article_paths, check_files
+    from easyread.inputs import article_paths, read_option_file
 
     extra = list(thresholds)
     if max_grade is not None:

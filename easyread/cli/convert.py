@@ -132,7 +132,7 @@ def _write_review(doc: Document, config: Config, output: str, decisions: Any) ->
 def _read_css(path: str) -> str:
     """``--css``: a regular file only (E302; a FIFO is never waited on), at most 1 MB, UTF-8."""
     from easyread.errors import RenderError
-    from easyread.io import read_option_file
+    from easyread.inputs import read_option_file
     from easyread.render import MAX_CSS_BYTES
 
     data = read_option_file(path, what="stylesheet", max_bytes=MAX_CSS_BYTES)

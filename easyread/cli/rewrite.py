@@ -47,7 +47,7 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
       easyread rewrite sources.txt --lines > outputs.txt
     """
     from easyread.config import load_config
-    from easyread.io import capped_text, open_regular
+    from easyread.inputs import capped_text, open_input
     from easyread.pipeline import process, read_document
     from easyread.rewrite.output import ledger, rewrite_lines, to_markdown, to_text
 
@@ -57,7 +57,7 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
     target = output_target(output, [path, *files_read(config)])
     if lines:
         name = "<stdin>" if path == "-" else path
-        raw = sys.stdin.buffer if path == "-" else open_regular(path)
+        raw = sys.stdin.buffer if path == "-" else open_input(path, what="file")
         with capped_text(raw, config.max_bytes, name=name, encoding=encoding or "utf-8",
                          close_raw=path != "-") as stream:
             if target is not None:

@@ -46,7 +46,8 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
     """
     from easyread import report
     from easyread.config import load_config
-    from easyread.runner import article_paths, score_files
+    from easyread.inputs import article_paths
+    from easyread.score import score_files
 
     config = load_config(config_file=config_file, profile=profile,
                          overrides={"max_bytes": max_bytes})

@@ -37,7 +37,7 @@ def suggest(sentence: str | None, word: str | None, tsv: str | None, limit: int,
     if tsv is not None:
         if sentence is not None:
             raise click.UsageError("give either --tsv FILE or SENTENCE WORD, not both")
-        from easyread.io import read_option_file
+        from easyread.inputs import read_option_file
 
         target = output_target(output, [tsv])
         max_bytes = 64 * 1024 * 1024

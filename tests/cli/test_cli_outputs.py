@@ -501,7 +501,7 @@ def test_atomic_write_symlink_modes(tmp_path: Path) -> None:
 
 
 def test_read_stream_is_bounded() -> None:
-    from easyread.io import read_stream
+    from easyread.inputs import read_stream
 
     stream = Endless()
     data = read_stream(cast(IO[bytes], stream), 1000)

@@ -1,9 +1,10 @@
 """The batch report: ``index.html``, ``summary.json`` and ``summary.csv`` in OUT_DIR.
 
-Pure formatters over a :class:`~easyread.batch.BatchReport`, plus :func:`write_reports`, which
-writes all three atomically (a failure, such as a full disk, is a :class:`ReportWriteError`
-naming the file). The HTML page is one self-contained file (inline CSS, the chart as
-inline SVG from pygal with its scripts removed): it opens offline and fetches nothing.
+Pure formatters over a :class:`~easyread.batch.models.BatchReport`, plus
+:func:`write_reports`, which writes all three atomically (a failure, such as a full disk, is a
+:class:`ReportWriteError` naming the file). The HTML page (template ``report.html.j2``) is one
+self-contained file (inline CSS, the chart as inline SVG from pygal with its scripts removed):
+it opens offline and fetches nothing.
 Articles are sorted by path and timings live only in summary.json's ``run`` block, so the rest
 of the report is the same whichever executor ran the batch.
 """
@@ -15,12 +16,16 @@ import io
 import json
 import re
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from easyread.batch import ArticleResult, BatchReport
+    from easyread.batch.models import ArticleResult, BatchReport
+
+#: The page's Jinja2 template, next to this module.
+TEMPLATE = files("easyread.batch").joinpath("report.html.j2")
 
 CSV_COLUMNS = [
     "path", "status", "check", "title",
@@ -28,95 +33,6 @@ CSV_COLUMNS = [
     "hard_words_before", "hard_words_after", "outputs", "error_code", "error_message",
     "check_failures", "notes", "retryable",
 ]
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>easyread batch report: {{ counts.articles }} articles</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
-       line-height: 1.5; color: #1a1a1a; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.ok { color: #0b6e0b; } .failed, .fail { color: #a40000; font-weight: 600; } .not_run { color: #666; }
-.pass { color: #0b6e0b; } .insufficient { color: #666; }
-code { font-size: 0.9em; }
-.chart { max-width: 40rem; }
-.chart svg { width: 100%; height: auto; }
-dl.counts { display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; }
-dl.counts dt { font-weight: 600; }
-</style>
-</head>
-<body>
-<main>
-<h1>easyread batch report</h1>
-<p>Profile <strong>{{ profile }}</strong>; formats {{ formats|join(", ") }};
-thresholds: {{ thresholds|join("; ") if thresholds else "none" }}.</p>
-<dl class="counts">
-<dt>Articles</dt><dd>{{ counts.articles }}</dd>
-<dt>Converted</dt><dd>{{ counts.ok }}</dd>
-<dt>Failed</dt><dd>{{ counts.failed }}{% if counts.failed_retryable %} ({{ counts.failed_retryable }} tried again by the next run: could not be written, could not be read, or the worker died){% endif %}</dd>
-{% if counts.not_run %}<dt>Not run</dt><dd>{{ counts.not_run }} (the batch was stopped{% if interrupted_by %} by {{ interrupted_by }}{% endif %})</dd>{% endif %}
-<dt>Pass the profile's checks</dt><dd>{{ counts.check_passed }} of {{ counts.ok }}{% if counts.check_insufficient %} ({{ counts.check_insufficient }} not judged){% endif %}</dd>
-<dt>Skipped entries</dt><dd>{{ counts.skipped_entries }}</dd>
-</dl>
-{% for e in state_errors %}<p class="failed">{{ e.message }} [{{ e.code }}]</p>
-{% endfor %}
-{% if chart %}
-<h2>Reading grade before and after</h2>
-<p>Each dot is one article: Flesch-Kincaid grade of the original (across) and of the
-easy-read version (up). Dots below the diagonal got easier.</p>
-<figure class="chart" role="img" aria-label="Scatter chart of Flesch-Kincaid grade before and after rewriting">
-{{ chart }}
-</figure>
-{% endif %}
-<h2>Articles</h2>
-<table>
-<thead><tr>
-<th scope="col">Article</th><th scope="col">Status</th><th scope="col">Check</th>
-<th scope="col">Grade before</th><th scope="col">Grade after</th>
-<th scope="col">Words per sentence before</th><th scope="col">after</th>
-<th scope="col">Hard words before</th><th scope="col">after</th>
-<th scope="col">Outputs or error</th>
-</tr></thead>
-<tbody>
-{% for a in articles %}
-<tr>
-<td><code>{{ a.path }}</code>{% if a.title %}<br>{{ a.title }}{% endif %}</td>
-<td class="{{ a.status }}">{{ a.status.replace("_", " ") }}</td>
-<td class="{{ a.check or '' }}">{{ a.check or "" }}{% for f in a.check_failures %}<br><small>{{ f }}</small>{% endfor %}</td>
-<td class="num">{{ num(a.before.get('flesch_kincaid_grade')) }}</td>
-<td class="num">{{ num(a.after.get('flesch_kincaid_grade')) }}</td>
-<td class="num">{{ num(a.before.get('words_per_sentence')) }}</td>
-<td class="num">{{ num(a.after.get('words_per_sentence')) }}</td>
-<td class="num">{{ num(a.before.get('hard_words')) }}</td>
-<td class="num">{{ num(a.after.get('hard_words')) }}</td>
-<td>{% for fmt, path in a.outputs|dictsort %}<a href="{{ href(path) }}">{{ fmt }}</a> {% endfor %}
-{% if a.error %}<span class="failed">{{ a.error.message }} [{{ a.error.code }}]</span>{% if a.retryable %} <small>(tried again by the next run)</small>{% endif %}{% endif %}
-{% for n in a.notes %}<br><small>{{ n.message }} [{{ n.code }}]</small>{% endfor %}</td>
-</tr>
-{% endfor %}
-</tbody>
-</table>
-{% if skipped %}
-<h2>Skipped folder entries</h2>
-<table>
-<thead><tr><th scope="col">Entry</th><th scope="col">Why</th></tr></thead>
-<tbody>
-{% for s in skipped %}<tr><td><code>{{ s.path }}</code></td><td>{{ s.message }} [{{ s.code }}]</td></tr>
-{% endfor %}
-</tbody>
-</table>
-{% endif %}
-</main>
-</body>
-</html>
-"""
 
 
 def _num(value: Any) -> str:
@@ -179,7 +95,7 @@ def render_index(report: BatchReport) -> str:
     from markupsafe import Markup
 
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    template = env.from_string(_TEMPLATE)
+    template = env.from_string(TEMPLATE.read_text("utf-8"))
     return str(template.render(
         profile=report.profile, formats=report.formats, thresholds=report.thresholds,
         counts=report.counts, articles=report.articles, skipped=report.skipped,
