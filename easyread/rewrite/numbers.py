@@ -268,8 +268,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             new = ("" if exact or before in _HEDGES - {"to"} else "about ") + words
             out.append(Proposal(m.span(), new, rid, f"{m.group()} change written as {words}"))
             continue
-        if before in ("a", "an"):
-            continue  # "a 5% stake": no clear plain form
+        if before in ("a", "an") or re.search(r"(?i)\b(?:a|an)\s+[\w-]+\s*$", text[: m.start()]):
+            continue  # "a 5% stake", "an extraordinary 43% of …": no clear plain form
         level = _nearest_fraction(value)
         if level is None:
             continue

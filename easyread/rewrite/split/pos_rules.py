@@ -1391,6 +1391,8 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         else:
             if view.tags[c - 1][:2] not in ("NN", "CD") or not starts_clause(*_tags_words(view, c + 2, end)):
                 return []
+            if view.lower(c - 2) == "for" and view.lower(c - 1) in ("instance", "example"):
+                return []  # "… in Latin America, for instance, where …": the place is further back
             new = f"There {_lower_start(view, c + 2, _after(view, c + 2, end))}"
             f = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
             nxt = f + 1
