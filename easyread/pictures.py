@@ -163,15 +163,14 @@ def _titlecase(word: str) -> bool:
 
 def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     """The tokens of :func:`_tokens`, each with whether its word looks like part of a name:
-    a Titlecase word, not the first of the sentence, next to another Titlecase word that is
-    not a stop word ("Cook Islands", "Wall Street Journal", "Sheffield Wednesday" at the start
-    of a sentence; not "The Government", "UK")."""
+    a Titlecase word that is not a stop word next to another ("Cook Islands", "Wall Street
+    Journal", "Sheffield Wednesday" and "Sports Direct" at the start of a sentence; not "The
+    Government", "UK")."""
     capital = [_titlecase(w) and w.lower().strip("“‘\"'(") not in STOP_WORDS for w in words]
     tokens: list[tuple[str, bool]] = []
     for index, word in enumerate(words):
-        name = (
-            index > 0 and _titlecase(word)
-            and (capital[index - 1] or (index + 1 < len(words) and capital[index + 1]))
+        name = capital[index] and (
+            (index > 0 and capital[index - 1]) or (index + 1 < len(words) and capital[index + 1])
         )
         text = word.lower().replace("\u2019", "'").replace("\u2018", "'")
         for symbol, symbol_name in _SYMBOL_WORDS:
