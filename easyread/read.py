@@ -209,9 +209,153 @@ def from_text(
         _read_html(doc)
     else:
         _read_plain(doc)
+    clean_news(doc)
     if not any(b.kind != "credit" for b in doc.blocks):
         raise EmptyInput("has no readable text", path=path)
     return doc
+
+
+# ----------------------------------------------------------------- news furniture (issue 11)
+
+#: The code of the notes that say what :func:`clean_news` moved out of the text.
+NEWS_NOTE = "read.news"
+_QUOTE_OPEN = "“\"‘'«"
+
+
+@dataclass(frozen=True)
+class NewsRule:
+    """One rule of ``easyread/data/news_cleanup.toml`` (see that file for what each does)."""
+
+    id: str
+    what: str
+    kind: str  # block, lead or tail
+    pattern: re.Pattern[str]
+    need: re.Pattern[str] | None = None
+    max_words: int = 0
+    min_rest_words: int = 4
+
+
+@functools.lru_cache(maxsize=1)
+def news_rules() -> tuple[NewsRule, ...]:
+    """The rules of ``news_cleanup.toml``, compiled (cached)."""
+    import tomllib
+
+    from easyread.data import data_path
+
+    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+    rules = []
+    for spec in data["rule"]:
+        flags = 0 if spec.get("case") else re.IGNORECASE
+        kind = str(spec["kind"])
+        if kind not in ("block", "lead", "tail"):
+            raise ValueError(f"news_cleanup.toml {spec['id']}: kind must be block, lead or tail")
+        body = str(spec["pattern"])
+        pattern = {"block": rf"(?:{body})\Z", "lead": rf"(?:{body})", "tail": rf"(?:{body})\Z"}[kind]
+        rules.append(NewsRule(
+            id=str(spec["id"]), what=str(spec["what"]), kind=kind,
+            pattern=re.compile(pattern, flags),
+            need=re.compile(str(spec["need"]), re.IGNORECASE) if spec.get("need") else None,
+            max_words=int(spec.get("max_words", 0)),
+            min_rest_words=int(spec.get("min_rest_words", 4)),
+        ))
+    return tuple(rules)
+
+
+def _balanced_quotes(text: str) -> bool:
+    """No quotation is open at the end of ``text`` (curly pairs, and straight double quotes)."""
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+
+
+def _content_words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+
+
+def _news_match(rule: NewsRule, text: str) -> re.Match[str] | None:
+    """Where ``rule`` matches ``text``, with its safety conditions (see news_cleanup.toml)."""
+    if rule.kind == "block":
+        if rule.max_words and len(text.split()) > rule.max_words:
+            return None
+        found = rule.pattern.match(text)
+    elif rule.kind == "lead":
+        found = rule.pattern.match(text)
+        if found is not None and _content_words(text[found.end():]) < rule.min_rest_words:
+            return None
+    else:
+        found = None
+        for candidate in rule.pattern.finditer(text):
+            if candidate.end() == len(text):
+                found = candidate
+                break
+        if found is not None and (_content_words(text[: found.start()]) < rule.min_rest_words
+                                  or not _balanced_quotes(text[: found.start()])):
+            return None
+    if found is None or not found.group(0).strip():
+        return None
+    if rule.need is not None and not rule.need.search(found.group(0)):
+        return None
+    return found
+
+
+def clean_news(doc: Document) -> list[tuple[str, str]]:
+    """Move news page furniture out of the text: datelines, bylines, photo captions and
+    credits, "Advertisement", "Read more:" links, share buttons, cookie notices.
+
+    Each piece becomes a block of kind ``credit`` (kept in the document and its JSON; not
+    body text, so never a row, never scored or rewritten) and a ``read.news`` note names the
+    rule and the text. Quotation blocks and text inside a quotation are never touched (a block
+    that opens with a quote mark may only lose a credit after its closed quotation). Block ids are renumbered in reading order (this runs
+    before segmentation). Returns ``(rule id, text moved)`` pairs.
+
+    >>> doc = from_text("Prices rise\\nLONDON (Reuters) - Prices rose by 5% in May, the office said.\\nAdvertisement")
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('title', 'Prices rise'), ('credit', 'LONDON (Reuters) -'), ('paragraph', 'Prices rose by 5% in May, the office said.'), ('credit', 'Advertisement')]
+    """
+    moved: list[tuple[str, str]] = []
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        text = block.text
+        if block.kind in ("credit", "title", "heading", "quote"):
+            blocks.append(block)
+            continue
+        quoted = text[:1] in _QUOTE_OPEN  # only a credit after the closed quotation may go
+        rule_hit: tuple[NewsRule, re.Match[str]] | None = None
+        for rule in news_rules():
+            if quoted and rule.kind != "tail":
+                continue
+            found = _news_match(rule, text)
+            if found is not None:
+                rule_hit = (rule, found)
+                break
+        if rule_hit is None:
+            blocks.append(block)
+            continue
+        rule, found = rule_hit
+        start = block.origin[0] if block.origin else None
+        if rule.kind == "block":
+            piece = text
+            blocks.append(Block(id=block.id, kind="credit", text=text, origin=block.origin, line=block.line))
+        else:
+            piece = found.group(0).strip()
+            rest_at = found.end() if rule.kind == "lead" else 0
+            rest = text[found.end():] if rule.kind == "lead" else text[: found.start()]
+            lead = len(rest) - len(rest.lstrip())
+            rest = rest.strip()
+            rest_start = None if start is None else start + rest_at + lead
+            piece_start = None if start is None else start + (found.start() + len(found.group(0)) - len(found.group(0).lstrip()))
+            piece_block = Block(id=block.id, kind="credit", text=piece,
+                                origin=None if piece_start is None else (piece_start, piece_start + len(piece)),
+                                line=block.line)
+            kept = Block(id=block.id, kind=block.kind, text=rest,
+                         origin=None if rest_start is None else (rest_start, rest_start + len(rest)),
+                         line=block.line)
+            blocks.extend([piece_block, kept] if rule.kind == "lead" else [kept, piece_block])
+        moved.append((rule.id, piece))
+        doc.note(NEWS_NOTE, None, f"{rule.id}: {rule.what} moved out of the text: “{piece}”")
+    if moved:
+        for number, block in enumerate(blocks, 1):
+            block.id = f"b{number}"
+        doc.blocks[:] = blocks
+    return moved
 
 
 def _has_surrogates(text: str) -> bool:
