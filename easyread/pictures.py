@@ -185,6 +185,19 @@ def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     return tokens
 
 
+def _capitalised_tokens(words: Sequence[str]) -> frozenset[int]:
+    """Positions (in :func:`_tokens`) of the tokens of Titlecase words after the first word:
+    such a word that matches a keyword only through an inflected form ("Jobs", "Gates") is
+    more likely a name than the keyword ("the Government" matches "government" itself)."""
+    found: set[int] = set()
+    position = 0
+    for index, (word, count) in enumerate((w, len(_marked_tokens([w]))) for w in words):
+        if index > 0 and _titlecase(word):
+            found.update(range(position, position + count))
+        position += count
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A keyword match: the picture, how sure the match is (0-1), and where it starts."""
@@ -369,6 +382,7 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
     marked = _marked_tokens(words)
     tokens = [token for token, _ in marked]
     sentence = _sentence_words(tokens)
+    capitalised = _capitalised_tokens(words)
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
@@ -400,8 +414,9 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
         if single is not None:
             picture, exact = single
             confidence = policy.word if exact else policy.form
-            if marked[index][1]:
-                confidence *= policy.name_factor  # "Cook" in "Cook Islands" is not cooking
+            if marked[index][1] or (not exact and index in capitalised):
+                # "Cook" in "Cook Islands" is not cooking; "Jobs" in mid-sentence is no job
+                confidence *= policy.name_factor
             add(index, picture, confidence)
         index += 1
     return found
