@@ -205,6 +205,13 @@ def keyword(sentence: str) -> str | None:
     ("The rain was pounding on the roof.", "pound"),              # a verb, not money
     ("The court hearing lasted two days.", "hear"),               # a court hearing, not an ear
     ("The storm cost three lives.", "cost"),                      # lives, not a price
+    ("She is the chief marketing officer of the bank.", "officer"),  # not the police
+    ("They spent the money for their own benefit.", "benefit"),   # an advantage, not welfare
+    ("Cracks reduce stress on the steel frame.", "stress"),       # a force, not a feeling
+    ("Paint the wall in direct contact with the pipe.", "contact"),  # touching, not a phone
+    ("The train has six stops before the city.", "stop"),         # a train stop, not a stop sign
+    ("The judge ruled that the law was fair.", "rule"),           # a ruling, not a rule book
+    ("The shop is on the high street.", "street"),                # an idiom
 ])
 def test_keyword_in_another_sense_gets_no_picture(sentence: str, not_keyword: str) -> None:
     assert keyword(sentence) != not_keyword
@@ -218,6 +225,9 @@ def test_keyword_in_another_sense_gets_no_picture(sentence: str, not_keyword: st
     ("The doctor gave her medicine for the pain.", {"medicine", "doctor"}),
     ("Children walk to school with their teacher.", {"school", "child", "teacher"}),
     ("The coffee cost two pounds.", {"cost", "pound"}),
+    ("An officer arrested the man at the station.", {"officer", "arrest"}),
+    ("Cuts to child benefit will hit poor families.", {"benefit", "child"}),
+    ("Exams cause stress and worry for many teenagers.", {"stress", "worry", "exam", "teenager"}),
 ])
 def test_keyword_in_its_own_sense_keeps_its_picture(sentence: str, expected: set[str]) -> None:
     assert keyword(sentence) in expected
@@ -251,6 +261,12 @@ def test_day_inside_a_name_at_the_start_of_a_sentence() -> None:
     assert choose_picture(["Sheffield", "Wednesday"]) is None
     assert keyword("The shop opens on Wednesday.") == "wednesday"
     assert keyword("Police officers visited the house.") == "police officer"  # first word, no name
+
+
+def test_a_capitalised_form_in_mid_sentence_is_a_name() -> None:
+    assert keyword("He has the trust of Jobs, the founder.") != "job"  # Steve Jobs
+    assert keyword("Many people lost their jobs last year.") == "job"
+    assert keyword("Ministers met in the Parliament building.") == "parliament"  # the word itself
 
 
 def test_document_words_select_a_sense() -> None:
