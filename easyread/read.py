@@ -296,6 +296,27 @@ def _news_match(rule: NewsRule, text: str) -> re.Match[str] | None:
     return found
 
 
+#: Rules whose pieces are about the article (who wrote it, where, when): shown small in the
+#: back matter. Adverts, links, share buttons, cookie notices and captions are not.
+_METADATA_RULES = ("news.dateline", "news.date_line", "news.stamp", "news.byline", "news.reporting_by")
+_NEWS_NOTE_TEXT = re.compile(r"^([\w.]+): .*? moved out of the text: “(.*)”$", re.DOTALL)
+
+
+def news_metadata(doc: Document) -> list[str]:
+    """The datelines, date lines and bylines :func:`clean_news` moved out of ``doc``, in order."""
+    found: list[str] = []
+    for note in doc.notes:
+        if note.code != NEWS_NOTE:
+            continue
+        match = _NEWS_NOTE_TEXT.match(note.message)
+        if match and match.group(1).startswith(_METADATA_RULES):
+            piece = match.group(2).rstrip(" -–—:").strip()
+            if piece.startswith("(") and piece.endswith(")"):
+                piece = piece[1:-1].strip()
+            found.append(piece)
+    return found
+
+
 def clean_news(doc: Document) -> list[tuple[str, str]]:
     """Move news page furniture out of the text: datelines, bylines, photo captions and
     credits, "Advertisement", "Read more:" links, share buttons, cookie notices.

@@ -183,3 +183,21 @@ def test_clean_news_is_idempotent_and_returns_what_it_moved() -> None:
     doc = from_text(f"{HEADLINE}\nAdvertisement\nThe police said the attackers escaped.")
     assert clean_news(doc) == []  # from_text ran it already
     assert [n.message for n in doc.notes] == ["news.advert: advertisement moved out of the text: “Advertisement”"]
+
+
+def test_bylines_and_datelines_are_shown_small_in_the_back_matter() -> None:
+    from easyread.read import news_metadata
+    from easyread.render import render_html
+    from easyread.segment import segment
+
+    doc = from_text("\n".join([HEADLINE, "By Jane Smith",
+                               "LONDON (Reuters) - Gunmen opened fire in a busy market on Saturday, "
+                               "killing 30 people.", "Advertisement",
+                               "(Reporting by Jane Smith; Editing by Tom Jones)"]))
+    assert news_metadata(doc) == ["By Jane Smith", "LONDON (Reuters)",
+                                  "Reporting by Jane Smith; Editing by Tom Jones"]
+    segment(doc)
+    page = render_html(doc)
+    back = page.split('class="back-matter"', 1)[1]
+    assert "From the original page: By Jane Smith; LONDON (Reuters); Reporting by Jane Smith" in back
+    assert "Advertisement" not in page  # furniture that is not about the article is not shown

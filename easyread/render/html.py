@@ -546,6 +546,7 @@ def build_html(
 ) -> str:
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
+    from easyread.read import news_metadata
 
     plan = picture_plan(doc, settings.decisions) if settings.pictures and settings.layout == "rows" else None
     groups = list(_groups(doc, settings, plan))
@@ -562,6 +563,7 @@ def build_html(
             about=_about(doc, settings),
             source_title=source_title,
             credit=clean_text(doc.credit).strip() if doc.credit else None,
+            news_meta=clean_text("; ".join(news_metadata(doc))) or None,
             version_note=settings.version_note,
             settings=settings,
             groups=groups,
