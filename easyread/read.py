@@ -23,6 +23,10 @@ List items, table cells, definition lists, figure captions, ``<details>``, ``<se
 text straight inside a ``<div>`` are all read, each block once (``<li><p>…</p></li>`` gives
 one list item).
 
+News page furniture (datelines, bylines, photo captions and credits, adverts, "Read more:"
+links, share buttons, cookie notices) is moved out of the text into ``credit`` blocks, each with
+a ``read.news`` note, by the rules of ``data/news_cleanup.toml`` (:func:`clean_news`).
+
 Bad input never gives a traceback: each problem is an :class:`~easyread.errors.InputError`
 with a code, the file name and a hint (see ``docs/cli.md``).
 """
