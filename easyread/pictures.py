@@ -185,17 +185,24 @@ def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     return tokens
 
 
-def _capitalised_tokens(words: Sequence[str]) -> frozenset[int]:
-    """Positions (in :func:`_tokens`) of the tokens of Titlecase words after the first word:
-    such a word that matches a keyword only through an inflected form ("Jobs", "Gates") is
-    more likely a name than the keyword ("the Government" matches "government" itself)."""
-    found: set[int] = set()
+def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions (in :func:`_tokens`) of the tokens of Titlecase words after the first word,
+    and of the tokens of all-capital words. A Titlecase word that matches a keyword only
+    through an inflected form ("Jobs", "Gates") is more likely a name than the keyword ("the
+    Government" matches "government" itself); an all-capital word of two to four letters is an
+    acronym, never an inflected form ("GPS" is not "GPs")."""
+    title: set[int] = set()
+    upper: set[int] = set()
     position = 0
-    for index, (word, count) in enumerate((w, len(_marked_tokens([w]))) for w in words):
-        if index > 0 and _titlecase(word):
-            found.update(range(position, position + count))
+    for index, word in enumerate(words):
+        count = len(_marked_tokens([word]))
+        letters = [c for c in word if c.isalpha()]
+        if 1 < len(letters) <= 4 and all(c.isupper() for c in letters):
+            upper.update(range(position, position + count))  # "GPS", not "CHILDREN"
+        elif index > 0 and _titlecase(word) and all(c.islower() for c in letters[1:]):
+            title.update(range(position, position + count))
         position += count
-    return frozenset(found)
+    return frozenset(title), frozenset(upper)
 
 
 @dataclass(frozen=True)
@@ -382,7 +389,7 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
     marked = _marked_tokens(words)
     tokens = [token for token, _ in marked]
     sentence = _sentence_words(tokens)
-    capitalised = _capitalised_tokens(words)
+    capitalised, acronyms = _capitalised_tokens(words)
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
@@ -411,6 +418,8 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
                 index += 2
                 continue
         single = _match_word(tokens[index], pictures)
+        if single is not None and not single[1] and index in acronyms:
+            single = None  # "GPS" is an acronym, not the plural of "GP"
         if single is not None:
             picture, exact = single
             confidence = policy.word if exact else policy.form

@@ -212,6 +212,9 @@ def keyword(sentence: str) -> str | None:
     ("The train has six stops before the city.", "stop"),         # a train stop, not a stop sign
     ("The judge ruled that the law was fair.", "rule"),           # a ruling, not a rule book
     ("The shop is on the high street.", "street"),                # an idiom
+    ("Bacteria process toxic dangers and waste.", "danger"),      # skip_forms: not a warning
+    ("The economic storm will hit jobs.", "storm"),               # a figure of speech
+    ("The economic health of the city is good.", "health"),       # the economy, not a body
 ])
 def test_keyword_in_another_sense_gets_no_picture(sentence: str, not_keyword: str) -> None:
     assert keyword(sentence) != not_keyword
@@ -267,6 +270,8 @@ def test_a_capitalised_form_in_mid_sentence_is_a_name() -> None:
     assert keyword("He has the trust of Jobs, the founder.") != "job"  # Steve Jobs
     assert keyword("Many people lost their jobs last year.") == "job"
     assert keyword("Ministers met in the Parliament building.") == "parliament"  # the word itself
+    assert keyword("Drivers now rely on GPS.") != "gp"  # an acronym is never a plural
+    assert keyword("Most of the GPs are tired.") == "gp"
 
 
 def test_document_words_select_a_sense() -> None:
