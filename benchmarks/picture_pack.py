@@ -9,7 +9,7 @@ sentence with the picture beside it (alt text and keyword), with an empty grade 
 reviewer who has not read the picture rules can grade each picture helpful / neutral /
 misleading / offensive (or say whether a row with none needed one).
 
-    python benchmarks/picture_pack.py --n 8 --seed 1111 --out /work/review/pictures-pack
+    python benchmarks/picture_pack.py --n 8 --seed 2612 --out /work/review/pictures-pack
 
 Exits 0 with a message when the data are absent; exits 1 when ``pdftoppm`` is missing.
 """
@@ -68,7 +68,7 @@ def convert(path: Path, out_dir: Path, config: object) -> tuple[str, list[tuple[
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=8)
-    ap.add_argument("--seed", type=int, default=1111)
+    ap.add_argument("--seed", type=int, default=2612)
     ap.add_argument("--out", type=Path, default=Path("/work/review/pictures-pack"))
     args = ap.parse_args()
     if not available():
