@@ -274,22 +274,28 @@ def _content_words(text: str) -> int:
     return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
 
 
+#: Bounded work: a block rule sees at most this many characters (news furniture is short),
+#: a lead or tail rule only this many at the start or the end of a block.
+_BLOCK_CHARS = 1500
+_EDGE_CHARS = 400
+
+
 def _news_match(rule: NewsRule, text: str) -> re.Match[str] | None:
-    """Where ``rule`` matches ``text``, with its safety conditions (see news_cleanup.toml)."""
+    """Where ``rule`` matches ``text``, with its safety conditions (see news_cleanup.toml).
+
+    A block rule matches the text with its spaces collapsed (the match is then of that text);
+    lead and tail matches are of ``text`` itself (positions count in ``text``)."""
     if rule.kind == "block":
-        if rule.max_words and len(text.split()) > rule.max_words:
+        if len(text) > _BLOCK_CHARS or (rule.max_words and len(text.split()) > rule.max_words):
             return None
-        found = rule.pattern.match(text)
+        found = rule.pattern.match(" ".join(text.split()))
     elif rule.kind == "lead":
-        found = rule.pattern.match(text)
+        found = rule.pattern.match(text, 0, min(len(text), _EDGE_CHARS))
         if found is not None and _content_words(text[found.end():]) < rule.min_rest_words:
             return None
     else:
-        found = None
-        for candidate in rule.pattern.finditer(text):
-            if candidate.end() == len(text):
-                found = candidate
-                break
+        start = max(0, len(text) - _EDGE_CHARS)
+        found = rule.pattern.search(text, start)
         if found is not None and (_content_words(text[: found.start()]) < rule.min_rest_words
                                   or not _balanced_quotes(text[: found.start()])):
             return None

@@ -201,3 +201,24 @@ def test_bylines_and_datelines_are_shown_small_in_the_back_matter() -> None:
     back = page.split('class="back-matter"', 1)[1]
     assert "From the original page: By Jane Smith; LONDON (Reuters); Reporting by Jane Smith" in back
     assert "Advertisement" not in page  # furniture that is not about the article is not shown
+
+
+ADVERSARIAL = [
+    "1" * 5000 + "x", "share " * 400 + "x", " " * 20000 + "x", "Monday" + " " * 20000 + "x",
+    "By " + "A and " * 400 + "x", "Updated " + "1" * 5000 + "x", "a" * 200_000,
+    "(Getty Images" + ")" * 5000, "LONDON" + " " * 20000 + "(Reuters) x", "1 " * 14 + "x",
+    "|" * 20000, "We use " + "cookies " * 12 + "x", "Photo: " + "a/" * 5000,
+    "x " * 10 + "(" * 5000 + "Getty Images)", "“" + "a " * 5000 + "(Getty Images)",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_every_rule_is_fast_on_adversarial_text(text: str) -> None:
+    import time
+
+    from easyread.read import _news_match
+
+    for rule in news_rules():
+        started = time.process_time()
+        _news_match(rule, text)
+        assert time.process_time() - started < 0.5, rule.id
