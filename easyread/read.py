@@ -20,7 +20,8 @@ markup around it and however deeply it is nested. What is left out is left out o
   not read (it is not visible text).
 
 List items, table cells, definition lists, figure captions, ``<details>``, ``<section>`` and
-text straight inside a ``<div>`` are all read, each block once (``<li><p>…</p></li>`` gives
+text straight inside a ``<div>`` are all read, each block once (the caption of a ``<figure>``
+that shows a picture becomes a ``credit`` block with a ``read.news`` note: never a row) (``<li><p>…</p></li>`` gives
 one list item).
 
 News page furniture (datelines, bylines, photo captions and credits, adverts, "Read more:"
@@ -726,6 +727,26 @@ def _html_plan(soup: Any) -> tuple[set[int], Any]:
     return skip, root
 
 
+_HTML_CAPTION_RULE = "news.caption.html"
+_PICTURE_TAGS = frozenset({"img", "picture", "video", "svg"})
+
+
+def _shows_a_picture(figure: Any) -> bool:
+    """Is ``figure`` a ``<figure>`` with a picture among its children or grandchildren?
+    (Bounded: a caption's figure is looked at two levels deep, not searched.)"""
+    from bs4.element import Tag
+
+    if not isinstance(figure, Tag) or figure.name != "figure":
+        return False
+    for child in figure.children:
+        if isinstance(child, Tag):
+            if child.name in _PICTURE_TAGS:
+                return True
+            if any(isinstance(g, Tag) and g.name in _PICTURE_TAGS for g in child.children):
+                return True
+    return False
+
+
 def _read_html(doc: Document) -> None:
     """Read the main text of an HTML page: every text node once, in document order.
 
@@ -751,6 +772,8 @@ def _read_html(doc: Document) -> None:
     line: int | None = getattr(root, "sourceline", None)  # the line the walk has reached
     headings: list[str] = []  # open heading elements, innermost last
     depth = {"li": 0, "blockquote": 0, "pre": 0}
+    captions: set[int] = set()  # open <figcaption>s of a figure with a picture (issue 11)
+    pictured: dict[int, bool] = {}  # figure -> has a picture
     after_br = False
 
     def flush() -> None:
@@ -765,6 +788,10 @@ def _read_html(doc: Document) -> None:
             kind = "heading"
             if headings[-1] == "h1" and not doc.blocks:
                 kind = "title"
+        elif captions:
+            kind = "credit"  # a photo caption: kept, never a row
+            doc.note(NEWS_NOTE, None, f"{_HTML_CAPTION_RULE}: photo caption moved out of the text: "
+                     f"“{' '.join(text.split())}”")
         elif depth["li"]:
             kind = "list_item"
         elif depth["blockquote"]:
@@ -799,6 +826,7 @@ def _read_html(doc: Document) -> None:
                 headings.pop()
             elif name in depth:
                 depth[name] -= 1
+            captions.discard(id(node))
             continue
         if isinstance(child, NavigableString):
             text = str(child)
@@ -832,6 +860,12 @@ def _read_html(doc: Document) -> None:
             headings.append(name)
         elif name in depth:
             depth[name] += 1
+        elif name == "figcaption":
+            figure = id(child.parent)
+            if figure not in pictured:  # once per figure, however many captions it has
+                pictured[figure] = _shows_a_picture(child.parent)
+            if pictured[figure]:
+                captions.add(id(child))
         stack.append((child, iter(_children(child))))
 
     flush()

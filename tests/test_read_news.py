@@ -222,3 +222,17 @@ def test_every_rule_is_fast_on_adversarial_text(text: str) -> None:
         started = time.process_time()
         _news_match(rule, text)
         assert time.process_time() - started < 0.5, rule.id
+
+
+def test_html_photo_caption_is_a_credit_and_other_figures_are_read() -> None:
+    page = ("<!doctype html><html><head><title>T</title></head><body><main>"
+            "<p>The police said the attackers escaped in two cars.</p>"
+            "<figure><a href='x'><img src='a.jpg' alt='a'></a><figcaption>Police at the scene on "
+            "Sunday.</figcaption></figure>"
+            "<figure><blockquote><p>We will not give up.</p></blockquote><figcaption>The mayor, "
+            "speaking on Monday.</figcaption></figure></main></body></html>")
+    doc = from_text(page, fmt="html")
+    blocks = [(b.kind, b.text) for b in doc.blocks]
+    assert ("credit", "Police at the scene on Sunday.") in blocks
+    assert ("paragraph", "The mayor, speaking on Monday.") in blocks  # no picture: read
+    assert any(n.code == NEWS_NOTE and "news.caption.html" in n.message for n in doc.notes)
