@@ -378,12 +378,15 @@ def _after_factor(tokens: Sequence[str], index: int, after: Mapping[str, float])
     return after.get(tokens[k], 1.0) if k >= 0 else 1.0
 
 
-def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> list[tuple[int, Picture, float]]:
+def _matches(
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+) -> list[tuple[int, Picture, float]]:
     """All keyword matches as ``(token position, Picture, confidence)``, phrases first.
 
     A keyword inside a ``[phrases] no_picture`` pair or an idiom does not match; a keyword
     whose ``[senses]`` entry the sentence does not fit does not match; a keyword after
-    "than" (``[after]``) and a word inside a name are loose matches."""
+    "than" (``[after]``) and a word inside a name are loose matches. ``dropped`` (when given)
+    collects why a keyword did not match ("spend: another sense", "learn: in an idiom")."""
     pictures = load_pictures()
     policy = load_policy()
     marked = _marked_tokens(words)
@@ -395,6 +398,8 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
     def add(index: int, picture: Picture, confidence: float) -> None:
         sense = policy.senses.get(picture.keyword)
         if sense is not None and not sense.fits(sentence, document):
+            if dropped is not None:
+                dropped.append(f"“{picture.keyword}” in another sense")
             return  # "spent air", "the text", "voted most beautiful"
         factor = policy.keyword_factor.get(picture.keyword, 1.0) * _after_factor(tokens, index, policy.after)
         found.append((index, picture, confidence * factor))
@@ -403,6 +408,8 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
     for index in range(len(tokens) - 1):
         if _idiom(tokens[index], tokens[index + 1], policy.idioms):
             skip.update((index, index + 1))  # "learned of", "the best news"
+            if dropped is not None:
+                dropped.append(f"“{tokens[index]} {tokens[index + 1]}” is an idiom")
     index = 0
     while index < len(tokens):
         if index in skip:
@@ -431,11 +438,14 @@ def _matches(words: Sequence[str], document: frozenset[str] = frozenset()) -> li
     return found
 
 
-def candidates(words: Sequence[str], document: frozenset[str] = frozenset()) -> list[Candidate]:
+def candidates(
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+) -> list[Candidate]:
     """Every keyword match of a sentence, best first: the most specific keyword (lowest Zipf
     word frequency), then the earliest. Confidence is not applied here. ``document``: the
-    words of the whole document (:func:`document_words`), for ``document_against`` senses."""
-    found = _matches(words, document)
+    words of the whole document (:func:`document_words`), for ``document_against`` senses;
+    ``dropped`` collects why keywords did not match (see :func:`_matches`)."""
+    found = _matches(words, document, dropped)
     found.sort(key=lambda match: (_zipf(match[1].keyword), match[0]))
     return [Candidate(picture, round(confidence, 3), position) for position, picture, confidence in found]
 
@@ -470,7 +480,10 @@ def _pick(
     lowered = {w.replace("’", "'") for w in lowered}
     if lowered & policy.negation:
         return None, "the sentence is negated: a picture would show what it denies"
-    found = candidates(words, document)
+    dropped: list[str] = []
+    found = candidates(words, document, dropped)
+    if not found and dropped:
+        reason = "; ".join(dropped)  # the editor sees why a matching word has no picture
     shown = {c.picture.picture for c in found}
     clash = {code for pair in policy.opposites if set(pair) <= shown for code in pair}
     for candidate in found:

@@ -321,3 +321,12 @@ def test_senses_and_idioms_are_data() -> None:
     for phrase in data["phrases"]["idioms"]:
         assert len(phrase.split()) == 2, phrase
     assert data["after"]["than"] < load_policy().minimum / load_policy().word
+
+
+def test_the_review_sheet_says_why_a_matching_word_has_no_picture() -> None:
+    plan = plan_pictures([("s1", split("Later, I threw out the spent air in my lungs.")),
+                          ("s2", split("We learned of it.")),
+                          ("s3", split("Blorp zibble quux."))])
+    assert plan.pictures["s1"] is None and "another sense" in plan.withheld["s1"]
+    assert plan.pictures["s2"] is None and "idiom" in plan.withheld["s2"]
+    assert "s3" not in plan.withheld  # no keyword at all: nothing to explain
