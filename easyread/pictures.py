@@ -32,7 +32,15 @@ decides which of the matches may be shown:
   (people, children, hugs, hearts, gifts, handshakes, charts, cameras, leisure...);
 * a document with at least two sentences (or a title) about a topic is *sensitive*: every
   row of it follows that topic's rules (:func:`plan_pictures`);
-* the same picture is never shown again within three rows.
+* the same picture is never shown again within three rows, nor more than
+  ``[repeats] max_per_document`` times in a document;
+* a keyword with several senses shows its picture only in its own (``[senses]``: words of the
+  sense that must be in the sentence, words of other senses that must not be, in the sentence
+  or the document, and inflected forms that belong to another word: "spent air",
+  "pounding", "the text", "lottery winners");
+* a keyword inside an idiom (``[phrases] idioms``: "learned of", "the best news", "took
+  office") does not match, and one right after "than" (``[after]``) is a loose match;
+* a name at the start of a sentence ("Sheffield Wednesday") is a name too.
 
 >>> picture = choose_picture("Calls to the helpline went up".split())
 >>> picture
@@ -63,6 +71,7 @@ __all__ = [
     "Policy",
     "candidates",
     "choose_picture",
+    "document_words",
     "load_pictures",
     "load_policy",
     "plan_pictures",
@@ -154,14 +163,14 @@ def _titlecase(word: str) -> bool:
 
 def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     """The tokens of :func:`_tokens`, each with whether its word looks like part of a name:
-    a Titlecase word, not the first of the sentence, next to another Titlecase word that is
-    not a stop word ("Cook Islands", "Wall Street Journal"; not "The Government", "UK")."""
+    a Titlecase word that is not a stop word next to another ("Cook Islands", "Wall Street
+    Journal", "Sheffield Wednesday" and "Sports Direct" at the start of a sentence; not "The
+    Government", "UK")."""
     capital = [_titlecase(w) and w.lower().strip("“‘\"'(") not in STOP_WORDS for w in words]
     tokens: list[tuple[str, bool]] = []
     for index, word in enumerate(words):
-        name = (
-            index > 0 and _titlecase(word)
-            and ((index > 1 and capital[index - 1]) or (index + 1 < len(words) and capital[index + 1]))
+        name = capital[index] and (
+            (index > 0 and capital[index - 1]) or (index + 1 < len(words) and capital[index + 1])
         )
         text = word.lower().replace("\u2019", "'").replace("\u2018", "'")
         for symbol, symbol_name in _SYMBOL_WORDS:
@@ -174,6 +183,26 @@ def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
         if "%" in text:
             tokens.append(("percent", False))
     return tokens
+
+
+def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions (in :func:`_tokens`) of the tokens of Titlecase words after the first word,
+    and of the tokens of all-capital words. A Titlecase word that matches a keyword only
+    through an inflected form ("Jobs", "Gates") is more likely a name than the keyword ("the
+    Government" matches "government" itself); an all-capital word of two to four letters is an
+    acronym, never an inflected form ("GPS" is not "GPs")."""
+    title: set[int] = set()
+    upper: set[int] = set()
+    position = 0
+    for index, word in enumerate(words):
+        count = len(_marked_tokens([word]))
+        letters = [c for c in word if c.isalpha()]
+        if 1 < len(letters) <= 4 and all(c.isupper() for c in letters):
+            upper.update(range(position, position + count))  # "GPS", not "CHILDREN"
+        elif index > 0 and _titlecase(word) and all(c.islower() for c in letters[1:]):
+            title.update(range(position, position + count))
+        position += count
+    return frozenset(title), frozenset(upper)
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,24 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """When a keyword with several senses means its picture (``[senses.KEYWORD]``)."""
+
+    cues: frozenset[str] = frozenset()  # one of these must be in the sentence
+    against: frozenset[str] = frozenset()  # none of these may be
+    skip_forms: frozenset[str] = frozenset()  # inflected forms of another word
+    document_against: frozenset[str] = frozenset()  # none of these may be in the document
+
+    def fits(self, words: frozenset[str], document: frozenset[str] = frozenset()) -> bool:
+        """Do the sentence's words (lower-case, also without a final "s"), and the document's,
+        allow this sense?"""
+        if self.cues and not words & self.cues:
+            return False
+        return not (words & self.against or words & self.document_against
+                    or document & self.document_against)
+
+
+@dataclass(frozen=True)
 class Policy:
     """``picture_policy.toml``: confidence line, topics, picture classes (see the module doc)."""
 
@@ -211,6 +258,10 @@ class Policy:
     classes: dict[str, str]  # hexcode -> class
     negation: frozenset[str] = frozenset()  # a sentence with one of these gets no picture
     opposites: tuple[tuple[str, ...], ...] = ()  # hexcodes that contradict each other
+    idioms: frozenset[tuple[str, str]] = frozenset()  # word pairs where a keyword means no picture
+    after: dict[str, float] = field(default_factory=dict)  # "than": factor for the next keyword
+    senses: dict[str, Sense] = field(default_factory=dict)  # keyword -> when it means its picture
+    max_per_document: int = 0  # 0: no limit
 
     def picture_class(self, picture: Picture) -> str:
         return self.classes.get(picture.picture, "unclassified")
@@ -245,6 +296,19 @@ def load_policy() -> Policy:
         (words[0], words[1]) for words in (p.lower().split() for p in data["phrases"]["no_picture"])
         if len(words) == 2
     )
+    idioms = frozenset(
+        (words[0], words[1]) for words in (p.lower().split() for p in data["phrases"].get("idioms", ()))
+        if len(words) == 2
+    )
+
+    def words(values: Iterable[str]) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in values)
+
+    senses = {
+        str(keyword): Sense(words(spec.get("cues", ())), words(spec.get("against", ())),
+                            words(spec.get("skip_forms", ())), words(spec.get("document_against", ())))
+        for keyword, spec in data.get("senses", {}).items()
+    }
     return Policy(
         minimum=float(confidence["minimum"]),
         phrase=float(confidence["phrase"]),
@@ -260,6 +324,10 @@ def load_policy() -> Policy:
         classes=classes,
         negation=NEGATIONS | frozenset(str(w).lower() for w in data.get("negation", {}).get("extra_words", ())),
         opposites=tuple(tuple(str(c) for c in pair) for pair in data.get("opposites", {}).get("pairs", ())),
+        idioms=idioms,
+        after={str(k).lower(): float(v) for k, v in data.get("after", {}).items()},
+        senses=senses,
+        max_per_document=int(data["repeats"].get("max_per_document", 0)),
     )
 
 
@@ -267,9 +335,13 @@ def _match_word(token: str, pictures: dict[str, Picture]) -> tuple[Picture, bool
     """The picture of a token and whether it matched as the keyword itself (not a form)."""
     if token in STOP_WORDS:
         return None
+    senses = load_policy().senses
     for form in _forms(token):
         picture = pictures.get(form)
         if picture is not None and form not in STOP_WORDS:
+            sense = senses.get(form)
+            if sense is not None and token in sense.skip_forms:
+                continue  # "pounding" is not the money
             return picture, form == token
     return None
 
@@ -283,40 +355,97 @@ def _match_phrase(first: str, second: str, pictures: dict[str, Picture]) -> Pict
     return None
 
 
-def _matches(words: Sequence[str]) -> list[tuple[int, Picture, float]]:
-    """All keyword matches as ``(token position, Picture, confidence)``, phrases first."""
+def _idiom(first: str, second: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    """Is ``first second`` one of the word pairs, either word in any of its forms?"""
+    return any((form1, form2) in pairs for form1 in _forms(first) for form2 in _forms(second))
+
+
+def _sentence_words(tokens: Sequence[str]) -> frozenset[str]:
+    """The tokens, their lemmas and each without a final "s", for the sense checks."""
+    found: set[str] = set()
+    for token in tokens:
+        found.update(_forms(token))
+        if len(token) > 3 and token.endswith("s"):
+            found.add(token[:-1])
+    return frozenset(found)
+
+
+def _after_factor(tokens: Sequence[str], index: int, after: Mapping[str, float]) -> float:
+    """The ``[after]`` factor when the keyword at ``index`` follows "than" (skipping articles)."""
+    k = index - 1
+    while k >= 0 and tokens[k] in ("the", "a", "an", "of"):
+        k -= 1
+    return after.get(tokens[k], 1.0) if k >= 0 else 1.0
+
+
+def _matches(
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+) -> list[tuple[int, Picture, float]]:
+    """All keyword matches as ``(token position, Picture, confidence)``, phrases first.
+
+    A keyword inside a ``[phrases] no_picture`` pair or an idiom does not match; a keyword
+    whose ``[senses]`` entry the sentence does not fit does not match; a keyword after
+    "than" (``[after]``) and a word inside a name are loose matches. ``dropped`` (when given)
+    collects why a keyword did not match ("spend: another sense", "learn: in an idiom")."""
     pictures = load_pictures()
     policy = load_policy()
     marked = _marked_tokens(words)
     tokens = [token for token, _ in marked]
+    sentence = _sentence_words(tokens)
+    capitalised, acronyms = _capitalised_tokens(words)
     found: list[tuple[int, Picture, float]] = []
+
+    def add(index: int, picture: Picture, confidence: float) -> None:
+        sense = policy.senses.get(picture.keyword)
+        if sense is not None and not sense.fits(sentence, document):
+            if dropped is not None:
+                dropped.append(f"“{picture.keyword}” in another sense")
+            return  # "spent air", "the text", "voted most beautiful"
+        factor = policy.keyword_factor.get(picture.keyword, 1.0) * _after_factor(tokens, index, policy.after)
+        found.append((index, picture, confidence * factor))
+
+    skip: set[int] = set()
+    for index in range(len(tokens) - 1):
+        if _idiom(tokens[index], tokens[index + 1], policy.idioms):
+            skip.update((index, index + 1))  # "learned of", "the best news"
+            if dropped is not None:
+                dropped.append(f"“{tokens[index]} {tokens[index + 1]}” is an idiom")
     index = 0
     while index < len(tokens):
+        if index in skip:
+            index += 1
+            continue
         if index + 1 < len(tokens):
             if (tokens[index], tokens[index + 1]) in policy.no_picture:
                 index += 2  # "science fiction": neither word means its picture here
                 continue
             phrase = _match_phrase(tokens[index], tokens[index + 1], pictures)
-            if phrase is not None:
-                factor = policy.keyword_factor.get(phrase.keyword, 1.0)
-                found.append((index, phrase, policy.phrase * factor))
+            if phrase is not None and index + 1 not in skip:
+                add(index, phrase, policy.phrase)
                 index += 2
                 continue
         single = _match_word(tokens[index], pictures)
+        if single is not None and not single[1] and index in acronyms:
+            single = None  # "GPS" is an acronym, not the plural of "GP"
         if single is not None:
             picture, exact = single
-            factor = policy.keyword_factor.get(picture.keyword, 1.0)
-            if marked[index][1]:
-                factor *= policy.name_factor  # "Cook" in "Cook Islands" is not cooking
-            found.append((index, picture, (policy.word if exact else policy.form) * factor))
+            confidence = policy.word if exact else policy.form
+            if marked[index][1] or (not exact and index in capitalised):
+                # "Cook" in "Cook Islands" is not cooking; "Jobs" in mid-sentence is no job
+                confidence *= policy.name_factor
+            add(index, picture, confidence)
         index += 1
     return found
 
 
-def candidates(words: Sequence[str]) -> list[Candidate]:
+def candidates(
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+) -> list[Candidate]:
     """Every keyword match of a sentence, best first: the most specific keyword (lowest Zipf
-    word frequency), then the earliest. Confidence is not applied here."""
-    found = _matches(words)
+    word frequency), then the earliest. Confidence is not applied here. ``document``: the
+    words of the whole document (:func:`document_words`), for ``document_against`` senses;
+    ``dropped`` collects why keywords did not match (see :func:`_matches`)."""
+    found = _matches(words, document, dropped)
     found.sort(key=lambda match: (_zipf(match[1].keyword), match[0]))
     return [Candidate(picture, round(confidence, 3), position) for position, picture, confidence in found]
 
@@ -331,8 +460,17 @@ def sentence_topics(words: Sequence[str]) -> frozenset[str]:
     return frozenset(t.name for t in load_policy().topics if tokens & t.words)
 
 
+def document_words(rows: Iterable[Sequence[str]]) -> frozenset[str]:
+    """Every word of a document, lower-case (and without a final "s"), for the sense checks."""
+    found: set[str] = set()
+    for words in rows:
+        found |= _sentence_words(_tokens(words))
+    return frozenset(found)
+
+
 def _pick(
-    words: Sequence[str], topics: Iterable[str], recent: Sequence[str] = ()
+    words: Sequence[str], topics: Iterable[str], recent: Sequence[str] = (),
+    document: frozenset[str] = frozenset(), spent: frozenset[str] = frozenset(),
 ) -> tuple[Picture | None, str]:
     """The best allowed candidate and, when there is none, why."""
     policy = load_policy()
@@ -342,7 +480,10 @@ def _pick(
     lowered = {w.replace("’", "'") for w in lowered}
     if lowered & policy.negation:
         return None, "the sentence is negated: a picture would show what it denies"
-    found = candidates(words)
+    dropped: list[str] = []
+    found = candidates(words, document, dropped)
+    if not found and dropped:
+        reason = "; ".join(dropped)  # the editor sees why a matching word has no picture
     shown = {c.picture.picture for c in found}
     clash = {code for pair in policy.opposites if set(pair) <= shown for code in pair}
     for candidate in found:
@@ -358,6 +499,9 @@ def _pick(
             continue
         if candidate.picture.picture in recent:
             reason = f"{candidate.picture.alt.lower()} shown just before"
+            continue
+        if candidate.picture.picture in spent:
+            reason = f"{candidate.picture.alt.lower()} shown {policy.max_per_document} times already"
             continue
         return candidate.picture, ""
     return None, reason
@@ -435,7 +579,9 @@ def plan_pictures(
         t.name for t in policy.topics
         if counts.get(t.name, 0) >= policy.document_min_sentences or t.name in in_title
     )
+    document = document_words([*(words for _, words in rows), title_words])
     recent: list[str] = []
+    shown: dict[str, int] = {}
     for sid, words in rows:
         action = (decisions or {}).get(sid, "keep")
         if action != "keep":
@@ -445,9 +591,13 @@ def plan_pictures(
             plan.decided[sid] = action
             recent.append(chosen.picture if chosen else "")
             continue
+        spent = frozenset(code for code, n in shown.items()
+                          if policy.max_per_document and n >= policy.max_per_document)
         picture, reason = _pick(words, plan.sentence_topics[sid] | set(plan.document_topics),
-                                recent[-policy.gap:] if policy.gap else ())
+                                recent[-policy.gap:] if policy.gap else (), document, spent)
         plan.pictures[sid] = picture
+        if picture is not None:
+            shown[picture.picture] = shown.get(picture.picture, 0) + 1
         if picture is None and reason != "no keyword":
             plan.withheld[sid] = reason
         recent.append(picture.picture if picture else "")

@@ -20,8 +20,13 @@ markup around it and however deeply it is nested. What is left out is left out o
   not read (it is not visible text).
 
 List items, table cells, definition lists, figure captions, ``<details>``, ``<section>`` and
-text straight inside a ``<div>`` are all read, each block once (``<li><p>…</p></li>`` gives
+text straight inside a ``<div>`` are all read, each block once (the caption of a ``<figure>``
+that shows a picture becomes a ``credit`` block with a ``read.news`` note: never a row) (``<li><p>…</p></li>`` gives
 one list item).
+
+News page furniture (datelines, bylines, photo captions and credits, adverts, "Read more:"
+links, share buttons, cookie notices) is moved out of the text into ``credit`` blocks, each with
+a ``read.news`` note, by the rules of ``data/news_cleanup.toml`` (:func:`clean_news`).
 
 Bad input never gives a traceback: each problem is an :class:`~easyread.errors.InputError`
 with a code, the file name and a hint (see ``docs/cli.md``).
@@ -170,9 +175,180 @@ def from_text(
         _read_html(doc)
     else:
         _read_plain(doc)
+    clean_news(doc)
     if not any(b.kind != "credit" for b in doc.blocks):
         raise EmptyInput("has no readable text", path=path)
     return doc
+
+
+# ----------------------------------------------------------------- news furniture (issue 11)
+
+#: The code of the notes that say what :func:`clean_news` moved out of the text.
+NEWS_NOTE = "read.news"
+_QUOTE_OPEN = "“\"‘'«"
+
+
+@dataclass(frozen=True)
+class NewsRule:
+    """One rule of ``easyread/data/news_cleanup.toml`` (see that file for what each does)."""
+
+    id: str
+    what: str
+    kind: str  # block, lead or tail
+    pattern: re.Pattern[str]
+    need: re.Pattern[str] | None = None
+    max_words: int = 0
+    min_rest_words: int = 4
+
+
+@functools.lru_cache(maxsize=1)
+def news_rules() -> tuple[NewsRule, ...]:
+    """The rules of ``news_cleanup.toml``, compiled (cached)."""
+    import tomllib
+
+    from easyread.data import data_path
+
+    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+    rules = []
+    for spec in data["rule"]:
+        flags = 0 if spec.get("case") else re.IGNORECASE
+        kind = str(spec["kind"])
+        if kind not in ("block", "lead", "tail"):
+            raise ValueError(f"news_cleanup.toml {spec['id']}: kind must be block, lead or tail")
+        body = str(spec["pattern"])
+        pattern = {"block": rf"(?:{body})\Z", "lead": rf"(?:{body})", "tail": rf"(?:{body})\Z"}[kind]
+        rules.append(NewsRule(
+            id=str(spec["id"]), what=str(spec["what"]), kind=kind,
+            pattern=re.compile(pattern, flags),
+            need=re.compile(str(spec["need"]), re.IGNORECASE) if spec.get("need") else None,
+            max_words=int(spec.get("max_words", 0)),
+            min_rest_words=int(spec.get("min_rest_words", 4)),
+        ))
+    return tuple(rules)
+
+
+def _balanced_quotes(text: str) -> bool:
+    """No quotation is open at the end of ``text`` (curly pairs, and straight double quotes)."""
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+
+
+def _content_words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+
+
+#: Bounded work: a block rule sees at most this many characters (news furniture is short),
+#: a lead or tail rule only this many at the start or the end of a block.
+_BLOCK_CHARS = 1500
+_EDGE_CHARS = 400
+
+
+def _news_match(rule: NewsRule, text: str) -> re.Match[str] | None:
+    """Where ``rule`` matches ``text``, with its safety conditions (see news_cleanup.toml).
+
+    A block rule matches the text with its spaces collapsed (the match is then of that text);
+    lead and tail matches are of ``text`` itself (positions count in ``text``)."""
+    if rule.kind == "block":
+        if len(text) > _BLOCK_CHARS or (rule.max_words and len(text.split()) > rule.max_words):
+            return None
+        found = rule.pattern.match(" ".join(text.split()))
+    elif rule.kind == "lead":
+        found = rule.pattern.match(text, 0, min(len(text), _EDGE_CHARS))
+        if found is not None and _content_words(text[found.end():]) < rule.min_rest_words:
+            return None
+    else:
+        start = max(0, len(text) - _EDGE_CHARS)
+        found = rule.pattern.search(text, start)
+        if found is not None and (_content_words(text[: found.start()]) < rule.min_rest_words
+                                  or not _balanced_quotes(text[: found.start()])):
+            return None
+    if found is None or not found.group(0).strip():
+        return None
+    if rule.need is not None and not rule.need.search(found.group(0)):
+        return None
+    return found
+
+
+#: Rules whose pieces are about the article (who wrote it, where, when): shown small in the
+#: back matter. Adverts, links, share buttons, cookie notices and captions are not.
+_METADATA_RULES = ("news.dateline", "news.date_line", "news.stamp", "news.byline", "news.reporting_by")
+_NEWS_NOTE_TEXT = re.compile(r"^([\w.]+): .*? moved out of the text: “(.*)”$", re.DOTALL)
+
+
+def news_metadata(doc: Document) -> list[str]:
+    """The datelines, date lines and bylines :func:`clean_news` moved out of ``doc``, in order."""
+    found: list[str] = []
+    for note in doc.notes:
+        if note.code != NEWS_NOTE:
+            continue
+        match = _NEWS_NOTE_TEXT.match(note.message)
+        if match and match.group(1).startswith(_METADATA_RULES):
+            piece = match.group(2).rstrip(" -–—:").strip()
+            if piece.startswith("(") and piece.endswith(")"):
+                piece = piece[1:-1].strip()
+            found.append(piece)
+    return found
+
+
+def clean_news(doc: Document) -> list[tuple[str, str]]:
+    """Move news page furniture out of the text: datelines, bylines, photo captions and
+    credits, "Advertisement", "Read more:" links, share buttons, cookie notices.
+
+    Each piece becomes a block of kind ``credit`` (kept in the document and its JSON; not
+    body text, so never a row, never scored or rewritten) and a ``read.news`` note names the
+    rule and the text. Quotation blocks and text inside a quotation are never touched (a block
+    that opens with a quote mark may only lose a credit after its closed quotation). Block ids are renumbered in reading order (this runs
+    before segmentation). Returns ``(rule id, text moved)`` pairs.
+
+    >>> doc = from_text("Prices rise\\nLONDON (Reuters) - Prices rose by 5% in May, the office said.\\nAdvertisement")
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('title', 'Prices rise'), ('credit', 'LONDON (Reuters) -'), ('paragraph', 'Prices rose by 5% in May, the office said.'), ('credit', 'Advertisement')]
+    """
+    moved: list[tuple[str, str]] = []
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        text = block.text
+        if block.kind in ("credit", "title", "heading", "quote"):
+            blocks.append(block)
+            continue
+        quoted = text[:1] in _QUOTE_OPEN  # only a credit after the closed quotation may go
+        rule_hit: tuple[NewsRule, re.Match[str]] | None = None
+        for rule in news_rules():
+            if quoted and rule.kind != "tail":
+                continue
+            found = _news_match(rule, text)
+            if found is not None:
+                rule_hit = (rule, found)
+                break
+        if rule_hit is None:
+            blocks.append(block)
+            continue
+        rule, found = rule_hit
+        start = block.origin[0] if block.origin else None
+        if rule.kind == "block":
+            piece = text
+            blocks.append(Block(id=block.id, kind="credit", text=text, origin=block.origin, line=block.line))
+        else:
+            piece = found.group(0).strip()
+            rest_at = found.end() if rule.kind == "lead" else 0
+            rest = text[found.end():] if rule.kind == "lead" else text[: found.start()]
+            lead = len(rest) - len(rest.lstrip())
+            rest = rest.strip()
+            rest_start = None if start is None else start + rest_at + lead
+            piece_start = None if start is None else start + (found.start() + len(found.group(0)) - len(found.group(0).lstrip()))
+            piece_block = Block(id=block.id, kind="credit", text=piece,
+                                origin=None if piece_start is None else (piece_start, piece_start + len(piece)),
+                                line=block.line)
+            kept = Block(id=block.id, kind=block.kind, text=rest,
+                         origin=None if rest_start is None else (rest_start, rest_start + len(rest)),
+                         line=block.line)
+            blocks.extend([piece_block, kept] if rule.kind == "lead" else [kept, piece_block])
+        moved.append((rule.id, piece))
+        doc.note(NEWS_NOTE, None, f"{rule.id}: {rule.what} moved out of the text: “{piece}”")
+    if moved:
+        for number, block in enumerate(blocks, 1):
+            block.id = f"b{number}"
+        doc.blocks[:] = blocks
+    return moved
 
 
 def _has_surrogates(text: str) -> bool:
@@ -512,6 +688,26 @@ def _html_plan(soup: Any) -> tuple[set[int], Any]:
     return skip, root
 
 
+_HTML_CAPTION_RULE = "news.caption.html"
+_PICTURE_TAGS = frozenset({"img", "picture", "video", "svg"})
+
+
+def _shows_a_picture(figure: Any) -> bool:
+    """Is ``figure`` a ``<figure>`` with a picture among its children or grandchildren?
+    (Bounded: a caption's figure is looked at two levels deep, not searched.)"""
+    from bs4.element import Tag
+
+    if not isinstance(figure, Tag) or figure.name != "figure":
+        return False
+    for child in figure.children:
+        if isinstance(child, Tag):
+            if child.name in _PICTURE_TAGS:
+                return True
+            if any(isinstance(g, Tag) and g.name in _PICTURE_TAGS for g in child.children):
+                return True
+    return False
+
+
 def _read_html(doc: Document) -> None:
     """Read the main text of an HTML page: every text node once, in document order.
 
@@ -537,6 +733,8 @@ def _read_html(doc: Document) -> None:
     line: int | None = getattr(root, "sourceline", None)  # the line the walk has reached
     headings: list[str] = []  # open heading elements, innermost last
     depth = {"li": 0, "blockquote": 0, "pre": 0}
+    captions: set[int] = set()  # open <figcaption>s of a figure with a picture (issue 11)
+    pictured: dict[int, bool] = {}  # figure -> has a picture
     after_br = False
 
     def flush() -> None:
@@ -551,6 +749,10 @@ def _read_html(doc: Document) -> None:
             kind = "heading"
             if headings[-1] == "h1" and not doc.blocks:
                 kind = "title"
+        elif captions:
+            kind = "credit"  # a photo caption: kept, never a row
+            doc.note(NEWS_NOTE, None, f"{_HTML_CAPTION_RULE}: photo caption moved out of the text: "
+                     f"“{' '.join(text.split())}”")
         elif depth["li"]:
             kind = "list_item"
         elif depth["blockquote"]:
@@ -585,6 +787,7 @@ def _read_html(doc: Document) -> None:
                 headings.pop()
             elif name in depth:
                 depth[name] -= 1
+            captions.discard(id(node))
             continue
         if isinstance(child, NavigableString):
             text = str(child)
@@ -618,6 +821,12 @@ def _read_html(doc: Document) -> None:
             headings.append(name)
         elif name in depth:
             depth[name] += 1
+        elif name == "figcaption":
+            figure = id(child.parent)
+            if figure not in pictured:  # once per figure, however many captions it has
+                pictured[figure] = _shows_a_picture(child.parent)
+            if pictured[figure]:
+                captions.add(id(child))
         stack.append((child, iter(_children(child))))
 
     flush()

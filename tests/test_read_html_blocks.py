@@ -62,7 +62,8 @@ FIXTURES: list[tuple[str, str, list[tuple[str, str]]]] = [
       ("paragraph", "India div.")]),
     ("figure", "<figure><img src=\"x.png\" alt=\"not read\"><figcaption><p>Juliet caption.</p>"
                "</figcaption></figure><figure>Juliet loose figure.</figure>",
-     [("paragraph", "Juliet caption."), ("paragraph", "Juliet loose figure.")]),
+     # a photo's caption is kept as a credit block, never a row (issue 11)
+     [("credit", "Juliet caption."), ("paragraph", "Juliet loose figure.")]),
     ("details", "<details><summary>Kilo summary.</summary><p>Kilo detail.</p>Kilo more.</details>",
      [("paragraph", "Kilo summary."), ("paragraph", "Kilo detail."), ("paragraph", "Kilo more.")]),
     ("div-text", "<div>Lima direct.<div>Lima inner.</div>Lima after.</div>Lima body text.",

@@ -302,6 +302,30 @@ def _escape(text: str) -> Any:
     return escape(clean_text(text))
 
 
+@functools.lru_cache(maxsize=1)
+def _keep_together() -> re.Pattern[str] | None:
+    """The phrases of ``data/keep_together.toml`` as one pattern (None when there are none)."""
+    import tomllib
+
+    from easyread.data import data_path
+
+    patterns = tomllib.loads(data_path("keep_together.toml").read_text("utf-8")).get("patterns", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def keep_together(text: str) -> str:
+    """No-break spaces inside number phrases, dates, initials and titles, so "2 in 5" and
+    "L. Ron Hubbard" never break across lines (``data/keep_together.toml``).
+
+    >>> keep_together("About 2 in 5 people met L. Ron Hubbard on 5 March.").count("\u00a0")
+    4
+    """
+    pattern = _keep_together()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: re.sub(r"[ \t]", "\u00a0", m.group(0)), text)
+
+
 def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
 
@@ -324,6 +348,7 @@ def sentence_html(text: str, entries: Iterable[GlossEntry] = ()) -> Any:
         if match and not any(s < match.end() and match.start() < e for s, e, _ in spans):
             spans.append((match.start(), match.end(), entry))
     spans.sort(key=lambda span: span[0])
+    text = keep_together(text)  # same length: only spaces become no-break spaces
     out: list[str] = []
     at = 0
     for start, end, entry in spans:
@@ -521,6 +546,7 @@ def build_html(
 ) -> str:
     """Render ``doc`` as one HTML page for ``settings`` (see the module docstring)."""
     from easyread import __version__
+    from easyread.read import news_metadata
 
     plan = picture_plan(doc, settings.decisions) if settings.pictures and settings.layout == "rows" else None
     groups = list(_groups(doc, settings, plan))
@@ -537,6 +563,7 @@ def build_html(
             about=_about(doc, settings),
             source_title=source_title,
             credit=clean_text(doc.credit).strip() if doc.credit else None,
+            news_meta=clean_text("; ".join(news_metadata(doc))) or None,
             version_note=settings.version_note,
             settings=settings,
             groups=groups,
