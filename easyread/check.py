@@ -39,7 +39,7 @@ from typing import Any
 from easyread import level as _level
 from easyread.acronyms import COMMON_ACRONYM_ZIPF
 from easyread.config import Config, Threshold
-from easyread.errors import ConfigError
+from easyread.errors import ConfigError, ExitCode
 from easyread.score import ALL_TEXT_INDICATORS, SCOPES, MetricRange, Scores, SentenceScore
 
 EPSILON = 1e-9
@@ -95,12 +95,12 @@ class CheckReport:
         return next((f.scope for f in self.files if f.status != "error"), "all")
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         if any(f.status == "error" for f in self.files):
-            return 3
+            return ExitCode.ERROR
         if any(f.status == "fail" for f in self.files):
-            return 1
-        return 0
+            return ExitCode.CHECK_FAILED
+        return ExitCode.OK
 
     def to_dict(self) -> dict[str, Any]:
         return {

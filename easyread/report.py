@@ -13,6 +13,7 @@ from typing import Any
 
 from easyread import __version__
 from easyread.check import CheckReport
+from easyread.errors import ExitCode
 from easyread.runner import ScoreResult
 
 SCORE_SCHEMA_VERSION = "1.2"
@@ -225,7 +226,7 @@ def check_text(report: CheckReport) -> str:
         for x in f.findings:
             lines.append(f"{x.path}:{x.line}:{x.column}: {_severity(x.severity)}: {x.rule}: {x.message}")
     s = report.to_dict()["summary"]
-    verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
+    verdict = {ExitCode.OK: "PASS", ExitCode.CHECK_FAILED: "FAIL", ExitCode.ERROR: "ERROR"}[report.exit_code]
     scope = f", scope {report.scope}" if report.scope != "all" else ""
     lines.append(
         f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from easyread.cli import echo_error, emit, files_read, output_target, read_stdin_if_needed
+from easyread.cli import ExitCode, echo_error, emit, files_read, output_target, read_stdin_if_needed
 from easyread.cli.options import config_options, input_options, output_option
 
 
@@ -66,4 +66,4 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
             echo_error(r.path, r.error or "unreadable", r.error_code)
     emit(target, text)
     if any(not r.ok for r in results):
-        raise SystemExit(3)
+        raise SystemExit(ExitCode.ERROR)
