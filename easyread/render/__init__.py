@@ -180,7 +180,7 @@ def estimate_pages(doc: Document, settings: RenderSettings) -> int:
     Linear in the length of the document.
 
     >>> from easyread.pipeline import document_from_text
-    >>> doc = document_from_text("Title\n" + "The cat sat on the mat. " * 400)
+    >>> doc = document_from_text("Title\\n" + "The cat sat on the mat. " * 400)
     >>> estimate_pages(doc, settings_for("easy-read")), estimate_pages(doc, settings_for("plain"))
     (50, 4)
     """

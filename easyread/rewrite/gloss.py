@@ -367,9 +367,9 @@ def anchor_map(doc: Document) -> dict[str, str | None]:
        outside the quotation takes the explanation, else it is glossary-only (``W612``).
 
     >>> from easyread.pipeline import document_from_text
-    >>> doc = document_from_text("He said: “We will act.\\n\\n“We will win.”\\n\\nIt ended.")
-    >>> anchor_map(doc)['b1.s1']
-    'b2.s1'
+    >>> doc = document_from_text("Title\\n\\nHe said: “We will act.\\n\\n“We will win,” he added.\\n\\nIt ended.")
+    >>> anchor_map(doc)['b2.s1']
+    'b3.s1'
     """
     order: list[tuple[str, str]] = []  # (sentence id, block kind)
     family_end: dict[str, str] = {}
