@@ -32,10 +32,9 @@ def test_check_raises_once_the_limit_has_passed() -> None:
 
 
 def test_an_inner_limit_never_extends_the_outer_one() -> None:
-    with time_limit(0.05):
-        with time_limit(100):
-            left = remaining()
-            assert left is not None and left <= 0.05
+    with time_limit(0.05), time_limit(100):
+        left = remaining()
+        assert left is not None and left <= 0.05
 
 
 def test_message_names_the_limit_and_how_to_raise_it() -> None:
