@@ -90,6 +90,13 @@ class ProfileError(ConfigError):
     code = "E102"
 
 
+class PipelineError(ConfigError):
+    """Stages in an order that cannot work, or a stage nobody knows: the message names both
+    stages (the one that needs, and the one that provides or comes before)."""
+
+    code = "E103"
+
+
 class DataError(EasyreadError):
     code = "E200"
 
