@@ -21,6 +21,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# Modules that moved still import under their old names (easyread.deprecation.MOVED).
+from easyread.deprecation import install_moved_modules
+
+install_moved_modules()
+
 __all__ = [
     "Document",
     "__version__",

@@ -46,7 +46,7 @@ from hypothesis import strategies as st  # noqa: E402
 from easyread.config import Config, load_config  # noqa: E402
 from easyread.document import Document, Edit  # noqa: E402
 from easyread.pipeline import document_from_text, process, read_document  # noqa: E402
-from easyread.rewrite.output import to_text  # noqa: E402
+from easyread.report.document import to_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"

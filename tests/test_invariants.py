@@ -27,7 +27,7 @@ from golden.ledger_checks import (
 
 from easyread.config import load_config
 from easyread.pipeline import process, read_document
-from easyread.rewrite.output import to_text
+from easyread.report.document import to_text
 
 #: Every rewrite stage, in the default order: the invariants run them all.
 PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)

@@ -9,7 +9,7 @@ True
 ``render_pdf`` refuses, before rendering, a page without ``lang``, ``<title>`` or image ``alt``
 (WeasyPrint would only log it) and a document whose layout estimate (:func:`estimate_pages`)
 is over :data:`PAGE_LIMIT_FACTOR` times the page budget, and with ``check=True`` checks the PDF afterwards
-(:mod:`easyread.render.checks`). WeasyPrint is imported only when a PDF is rendered.
+(:mod:`easyread.render.accessibility`). WeasyPrint is imported only when a PDF is rendered.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from pathlib import Path
 from easyread.config import Config
 from easyread.document import Document
 from easyread.errors import AccessibilityError, RenderError
-from easyread.render.checks import WARNING_CHECKS, CheckResult, check_html, check_pdf, failures
+from easyread.render.accessibility import (
+    WARNING_CHECKS,
+    CheckResult,
+    check_html,
+    check_pdf,
+    failures,
+)
 from easyread.render.html import RenderSettings, build_html, settings_for, styles_path
 
 __all__ = [
@@ -275,14 +281,16 @@ def convert_to_file(
     the same folder, which is renamed over ``output`` only when complete (T10).
     """
     from easyread.io import atomic_write
+    from easyread.report import format_for_output
 
-    suffix = Path(output).suffix.lower()
-    if suffix == ".pdf":
+    chosen = format_for_output(output)  # the one table of formats (easyread.report.FORMATS)
+    name = chosen.name if chosen is not None else None
+    if name == "pdf":
         data, report = render_pdf_report(doc, profile, css, config=config, check=check)
         _refuse_on_failures(report)
         atomic_write(output, data)
         return report
-    if suffix in (".html", ".htm"):
+    if name == "html":
         page = render_html(doc, profile, css, config=config, check=check)
         atomic_write(output, page)
         return check_html(page, for_pdf=False) if check else []

@@ -205,7 +205,7 @@ def load_css(
 # --------------------------------------------------------------------------- pictures
 @functools.lru_cache(maxsize=512)
 def _picture_data_url(hexcode: str) -> str | None:
-    from easyread.pictures import Picture, svg_path
+    from easyread.render.pictures import Picture, svg_path
 
     try:
         path = svg_path(Picture(keyword="", picture=hexcode, alt=""))
@@ -227,10 +227,10 @@ def _words(sentence: Sentence) -> list[str]:
 
 
 def picture_plan(doc: Document, decisions: Any = None) -> Any:
-    """The picture of every row (:func:`easyread.pictures.plan_pictures`): body sentences
+    """The picture of every row (:func:`easyread.render.pictures.plan_pictures`): body sentences
     outside headings, in reading order, and the title for the document's topics.
     ``decisions`` (:class:`easyread.render.review.Decisions`) override rows by sentence text."""
-    from easyread.pictures import plan_pictures
+    from easyread.render.pictures import plan_pictures
 
     sentences = [s for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences if s.text.strip()]
     by_id: dict[str, str] = {}

@@ -1,5 +1,6 @@
-"""Pure formatters for CLI output (no I/O): score tables, JSON, CSV; check reports as text,
-JSON, GitHub workflow annotations, JUnit XML and SARIF 2.1.0.
+"""Pure formatters for score and check results (no I/O): score tables, JSON, CSV; check
+reports as text, JSON, GitHub workflow annotations, JUnit XML and SARIF 2.1.0. Listed in the
+one table of formats, :data:`easyread.report.FORMATS`.
 
 The JSON shapes are documented in ``docs/wire-schema.md`` and carry ``schema_version``.
 """
@@ -374,11 +375,3 @@ def check_sarif(report: CheckReport) -> str:
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False)
 
-
-CHECK_FORMATS = {
-    "text": check_text,
-    "json": check_json,
-    "github": check_github,
-    "junit": check_junit,
-    "sarif": check_sarif,
-}

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from easyread.api import rewrite as rewrite_text
 from easyread.cli import ExitCode, cli
-from easyread.rewrite.output import ledger, to_markdown, to_text
+from easyread.report.document import ledger, to_markdown, to_text
 
 ARTICLE = "Title\n\nThe minister commenced the work prior to the vote. It cost 40 percent more.\n"
 

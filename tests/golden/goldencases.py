@@ -14,7 +14,7 @@ from pathlib import Path
 from easyread.config import load_config
 from easyread.document import Document
 from easyread.pipeline import document_from_text, process
-from easyread.rewrite.output import to_text
+from easyread.report.document import to_text
 
 CASES = Path(__file__).parent / "cases"
 #: The rewrite stages the cases in ``cases/*.txt`` pin (``cases/gloss/`` pins the gloss stage).

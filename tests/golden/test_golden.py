@@ -43,8 +43,8 @@ from golden.ledger_checks import (
 from easyread.config import load_config
 from easyread.document import Document
 from easyread.pipeline import document_from_text, process
+from easyread.report.document import to_text
 from easyread.rewrite import STAGES as REGISTERED
-from easyread.rewrite.output import to_text
 
 #: Every rewrite stage, in the default order.
 PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)

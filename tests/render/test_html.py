@@ -13,7 +13,7 @@ from easyread.document import Document, GlossEntry
 from easyread.errors import ConfigError, ProfileError
 from easyread.pipeline import read_document
 from easyread.render import check_html, render_html, settings_for, styles_dir
-from easyread.render.checks import failures
+from easyread.render.accessibility import failures
 from easyread.render.html import OPENMOJI_CREDIT, clean_text, sentence_html
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from easyread.document import Document
 from easyread.render import check_pdf, render_html, render_pdf, render_pdf_report
-from easyread.render.checks import failures
+from easyread.render.accessibility import failures
 from easyread.render.pdf import _reachable_mcids
 
 pytestmark = pytest.mark.pdf

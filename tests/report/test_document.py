@@ -1,10 +1,10 @@
-"""easyread.rewrite.output: text, Markdown, the ledger and --lines output of a rewrite."""
+"""easyread.report.document: text, Markdown, the ledger and --lines output of a rewrite."""
 
 from __future__ import annotations
 
 from easyread.config import load_config
 from easyread.pipeline import document_from_text, process
-from easyread.rewrite.output import ledger, one_line, rewrite_lines, to_markdown, to_text
+from easyread.report.document import ledger, one_line, rewrite_lines, to_markdown, to_text
 
 ARTICLE = "Title\n\nThe minister commenced the work prior to the vote.\n\nIt was late."
 
