@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden.goldencases import PIPELINE
 from golden.ledger_checks import (
     expansion_problems,
     gloss_problems,
@@ -28,9 +29,6 @@ from golden.ledger_checks import (
 from easyread.config import load_config
 from easyread.pipeline import process, read_document
 from easyread.report.document import to_text
-
-#: Every rewrite stage, in the default order: the invariants run them all.
-PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)
 
 ARTICLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "onestopenglish"
 #: Articles whose sentences name two acronyms the plain profile expands in brackets: the

@@ -20,6 +20,8 @@ CASES = Path(__file__).parent / "cases"
 #: The rewrite stages the cases in ``cases/*.txt`` pin (``cases/gloss/`` pins the gloss stage).
 STAGES = ("numbers", "words", "split")
 SECTIONS = ("input", "config", "output", "edits")
+#: Every rewrite stage, in the default order (the invariants run them all).
+PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)
 
 
 @dataclass

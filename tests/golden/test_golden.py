@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from golden.goldencases import (
+    PIPELINE,
     Case,
     all_cases,
     every_case,
@@ -46,8 +47,6 @@ from easyread.pipeline import document_from_text, process
 from easyread.report.document import to_text
 from easyread.rewrite import STAGES as REGISTERED
 
-#: Every rewrite stage, in the default order.
-PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)
 CASES = every_case()
 RUNS = ("pinned", "pipeline")
 
