@@ -68,6 +68,13 @@ FORMATS: tuple[Format, ...] = (
     Format("document", "ledger", f"{_DOCUMENT}:ledger"),
     Format("document", "html", "easyread.render:render_html", (".html", ".htm")),
     Format("document", "pdf", "easyread.render:render_pdf", (".pdf",)),
+    # HOOK (batch summaries, for the lead to wire when easyread/batch/ lands): kind "batch",
+    #   Format("batch", "json", "<batch report module>:render_json", (".json",)),   summary.json
+    #   Format("batch", "csv", "<batch report module>:render_csv", (".csv",)),      summary.csv
+    #   Format("batch", "html", "<batch report module>:render_index", (".html",)), index.html
+    #   Format("batch", "lines", "easyread.cli.batch:_summary"),  the CLI's summary lines
+    # and the per-article outputs of a batch (batch.py ``_render``) from the "document" kind,
+    # with ``to_json(doc, indent=1, sort_keys=True)`` for its JSON.
 )
 
 
