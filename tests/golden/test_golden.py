@@ -81,7 +81,7 @@ def test_every_stage_is_covered() -> None:
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_golden(path: Path, request: pytest.FixtureRequest) -> None:
     case = _case(path)
-    doc = run(case)
+    doc = _run(path, "pinned")
     output, edits = output_of(doc), [e.rule for e in doc.edits]
     if request.config.getoption("--update-golden"):
         path.write_text(render(case, output, edits), "utf-8")
