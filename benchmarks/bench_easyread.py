@@ -50,7 +50,7 @@ def main() -> int:
     from easyread.check import check_scores
     from easyread.config import load_config
     from easyread.pipeline import document_from_text, process
-    from easyread.rewrite.output import to_text
+    from easyread.report.document import to_text
     from easyread.rewrite.split.postcheck import fragment_reason
     from easyread.score import score
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import easyread
 from easyread.config import load_config
 from easyread.pipeline import document_from_text, process, read_document
-from easyread.rewrite.output import to_text
+from easyread.report.document import to_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"

@@ -37,7 +37,7 @@ def main() -> int:
     from easyread.config import load_config
     from easyread.pipeline import process, read_document
     from easyread.render import render_pdf_report
-    from easyread.render.checks import failures
+    from easyread.render.accessibility import failures
 
     paths = [REPO_ROOT / "seeds" / "javid-cse-strategy-2019.txt"]
     if available():

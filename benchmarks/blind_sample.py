@@ -32,7 +32,7 @@ def main() -> int:
         return 0
     from easyread.config import load_config
     from easyread.pipeline import document_from_text, process
-    from easyread.rewrite.output import to_text
+    from easyread.report.document import to_text
 
     pool = list(advanced_sentences(16, 45, ("paragraph", "list_item")))
     rng = random.Random(args.seed)

@@ -37,9 +37,9 @@ KEY_HEADER = ("id", "source", "sentence_id", "keyword", "class", "sentence_topic
 
 def rows_of(path: Path, config: object) -> list[dict[str, str]]:
     """Every body row of the converted article, with its planned picture."""
-    from easyread.pictures import load_policy
     from easyread.pipeline import process, read_document
     from easyread.render.html import picture_plan
+    from easyread.render.pictures import load_policy
 
     doc = process(read_document(path, config), config, score=False)  # type: ignore[arg-type]
     plan = picture_plan(doc)

@@ -38,9 +38,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from easyread import level as _level
-from easyread.acronyms import COMMON_ACRONYM_ZIPF
-from easyread.config import Config, Threshold
-from easyread.errors import ConfigError
+from easyread.config import Config, Threshold, default_config, default_config_dict
+from easyread.errors import ConfigError, ExitCode
 from easyread.score import (
     ALL_TEXT_INDICATORS,
     SCOPES,
@@ -52,8 +51,6 @@ from easyread.score import (
 
 EPSILON = 1e-9
 CHECK_SCHEMA_VERSION = "1.3"
-#: Used when the configuration does not set ``min_sentences`` (default_config.toml sets it).
-DEFAULT_MIN_SENTENCES = 2
 #: Used when neither the configuration nor its profile sets ``scope``.
 DEFAULT_SCOPE = "all"
 #: The gloss stage's acronym rule, whose ``common_zipf`` says which acronyms are well known.
@@ -103,12 +100,12 @@ class CheckReport:
         return next((f.scope for f in self.files if f.status != "error"), "all")
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         if any(f.status == "error" for f in self.files):
-            return 3
+            return ExitCode.ERROR
         if any(f.status == "fail" for f in self.files):
-            return 1
-        return 0
+            return ExitCode.CHECK_FAILED
+        return ExitCode.OK
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,7 +133,7 @@ def min_sentences(config: Config) -> int:
     """``min_sentences`` from the configuration (top level, next to ``min_words``)."""
     value = getattr(config, "min_sentences", None)
     if value is None:
-        value = config.raw.get("min_sentences", DEFAULT_MIN_SENTENCES)
+        value = (config.raw or default_config_dict()).get("min_sentences")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(f"min_sentences must be a whole number, 0 or more (got {value!r})")
     return value
@@ -150,10 +147,11 @@ def scope(config: Config) -> str:
     set in ``default_config.toml``); else ``all``.
     """
     value = getattr(config, "scope", None)
+    raw = config.raw or default_config_dict()
     if value is None:
-        value = config.raw.get("scope")
+        value = raw.get("scope")
     if value is None:
-        profile = config.raw.get("profiles", {}).get(config.profile, {})
+        profile = raw.get("profiles", {}).get(config.profile, {})
         value = profile.get("scope", DEFAULT_SCOPE) if isinstance(profile, dict) else DEFAULT_SCOPE
     if value not in SCOPES:
         raise ConfigError(f"scope must be one of {', '.join(repr(s) for s in SCOPES)} (got {value!r})")
@@ -162,7 +160,7 @@ def scope(config: Config) -> str:
 
 def common_acronym_zipf(config: Config) -> float:
     """The gloss stage's ``common_zipf`` for acronyms (``[rules."gloss.acronym.v1"]``)."""
-    value = config.rules.get(ACRONYM_RULE, {}).get("common_zipf", COMMON_ACRONYM_ZIPF)
+    value = config.rules.get(ACRONYM_RULE, {}).get("common_zipf", default_config().rules[ACRONYM_RULE]["common_zipf"])
     try:
         return float(value)
     except (TypeError, ValueError):

@@ -7,6 +7,11 @@ Sources, each overriding the ones before it:
 3. a file given with ``--config``;
 4. CLI flags (passed as ``overrides``).
 
+Every default, every profile and every profile trait (``easy``, ``[profiles.<name>.render]``)
+is written in ``default_config.toml`` only; :class:`Config` reads its defaults from there too,
+and :meth:`Config.profile_settings` turns a profile's traits into typed
+:class:`ProfileSettings` once, for the rewrite stages and the renderer.
+
 Thresholds are comparison strings (``"<= 9"`` or ``"smog_index<=9"``) read by a small parser;
 nothing is ``eval``'d.
 """
@@ -72,22 +77,90 @@ def parse_threshold(text: str, metric: str | None = None) -> Threshold:
     return Threshold(m.group(1) or str(metric), m.group(2), float(m.group(3)))
 
 
+#: The smallest body size easyread will render, in points (EL-01: UK gov and DH say 14 pt).
+MIN_BODY_PT = 14.0
+
+
+@dataclass(frozen=True)
+class ProfileRender:
+    """How a profile's pages look (``[profiles.<name>.render]`` in ``default_config.toml``)."""
+
+    stylesheet: str
+    layout: str  # "rows" (one sentence per row) or "article"
+    pictures: bool
+    font_size_pt: float
+    min_font_size_pt: float
+    max_pages: int
+    version_note: str
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """A profile's traits, typed: ``easy`` (the easy-read rules run) and its page layout
+    (``None``: the profile has no ``render`` table, so it cannot be rendered)."""
+
+    name: str
+    easy: bool
+    render: ProfileRender | None
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    return tomllib.loads(_default_config_text())
+
+
+def _default(*keys: str) -> Any:
+    """A value of ``default_config.toml`` (a dataclass default of :class:`Config`)."""
+    value: Any = _defaults()
+    for key in keys:
+        value = value[key]
+    return value
+
+
+def _default_profile(key: str) -> Any:
+    return _default("profiles", _default("profile"), key)
+
+
 @dataclass(frozen=True)
 class Config:
-    profile: str = "plain"
-    pipeline: tuple[str, ...] = ("numbers", "words", "split", "gloss")
-    max_bytes: int = 5 * 1024 * 1024
-    min_words: int = 10
-    hard_word_zipf: float = 4.0
-    reading_wpm: int = 200
+    """The merged configuration; a field left out takes its value from ``default_config.toml``."""
+
+    profile: str = field(default_factory=lambda: str(_default("profile")))
+    pipeline: tuple[str, ...] = field(default_factory=lambda: tuple(_default("pipeline")))
+    max_bytes: int = field(default_factory=lambda: int(_default("max_bytes")))
+    min_words: int = field(default_factory=lambda: int(_default("min_words")))
+    hard_word_zipf: float = field(default_factory=lambda: float(_default("scoring", "hard_word_zipf")))
+    reading_wpm: int = field(default_factory=lambda: int(_default("scoring", "reading_wpm")))
     thresholds: tuple[Threshold, ...] = ()
     max_sentence_words: int | None = None
-    rewrite_max_words: int = 20
+    rewrite_max_words: int = field(default_factory=lambda: int(_default_profile("rewrite_max_words")))
     glossary_files: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: dict(_default("rules")))
     sources: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict)
+    #: ``[render] styles``: a folder of stylesheets replacing ``easyread/styles``.
+    render_styles: str | None = None
+    #: ``[review] decisions``: an editor's decisions file, read by every renderer.
+    review_decisions: str | None = None
+    _profiles: dict[str, ProfileSettings] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def profile_settings(self, name: str | None = None) -> ProfileSettings:
+        """The typed traits of profile ``name`` (default: this config's), read once.
+
+        >>> s = Config().profile_settings("easy-read")
+        >>> s.easy, s.render.layout, s.render.font_size_pt
+        (True, 'rows', 16.0)
+        """
+        name = name or self.profile
+        if name not in self._profiles:
+            self._profiles[name] = _profile_settings(name, self.raw or _defaults())
+        return self._profiles[name]
+
+    @property
+    def easy(self) -> bool:
+        """True when this config's profile runs the easy-read rules."""
+        return self.profile_settings().easy
 
     def rule_enabled(self, rule_id: str) -> bool:
         """Rules are addressed by prefix (``split``) or full id; the more specific key wins."""
@@ -97,6 +170,60 @@ class Config:
             if key in self.rules and "enabled" in self.rules[key]:
                 return bool(self.rules[key]["enabled"])
         return True
+
+
+def _profile_settings(name: str, merged: Mapping[str, Any]) -> ProfileSettings:
+    profiles = merged.get("profiles", {})
+    if name not in profiles:
+        raise ProfileError(f"unknown profile {name!r}; choose one of: {', '.join(sorted(profiles))}")
+    table = profiles[name]
+    section = table.get("render")
+    render: ProfileRender | None = None
+    if section:
+        where = f"profiles.{name}.render"
+        try:
+            size = float(section["font_size_pt"])
+        except (TypeError, ValueError):
+            raise ConfigError(f"{where}.font_size_pt must be a number, not {section['font_size_pt']!r}") from None
+        except KeyError:
+            raise ConfigError(f"{where} has no font_size_pt") from None
+        try:
+            render = ProfileRender(
+                stylesheet=str(section["stylesheet"]),
+                layout=str(section["layout"]),
+                pictures=bool(section["pictures"]),
+                font_size_pt=size,
+                min_font_size_pt=max(MIN_BODY_PT, float(section["min_font_size_pt"])),
+                max_pages=int(section["max_pages"]),
+                version_note=str(section["version_note"]),
+            )
+        except KeyError as exc:
+            raise ConfigError(f"{where} has no {exc.args[0]} (a profile of your own needs a whole render table)") from None
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"bad configuration value in {where}: {exc}") from None
+        if render.layout not in ("rows", "article"):
+            raise ConfigError(f"{where}.layout must be 'rows' or 'article', not {render.layout!r}")
+        if size < render.min_font_size_pt:
+            raise ConfigError(
+                f"{where}.font_size_pt = {size:g} is below the minimum of "
+                f"{render.min_font_size_pt:g} pt for this profile (EL-01)"
+            )
+    return ProfileSettings(name=name, easy=bool(table.get("easy", False)), render=render)
+
+
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    """The defaults alone (no project file), built once: for callers given no config."""
+    return load_config(use_project=False)
+
+
+def easy_profiles() -> frozenset[str]:
+    """The profiles of ``default_config.toml`` whose ``easy`` trait is set.
+
+    >>> sorted(easy_profiles())
+    ['easy-read', 'large-print']
+    """
+    return frozenset(name for name, table in _default("profiles").items() if table.get("easy"))
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +333,7 @@ def load_config(
         sources.append(str(path))
     if overrides:
         merged = _merge(merged, {k: v for k, v in overrides.items() if v is not None})
-    name = profile or str(merged.get("profile", "plain"))
+    name = profile or str(merged["profile"])
     profiles = merged.get("profiles", {})
     if name not in profiles:
         raise ProfileError(f"unknown profile {name!r}; choose one of: {', '.join(sorted(profiles))}")
@@ -220,24 +347,28 @@ def load_config(
     by_key: dict[tuple[str, bool], Threshold] = {}
     for t in thresholds:
         by_key[(t.metric, t.lower_is_better)] = t
-    scoring = merged.get("scoring", {})
+    scoring = merged["scoring"]
     max_words = merged.get("max_sentence_words", prof.get("max_sentence_words"))
+    styles = merged.get("render", {}).get("styles")
+    decisions = merged.get("review", {}).get("decisions")
     try:
         return Config(
             profile=name,
-            pipeline=tuple(merged.get("pipeline", ())),
-            max_bytes=int(merged.get("max_bytes", 5 * 1024 * 1024)),
-            min_words=int(merged.get("min_words", 10)),
-            hard_word_zipf=float(scoring.get("hard_word_zipf", 4.0)),
-            reading_wpm=int(scoring.get("reading_wpm", 200)),
+            pipeline=tuple(merged["pipeline"]),
+            max_bytes=int(merged["max_bytes"]),
+            min_words=int(merged["min_words"]),
+            hard_word_zipf=float(scoring["hard_word_zipf"]),
+            reading_wpm=int(scoring["reading_wpm"]),
             thresholds=tuple(by_key.values()),
             max_sentence_words=int(max_words) if max_words is not None else None,
-            rewrite_max_words=int(prof.get("rewrite_max_words", 20)),
+            rewrite_max_words=int(prof.get("rewrite_max_words", _default_profile("rewrite_max_words"))),
             glossary_files=tuple(str(g) for g in merged.get("glossary", ())),
             keep=tuple(str(k).lower() for k in merged.get("keep", ())),
-            rules=dict(merged.get("rules", {})),
+            rules=dict(merged["rules"]),
             sources=tuple(sources),
             raw=merged,
+            render_styles=str(styles) if styles else None,
+            review_decisions=str(decisions) if decisions else None,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"bad configuration value: {exc}") from None

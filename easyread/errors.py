@@ -15,9 +15,52 @@ Every error easyread raises on purpose is an :class:`EasyreadError` with a code:
 * ``E326`` an article ran past its time limit (``batch --timeout``, :mod:`easyread.deadline`)
 
 The CLI turns these into one clear line and exit code 3 (see ``docs/cli.md``).
+
+The contracts are written here once: :class:`ExitCode` (the process exit statuses the library
+reports and the CLI exits with) and :data:`NOTES` (every warning/note code a document, a read or
+a batch may record, with its meaning; ``docs/cli.md`` lists them and a test compares both ways).
 """
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit statuses of ``easyread`` (docs/cli.md, docs/batch.md)."""
+
+    OK = 0
+    #: a check threshold failed; for ``batch``, some articles failed (or --fail-fast stopped it)
+    CHECK_FAILED = 1
+    #: a usage error (Click's own code)
+    USAGE = 2
+    #: unreadable input, bad configuration, a refused output or an internal error
+    ERROR = 3
+    #: ``batch``: the journal, manifest or report could not be written (disk full?)
+    STATE = 4
+    #: interrupted by Ctrl-C (128 + SIGINT)
+    INTERRUPTED = 130
+    #: stopped by SIGTERM (128 + SIGTERM): timeout, systemd, docker stop, Kubernetes
+    TERMINATED = 143
+
+
+#: Every warning/note code, with what it means: the registry ``docs/cli.md`` lists (a test
+#: compares the two, and every code the package records, both ways). ``W3xx`` input, ``W6xx``
+#: rewriting.
+NOTES: dict[str, str] = {
+    "W301": "the input was not UTF-8 and was decoded as Windows-1252 (clean, no UTF-8 sequences)",
+    "W320": "batch: a symbolic link was not followed",
+    "W321": "batch: a symbolic link loop",
+    "W322": "batch with --follow-symlinks: a file reached twice",
+    "W601": "the meaning guard skipped an edit (it would lose a negation, number or name)",
+    "W602": "a long sentence has no safe split point",
+    "W603": "an aside was dropped (easy read only)",
+    "W604": "an edit was skipped because it would break a quotation",
+    "W605": "a split was refused: a new sentence would be a fragment, or a list not a list",
+    "W606": "a sentence over the length limit is left as it is (not rewritten, not searched for terms)",
+    "W611": "a term has no explanation (source = \"missing\"): a human must write one",
+    "W612": "a term is explained in the glossary only (no safe place in the text)",
+}
 
 
 class EasyreadError(Exception):
@@ -45,6 +88,13 @@ class ThresholdError(ConfigError):
 
 class ProfileError(ConfigError):
     code = "E102"
+
+
+class PipelineError(ConfigError):
+    """Stages in an order that cannot work, or a stage nobody knows: the message names both
+    stages (the one that needs, and the one that provides or comes before)."""
+
+    code = "E103"
 
 
 class DataError(EasyreadError):

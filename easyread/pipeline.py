@@ -1,8 +1,21 @@
 """Stages and the pipeline: read -> segment -> score -> rewrite stages -> score.
 
-Each stage declares what it ``requires`` and ``provides``; :class:`Pipeline` checks the order
-when it is built (spaCy's idea) and raises a :class:`~easyread.errors.ConfigError` naming both
-stages when a requirement is not met.
+Every step is a :class:`Stage` that declares what it ``requires`` and ``provides``:
+
+========== ======================= ======================
+stage      requires                provides
+========== ======================= ======================
+read       (nothing)               blocks
+segment    blocks                  sentences, tokens
+score      sentences               scores
+numbers…   tokens                  (edits, glossary …)
+========== ======================= ======================
+
+:class:`Pipeline` checks the order when it is built (spaCy's idea) and raises a
+:class:`~easyread.errors.PipelineError` (E103) naming both stages when a requirement is not
+met; :func:`build_pipeline` raises it for an unknown stage, named with the stage before it.
+:func:`read_document` runs ``read, segment``; :func:`process` runs
+``score, <rewrite stages>, score`` on a document that has been read and segmented.
 """
 
 from __future__ import annotations
@@ -13,16 +26,28 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from easyread.config import Config, load_config
-from easyread.document import Document
-from easyread.errors import ConfigError
+from easyread.document import Document, Source
+from easyread.errors import PipelineError
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    """What the read stage reads: a path (``-``: ``stdin_bytes``), its format and encoding."""
+
+    path: str | Path
+    fmt: str | None = None
+    encoding: str | None = None
+    stdin_bytes: bytes | None = None
 
 
 @dataclass
 class Context:
-    """What a stage may use besides the document: the config and shared, loaded data."""
+    """What a stage may use besides the document: the config, shared loaded data, and for the
+    read stage what to read."""
 
     config: Config
     cache: dict[str, Any] = field(default_factory=dict)
+    request: ReadRequest | None = None
 
 
 class Stage(Protocol):
@@ -46,15 +71,32 @@ class FunctionStage:
         return self.func(doc, ctx)
 
 
+#: What a document that has been read and segmented holds (where :func:`process` starts).
+SEGMENTED: tuple[str, ...] = ("blocks", "sentences", "tokens")
+
+
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage], *, initial: tuple[str, ...] = ("blocks", "sentences", "tokens")) -> None:
+    """Stages in order, checked when built: every stage's ``requires`` must be in ``initial``
+    or provided by an earlier stage.
+
+    >>> Pipeline([SEGMENT, READ], initial=())
+    Traceback (most recent call last):
+    ...
+    easyread.errors.PipelineError: stage 'segment' requires 'blocks', provided by 'read', which must come before it [E103]
+    """
+
+    def __init__(self, stages: Sequence[Stage], *, initial: tuple[str, ...] = SEGMENTED) -> None:
         have = set(initial)
         for stage in stages:
             for need in stage.requires:
                 if need not in have:
                     providers = [s.name for s in stages if need in s.provides]
-                    hint = f" (provided by {', '.join(providers)}, which must come first)" if providers else ""
-                    raise ConfigError(f"stage {stage.name!r} requires {need!r}{hint}")
+                    if providers:
+                        raise PipelineError(
+                            f"stage {stage.name!r} requires {need!r}, provided by "
+                            f"{' or '.join(repr(p) for p in providers)}, which must come before it"
+                        )
+                    raise PipelineError(f"stage {stage.name!r} requires {need!r}, which no stage provides")
             have.update(stage.provides)
         self.stages = list(stages)
 
@@ -71,6 +113,43 @@ class Pipeline:
         return doc
 
 
+def _read(doc: Document, ctx: Context) -> Document:
+    from easyread.read import load
+
+    req = ctx.request
+    if req is None:
+        raise PipelineError("stage 'read' has nothing to read: give it a ReadRequest")
+    return load(req.path, fmt=req.fmt, encoding=req.encoding, max_bytes=ctx.config.max_bytes,
+                stdin_bytes=req.stdin_bytes)
+
+
+def _segment(doc: Document, ctx: Context) -> Document:
+    from easyread.segment import segment
+
+    return segment(doc)
+
+
+def score_stage(phase: str) -> FunctionStage:
+    """The score stage: scores the document into ``doc.scores[phase]``."""
+
+    def run(doc: Document, ctx: Context) -> Document:
+        return score_document(doc, ctx.config, phase)
+
+    return FunctionStage("score", ("sentences",), ("scores",), run)
+
+
+def _note_too_long(doc: Document, ctx: Context) -> Document:
+    note_too_long(doc)
+    return doc
+
+
+READ = FunctionStage("read", (), ("blocks",), _read)
+SEGMENT = FunctionStage("segment", ("blocks",), ("sentences", "tokens"), _segment)
+SCORE = score_stage("before")
+#: Notes (W606) the sentences the rewrite stages will leave as they are for their length.
+TOO_LONG = FunctionStage("too_long", ("sentences",), (), _note_too_long)
+
+
 def read_document(
     path: str | Path,
     config: Config | None = None,
@@ -79,13 +158,11 @@ def read_document(
     encoding: str | None = None,
     stdin_bytes: bytes | None = None,
 ) -> Document:
-    """Read and segment one input (``-`` reads ``stdin_bytes``)."""
-    from easyread.read import load
-    from easyread.segment import segment
-
+    """Read and segment one input (``-`` reads ``stdin_bytes``): the read and segment stages."""
     config = config or load_config()
-    doc = load(path, fmt=fmt, encoding=encoding, max_bytes=config.max_bytes, stdin_bytes=stdin_bytes)
-    return segment(doc)
+    ctx = Context(config=config, request=ReadRequest(path, fmt, encoding, stdin_bytes))
+    placeholder = Document(Source(path=str(path), format=fmt or "", text=""))
+    return Pipeline([READ, SEGMENT], initial=())(placeholder, ctx)
 
 
 def document_from_text(text: str, *, fmt: str = "txt", path: str = "<text>") -> Document:
@@ -104,13 +181,20 @@ def score_document(doc: Document, config: Config, phase: str = "before") -> Docu
 
 
 def build_pipeline(config: Config, names: Sequence[str] | None = None) -> Pipeline:
-    """The rewrite pipeline named in the config (``pipeline = [...]``)."""
+    """The rewrite pipeline named in the config (``pipeline = [...]``).
+
+    >>> build_pipeline(load_config(use_project=False), ["numbers", "spell"])
+    Traceback (most recent call last):
+    ...
+    easyread.errors.PipelineError: unknown stage 'spell' (after 'numbers'); known: numbers, words, split, gloss [E103]
+    """
     from easyread.rewrite import STAGES
 
     chosen = list(config.pipeline if names is None else names)
-    unknown = [n for n in chosen if n not in STAGES]
-    if unknown:
-        raise ConfigError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    for n, name in enumerate(chosen):
+        if name not in STAGES:
+            where = f"after {chosen[n - 1]!r}" if n else "the first stage"
+            raise PipelineError(f"unknown stage {name!r} ({where}); known: {', '.join(STAGES)}")
     return Pipeline([STAGES[n] for n in chosen])
 
 
@@ -121,19 +205,18 @@ def process(
     stages: Sequence[str] | None = None,
     score: bool = True,
 ) -> Document:
-    """Score, rewrite and score again; the document records every edit in its ledger."""
+    """Score, rewrite and score again (the stages ``score``, the rewrite stages, ``score``);
+    the document records every edit in its ledger."""
     config = config or load_config()
     ctx = Context(config=config)
     doc.profile = config.profile
+    rewrite = build_pipeline(config, stages).stages
+    steps: list[Stage] = [TOO_LONG, *rewrite] if rewrite else []
     if score:
-        score_document(doc, config, "before")
-    pipeline = build_pipeline(config, stages)
-    if pipeline.stages:
-        note_too_long(doc)
-    doc = pipeline(doc, ctx)
-    if score:
-        score_document(doc, config, "after")
-    return doc
+        steps = [score_stage("before"), *steps, score_stage("after")]
+    return Pipeline(steps)(doc, ctx)
+
+
 
 
 def note_too_long(doc: Document) -> int:

@@ -1,4 +1,4 @@
-"""Plainer words for a word in its sentence: ``easyread.suggest(sentence, word)``.
+"""Plainer words for a word in its sentence: ``easyread.api.suggest(sentence, word)``.
 
 Candidates come from two sources:
 
@@ -28,14 +28,13 @@ from __future__ import annotations
 import gzip
 import math
 import re
-import sys
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from easyread.data import data_path, lexicon_entries, zipf
+from easyread.deprecation import make_callable
 from easyread.errors import ResourceMissing
 
 __all__ = [
@@ -626,12 +625,5 @@ def lexicon_sense_fits(
 
 
 
-class _CallableModule(types.ModuleType):
-    """``easyread.suggest(sentence, word)`` calls :func:`suggest`: importing this module sets
-    the attribute ``easyread.suggest`` to the module, so the module itself is callable."""
-
-    def __call__(self, sentence: str, word: str, **kwargs: Any) -> SuggestResult:
-        return suggest(sentence, word, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+# Deprecated: ``easyread.suggest(sentence, word)`` calls :func:`suggest` and warns.
+make_callable(__name__, lambda: suggest, "easyread.api.suggest")

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import random
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
-
-from ledger_checks import replay_problems
+from golden.ledger_checks import replay_problems
 
 from easyread.config import load_config
 from easyread.document import (

@@ -19,7 +19,7 @@ from easyread.check import baseline_values, check_files, check_scores, scope
 from easyread.config import Config, load_config
 from easyread.errors import ConfigError
 from easyread.pipeline import document_from_text, read_document
-from easyread.report import CHECK_FORMATS, check_json, score_json, score_table
+from easyread.report import check_json, get, score_json, score_table
 from easyread.score import Scores, rewritable_text, score, score_files
 
 # The seed's easy-read output as `easyread rewrite --profile easy-read` wrote it on 2026-05 (the
@@ -119,12 +119,12 @@ def test_a_sentence_with_a_short_quotation_is_not_a_quotation(tmp_path: Path) ->
 def test_quotation_notes_in_every_format(tmp_path: Path, shared_data: Path) -> None:
     p = _write(tmp_path, "q.txt", f"Title\n{EASY}\n{QUOTE_25}\n")
     report = check_files([str(p)], load_config(profile="easy-read", use_project=False))
-    assert "note: quoted_sentence_words: direct quotation has 25 words" in CHECK_FORMATS["text"](report)
-    assert CHECK_FORMATS["text"](report).splitlines()[-1].startswith("PASS")
-    assert "::notice file=" in CHECK_FORMATS["github"](report)
-    root = ET.fromstring(CHECK_FORMATS["junit"](report))
+    assert "note: quoted_sentence_words: direct quotation has 25 words" in get("check", "text")(report)
+    assert get("check", "text")(report).splitlines()[-1].startswith("PASS")
+    assert "::notice file=" in get("check", "github")(report)
+    root = ET.fromstring(get("check", "junit")(report))
     assert root.attrib["failures"] == "0"
-    sarif = json.loads(CHECK_FORMATS["sarif"](report))
+    sarif = json.loads(get("check", "sarif")(report))
     assert {r["level"] for r in sarif["runs"][0]["results"]} == {"note"}
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((shared_data / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))

@@ -61,3 +61,44 @@ def test_rule_addressing() -> None:
     assert not cfg.rule_enabled("split.conjunction.v1")
     assert cfg.rule_enabled("split.list.v1")
     assert cfg.rule_enabled("words.lexicon.v1")
+
+
+# ------------------------------------------------------------------ profile traits (issue 15)
+def test_config_defaults_are_the_default_config_file() -> None:
+    from easyread.config import Config
+
+    loaded = load_config(use_project=False)
+    bare = Config()
+    for name in ("profile", "pipeline", "max_bytes", "min_words", "hard_word_zipf", "reading_wpm",
+                 "rewrite_max_words", "rules"):
+        assert getattr(bare, name) == getattr(loaded, name), name
+
+
+def test_profile_traits_are_typed_and_come_from_the_default_config() -> None:
+    from easyread.config import ProfileRender, easy_profiles
+
+    config = load_config(use_project=False)
+    traits = {name: config.profile_settings(name) for name in ("plain", "easy-read", "large-print")}
+    assert {n for n, t in traits.items() if t.easy} == easy_profiles() == {"easy-read", "large-print"}
+    assert traits["plain"].render == ProfileRender("plain.css", "article", False, 14.0, 14.0, 24,
+                                                   "This is a plain language version of")
+    assert traits["large-print"].render is not None and traits["large-print"].render.min_font_size_pt == 18.0
+    assert load_config(profile="easy-read", use_project=False).easy and not config.easy
+
+
+def test_a_profile_of_your_own_takes_its_traits_from_the_config(tmp_path: Path) -> None:
+    from easyread.render import settings_for
+
+    path = tmp_path / "easyread.toml"
+    path.write_text(
+        '[profiles.kids]\neasy = true\n[profiles.kids.render]\nstylesheet = "easy-read.css"\n'
+        'layout = "rows"\npictures = true\nfont_size_pt = 20\nmin_font_size_pt = 12\n'
+        'max_pages = 12\nversion_note = "This is a version for children of"\n'
+        '[profiles.bare]\ndescription = "no page layout"\n', "utf-8")
+    config = load_config(config_file=path, profile="kids", use_project=False)
+    settings = settings_for("kids", config)
+    assert config.easy and settings.layout == "rows" and settings.font_size_pt == 20
+    assert settings.min_font_size_pt == 14.0  # never below 14 pt (EL-01), whatever the file says
+    with pytest.raises(ProfileError, match="no page layout for profile 'bare'"):
+        settings_for("bare", config)
+    assert not config.profile_settings("bare").easy

@@ -98,11 +98,16 @@ def test_list_items_become_blocks() -> None:
 
 
 def test_public_rewrite_call_survives_the_package_import() -> None:
-    """`easyread.rewrite(text, profile=...)` works before and after `import easyread.rewrite`."""
+    """`easyread.api.rewrite` is a plain function; calling the package `easyread.rewrite`
+    still works (before and after `import easyread.rewrite`) but is deprecated."""
     import easyread
     import easyread.rewrite
+    from easyread.api import rewrite
 
-    doc = easyread.rewrite("Title\nThe minister commenced the work prior to the vote.", profile="plain")
+    text = "Title\nThe minister commenced the work prior to the vote."
+    assert rewrite(text).text() == easyread.rewrite_text(text).text()
+    with pytest.deprecated_call(match="easyread.api.rewrite"):
+        doc = easyread.rewrite(text, profile="plain")
     assert "started" in doc.text() and "before" in doc.text()
     assert easyread.rewrite_text("Title\nIn order to win, we ran.").text().endswith("To win, we ran.")
 

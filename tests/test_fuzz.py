@@ -26,31 +26,27 @@ Hypothesis prints the smallest failing text; add it as a golden case once fixed.
 from __future__ import annotations
 
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis", reason="the fuzz test needs hypothesis (pip install -e '.[test]')")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent / "golden"))
-
-from goldencases import every_case, parse  # noqa: E402
-from ledger_checks import (  # noqa: E402
+from golden.goldencases import every_case, parse  # noqa: E402
+from golden.ledger_checks import (  # noqa: E402
     expansion_problems,
     gloss_problems,
     guard_problems,
     quotations,
     replay_problems,
 )
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from easyread.config import Config, load_config  # noqa: E402
 from easyread.document import Document, Edit  # noqa: E402
 from easyread.pipeline import document_from_text, process, read_document  # noqa: E402
-from easyread.rewrite.output import to_text  # noqa: E402
+from easyread.report.document import to_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"

@@ -105,7 +105,7 @@ def test_words_terms_pictures_need_no_lemminflect(offline_env: dict[str, str]) -
     code = """
 import json, sys
 from easyread.pipeline import document_from_text
-from easyread.pictures import choose_picture
+from easyread.render.pictures import choose_picture
 from easyread.rewrite.rules import demo
 from easyread.rewrite.words import lexicon
 from easyread.terms import detect_terms

@@ -21,7 +21,7 @@ from easyread import readability
 from easyread.check import check_files, check_scores
 from easyread.config import Config, load_config
 from easyread.errors import ConfigError
-from easyread.report import CHECK_FORMATS, check_json, score_csv, score_json, score_table
+from easyread.report import check_json, get, score_csv, score_json, score_table
 from easyread.score import metric_ranges, out_of_range, score_files, score_warnings
 
 DATA = Path(readability.__file__).parent / "data"
@@ -146,16 +146,16 @@ def test_go_run_is_insufficient_not_a_failure(tmp_path: Path) -> None:
     assert f.not_checked == ["flesch_kincaid_grade <= 9"]
     assert "flesch_kincaid_grade" not in f.values and f.values["words_per_sentence_mean"] == 1
     assert "flesch_kincaid_grade" in f.out_of_range
-    text = CHECK_FORMATS["text"](report)
+    text = get("check", "text")(report)
     assert "warning: insufficient_sentences" in text and "1 not judged" in text
     assert text.splitlines()[-1].startswith("PASS")
-    github = CHECK_FORMATS["github"](report)
+    github = get("check", "github")(report)
     assert "::warning" in github and "::error" not in github
-    root = ET.fromstring(CHECK_FORMATS["junit"](report))
+    root = ET.fromstring(get("check", "junit")(report))
     skipped = root.findall("testsuite/testcase/skipped")
     assert root.attrib["failures"] == "0" and len(skipped) == 1
     assert "textstat counts 1 sentence" in skipped[0].attrib["message"]
-    sarif = json.loads(CHECK_FORMATS["sarif"](report))
+    sarif = json.loads(get("check", "sarif")(report))
     assert {r["level"] for r in sarif["runs"][0]["results"]} == {"warning"}
 
 
@@ -175,7 +175,7 @@ def test_a_dot_flagged_in_every_check_format(tmp_path: Path) -> None:
     assert jf["out_of_range"]["flesch_reading_ease"]["min"] == -50.0
     assert jf["not_checked"] == ["flesch_kincaid_grade <= 9"]
     for fmt in ("text", "github", "junit", "sarif"):
-        out = CHECK_FORMATS[fmt](report)
+        out = get("check", fmt)(report)
         assert "out_of_range" in out or "outside the formula" in out, fmt
         assert "flesch_reading_ease -1907.76 (range -50..121.22)" in out, fmt
 
@@ -246,4 +246,4 @@ def test_sarif_with_the_new_rules_validates(tmp_path: Path, shared_data: Path) -
     schema = json.loads((shared_data / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
     report = check_files([str(_write(tmp_path, "a.txt", A_DOT)), str(_write(tmp_path, "go.txt", GO_RUN))],
                          load_config(use_project=False))
-    jsonschema.Draft4Validator(schema).validate(json.loads(CHECK_FORMATS["sarif"](report)))
+    jsonschema.Draft4Validator(schema).validate(json.loads(get("check", "sarif")(report)))

@@ -100,8 +100,11 @@ def test_sense_table_agrees_with_the_full_table() -> None:
         assert pa == pytest.approx(pb)
 
 
-def test_top_level_call() -> None:
+def test_api_call_and_the_deprecated_callable_module() -> None:
     import easyread
+    from easyread.api import suggest
 
-    result = easyread.suggest("The doctor pressed on her abdomen.", "abdomen")
+    assert suggest("The doctor pressed on her abdomen.", "abdomen").suggestions[0].text == "stomach"
+    with pytest.deprecated_call(match="easyread.api.suggest"):
+        result = easyread.suggest("The doctor pressed on her abdomen.", "abdomen")
     assert result.suggestions[0].text == "stomach"

@@ -65,7 +65,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from easyread.data import data_path, lexicon_entries, zipf  # noqa: E402
-from easyread.pictures import load_pictures  # noqa: E402
+from easyread.render.pictures import load_pictures  # noqa: E402
 
 #: The lexicon's parts of speech and the Penn tags the words stage inflects a plain word to.
 POS_TAGS: dict[str, tuple[str, ...]] = {

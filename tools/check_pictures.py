@@ -28,7 +28,7 @@ MIN_ROWS = 200
 def _stop_words() -> frozenset[str]:
     sys.path.insert(0, str(ROOT))
     try:
-        from easyread.pictures import STOP_WORDS
+        from easyread.render.pictures import STOP_WORDS
     except ImportError:
         return frozenset()
     finally:

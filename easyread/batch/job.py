@@ -151,7 +151,7 @@ def _render(doc: Any, fmt: str, profile: str, config: Config) -> bytes | str:
 
         return render_html(doc, profile=profile, config=config)
     if fmt == "md":
-        from easyread.rewrite.output import to_markdown
+        from easyread.report.document import to_markdown
 
         return to_markdown(doc)
     return json.dumps(doc.to_dict(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"

@@ -5,7 +5,10 @@ Exit codes (a documented contract, see docs/cli.md):
 * 0 — success / every check passed;
 * 1 — a check threshold failed (or, for batch, some articles failed);
 * 2 — usage error (Click's own code);
-* 3 — unreadable input, bad configuration, a refused output or an internal error.
+* 3 — unreadable input, bad configuration, a refused output or an internal error;
+* 4, 130, 143 — ``batch`` only: state not written, interrupted (Ctrl-C), stopped (SIGTERM).
+
+The codes are :class:`easyread.errors.ExitCode` (``easyread.cli.ExitCode`` is the same enum).
 
 Errors always go to standard error, never to standard output (where reports go).
 """
@@ -14,23 +17,18 @@ from __future__ import annotations
 
 import importlib
 import sys
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from easyread import __version__
+from easyread.errors import ExitCode
+
+__all__ = ["COMMANDS", "EasyreadCLIError", "ExitCode", "cli", "main"]
 
 if TYPE_CHECKING:
     from easyread.config import Config
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    CHECK_FAILED = 1
-    USAGE = 2
-    ERROR = 3
 
 
 class EasyreadCLIError(click.ClickException):
@@ -88,7 +86,7 @@ class LazyGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
             raise
         except BrokenPipeError:
-            sys.exit(0)
+            sys.exit(ExitCode.OK)
         except Exception as exc:  # an internal error: one line, traceback only with --debug
             if ctx.obj and ctx.obj.get("debug"):
                 import traceback  # only here: it costs a few ms of cold start

@@ -8,6 +8,7 @@ import click
 
 from easyread.cli import echo_error, emit, files_read, output_target, read_stdin_if_needed
 from easyread.cli.options import OPTION_FILE, config_options, input_options, output_option
+from easyread.report import names as report_names
 
 #: A baseline report larger than this is refused (E306).
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
@@ -15,7 +16,7 @@ MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR|-...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+@click.option("--format", "fmt", type=click.Choice(report_names("check")),
               default="text", show_default=True,
               help="text (path:line:col), json, github (workflow annotations), junit (XML), sarif (2.1.0).")
 @click.option("--max-grade", type=float, default=None, help="Fail when flesch_kincaid_grade is above this.")
@@ -74,7 +75,7 @@ def check(paths: tuple[str, ...], fmt: str, max_grade: float | None, min_ease: f
     result = check_files(list(paths), config, baseline=base,
                          stdin_bytes=read_stdin_if_needed(paths, config.max_bytes),
                          encoding=encoding, fmt=input_format)
-    text = report.CHECK_FORMATS[fmt](result)
+    text = report.get("check", fmt)(result)
     errors = [f for f in result.files if f.error]
     for f in errors:
         assert f.error is not None

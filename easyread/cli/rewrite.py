@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -16,6 +15,9 @@ from easyread.cli import (
 )
 from easyread.cli.options import config_options, input_options, output_option
 
+#: ``--format`` choices: the document formats of easyread.report.FORMATS that are text.
+REWRITE_FORMATS = ["text", "md", "json"]
+
 
 @click.command()
 @click.argument("path", metavar="FILE|-")
@@ -23,7 +25,7 @@ from easyread.cli.options import config_options, input_options, output_option
 @click.option("--explain", is_flag=True,
               help="Print the edit ledger (rule, before -> after, why) to standard error, "
                    "or after the text when writing to a file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(REWRITE_FORMATS), default="text",
               show_default=True, help="Output: plain text, Markdown, or JSON (docs/wire-schema.md).")
 @click.option("--lines", is_flag=True,
               help="Rewrite each input line on its own: exactly one output line per input line.")
@@ -46,10 +48,11 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
       easyread rewrite article.md -o easy.md --format md
       easyread rewrite sources.txt --lines > outputs.txt
     """
+    from easyread import report
     from easyread.config import load_config
     from easyread.inputs import capped_text, open_input
     from easyread.pipeline import process, read_document
-    from easyread.rewrite.output import ledger, rewrite_lines, to_markdown, to_text
+    from easyread.report.document import ledger, rewrite_lines
 
     config = load_config(config_file=config_file, profile=profile,
                          overrides={"max_bytes": max_bytes, "region": region})
@@ -69,12 +72,7 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
     doc = read_document(path, config, fmt=input_format, encoding=encoding,
                         stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     doc = process(doc, config)
-    if fmt == "json":
-        text = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "md":
-        text = to_markdown(doc)
-    else:
-        text = to_text(doc)
+    text = report.get("document", fmt)(doc)
     if target is not None:
         emit(target, text + ("\n" + ledger(doc) if explain and fmt != "json" else ""))
     else:

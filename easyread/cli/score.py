@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from easyread.cli import echo_error, emit, files_read, output_target, read_stdin_if_needed
+from easyread.cli import ExitCode, echo_error, emit, files_read, output_target, read_stdin_if_needed
 from easyread.cli.options import config_options, input_options, output_option
+from easyread.report import names as report_names
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR|-...")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(report_names("score")), default="table",
               show_default=True, help="Output format: a readable table, JSON (docs/wire-schema.md) or CSV (one row per file).")
 @click.option("--sentences", is_flag=True, help="With the table format: list every sentence with line:column and flags.")
 @click.option("--no-sentences", is_flag=True, help="With JSON: leave out the per-sentence details.")
@@ -55,16 +56,17 @@ def score(paths: tuple[str, ...], fmt: str, sentences: bool, no_sentences: bool,
     results = score_files(list(paths), config,
                           stdin_bytes=read_stdin_if_needed(paths, config.max_bytes),
                           encoding=encoding, fmt=input_format, whole_file=whole_file)
+    write = report.get("score", fmt)
     if fmt == "json":
-        text = report.score_json(results, sentences=not no_sentences, indent=indent) + "\n"
+        text = write(results, sentences=not no_sentences, indent=indent) + "\n"
     elif fmt == "csv":
-        text = report.score_csv(results)
+        text = write(results)
     else:  # the table holds scores only: errors go to standard error
         ok = [r for r in results if r.ok]
-        text = report.score_table(ok, per_sentence=sentences) if ok else ""
+        text = write(ok, per_sentence=sentences) if ok else ""
     for r in results:
         if not r.ok:
             echo_error(r.path, r.error or "unreadable", r.error_code)
     emit(target, text)
     if any(not r.ok for r in results):
-        raise SystemExit(3)
+        raise SystemExit(ExitCode.ERROR)

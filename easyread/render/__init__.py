@@ -9,22 +9,27 @@ True
 ``render_pdf`` refuses, before rendering, a page without ``lang``, ``<title>`` or image ``alt``
 (WeasyPrint would only log it) and a document whose layout estimate (:func:`estimate_pages`)
 is over :data:`PAGE_LIMIT_FACTOR` times the page budget, and with ``check=True`` checks the PDF afterwards
-(:mod:`easyread.render.checks`). WeasyPrint is imported only when a PDF is rendered.
+(:mod:`easyread.render.accessibility`). WeasyPrint is imported only when a PDF is rendered.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
+from easyread.config import Config
 from easyread.document import Document
 from easyread.errors import AccessibilityError, RenderError
-from easyread.render.checks import WARNING_CHECKS, CheckResult, check_html, check_pdf, failures
-from easyread.render.html import PROFILES, RenderSettings, build_html, settings_for, styles_path
+from easyread.render.accessibility import (
+    WARNING_CHECKS,
+    CheckResult,
+    check_html,
+    check_pdf,
+    failures,
+)
+from easyread.render.html import RenderSettings, build_html, settings_for, styles_path
 
 __all__ = [
-    "PROFILES",
     "WARNING_CHECKS",
     "CheckResult",
     "RenderSettings",
@@ -45,7 +50,7 @@ LOGGER = logging.getLogger("easyread")
 DEFAULT_PROFILE = "easy-read"
 
 
-def styles_dir(styles: str | Path | None = None, config: Any | None = None) -> Path:
+def styles_dir(styles: str | Path | None = None, config: Config | None = None) -> Path:
     """The folder holding the profile stylesheets: ``styles`` (``--styles``), then the config's
     ``[render] styles``, then the packaged ``easyread/styles``. A custom folder must hold
     ``base.css`` and one stylesheet per profile; its CSS is inlined, and like ``--css`` it
@@ -54,8 +59,7 @@ def styles_dir(styles: str | Path | None = None, config: Any | None = None) -> P
     >>> sorted(p.name for p in styles_dir().glob("*.css"))
     ['base.css', 'easy-read.css', 'large-print.css', 'plain.css']
     """
-    raw = getattr(config, "raw", None) or {}
-    chosen = styles or raw.get("render", {}).get("styles")
+    chosen = styles or (config.render_styles if config is not None else None)
     if chosen:
         path = Path(chosen)
         if not path.is_dir():
@@ -88,7 +92,7 @@ def render_html(
     profile: str = DEFAULT_PROFILE,
     css: str | None = None,
     *,
-    config: Any | None = None,
+    config: Config | None = None,
     check: bool = True,
 ) -> str:
     """One self-contained HTML page: CSS inlined, pictures as ``data:`` URLs, no scripts.
@@ -108,7 +112,7 @@ def render_pdf_report(
     profile: str = DEFAULT_PROFILE,
     css: str | None = None,
     *,
-    config: Any | None = None,
+    config: Config | None = None,
     check: bool = True,
     variant: str | None = "pdf/ua-1",
     source_date_epoch: str | None = None,
@@ -180,7 +184,7 @@ def estimate_pages(doc: Document, settings: RenderSettings) -> int:
     Linear in the length of the document.
 
     >>> from easyread.pipeline import document_from_text
-    >>> doc = document_from_text("Title\n" + "The cat sat on the mat. " * 400)
+    >>> doc = document_from_text("Title\\n" + "The cat sat on the mat. " * 400)
     >>> estimate_pages(doc, settings_for("easy-read")), estimate_pages(doc, settings_for("plain"))
     (50, 4)
     """
@@ -230,7 +234,7 @@ BEFORE_REWRITE_MARGIN = 2.0
 
 
 def refuse_before_rewrite(doc: Document, profile: str = DEFAULT_PROFILE, *,
-                          config: Any | None = None) -> None:
+                          config: Config | None = None) -> None:
     """Refuse (E401) a PDF that would be far over the page limit, before rewriting it.
 
     ``convert`` calls this on the document as read, so a file that will be refused anyway
@@ -247,7 +251,7 @@ def render_pdf(
     css: str | None = None,
     check: bool = True,
     *,
-    config: Any | None = None,
+    config: Config | None = None,
     source_date_epoch: str | None = None,
 ) -> bytes:
     """An easy-read (or plain, or large-print) PDF, PDF/UA-1 tagged, as bytes.
@@ -269,7 +273,7 @@ def convert_to_file(
     css: str | None = None,
     *,
     check: bool = True,
-    config: Any | None = None,
+    config: Config | None = None,
 ) -> list[CheckResult]:
     """Render to ``output`` (``.pdf`` or ``.html``/``.htm``) atomically; return the report.
 
@@ -277,14 +281,16 @@ def convert_to_file(
     the same folder, which is renamed over ``output`` only when complete (T10).
     """
     from easyread.io import atomic_write
+    from easyread.report import format_for_output
 
-    suffix = Path(output).suffix.lower()
-    if suffix == ".pdf":
+    chosen = format_for_output(output)  # the one table of formats (easyread.report.FORMATS)
+    name = chosen.name if chosen is not None else None
+    if name == "pdf":
         data, report = render_pdf_report(doc, profile, css, config=config, check=check)
         _refuse_on_failures(report)
         atomic_write(output, data)
         return report
-    if suffix in (".html", ".htm"):
+    if name == "html":
         page = render_html(doc, profile, css, config=config, check=check)
         atomic_write(output, page)
         return check_html(page, for_pdf=False) if check else []

@@ -27,13 +27,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from easyread.config import MIN_BODY_PT, Config, default_config
 from easyread.document import Block, Document, GlossEntry, Sentence
-from easyread.errors import ConfigError, ProfileError, RenderError
+from easyread.errors import ProfileError, RenderError
 
 __all__ = [
     "OPENMOJI_CREDIT",
     "FONT_CREDIT",
-    "PROFILES",
+    "MIN_BODY_PT",
     "RenderSettings",
     "build_html",
     "clean_text",
@@ -49,9 +50,6 @@ OPENMOJI_CREDIT = (
 OPENMOJI_LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 FONT_CREDIT = "Font: Source Sans Pro by Adobe, licensed under the SIL Open Font License 1.1."
 
-#: The smallest body size easyread will render, in points (EL-01: UK gov and DH say 14 pt).
-MIN_BODY_PT = 14.0
-
 #: The note code recorded on a document whose pictures follow a sensitive topic's rules.
 PICTURE_NOTE = "pictures.sensitive"
 
@@ -64,8 +62,8 @@ H2_SCALE = 1.35
 
 @dataclass(frozen=True)
 class RenderSettings:
-    """How one profile is laid out. ``font_size_pt`` can be set per profile in the config:
-    ``[profiles.easy-read.render] font_size_pt = 18``."""
+    """How one profile is laid out: its traits from the config (:func:`settings_for`;
+    ``font_size_pt`` can be raised per profile: ``[profiles.easy-read.render] font_size_pt = 18``)."""
 
     profile: str
     stylesheet: str
@@ -73,69 +71,33 @@ class RenderSettings:
     pictures: bool
     font_size_pt: float
     min_font_size_pt: float
-    max_pages: int = 24  # EL-09: UK gov says 24 pages or fewer
-    version_note: str = "This is an easy read version of"
+    max_pages: int  # EL-09: UK gov says 24 pages or fewer
+    version_note: str
     #: The editor's picture decisions (``[review] decisions = FILE``; easyread.render.review).
     decisions: Any = None
 
 
-#: Built-in render defaults per profile (the config may raise the font size).
-PROFILES: Mapping[str, RenderSettings] = {
-    "easy-read": RenderSettings(
-        "easy-read", "easy-read.css", "rows", True, 16.0, MIN_BODY_PT,
-        version_note="This is an easy read version of",
-    ),
-    "large-print": RenderSettings(
-        "large-print", "large-print.css", "rows", False, 18.0, 18.0,
-        version_note="This is a large print easy read version of",
-    ),
-    "plain": RenderSettings(
-        "plain", "plain.css", "article", False, 14.0, MIN_BODY_PT,
-        version_note="This is a plain language version of",
-    ),
-}
-
-
-def settings_for(profile: str, config: Any | None = None) -> RenderSettings:
-    """The render settings for ``profile``, with ``[profiles.<name>.render]`` from ``config``.
+def settings_for(profile: str, config: Config | None = None) -> RenderSettings:
+    """The render settings for ``profile``: its typed traits (``[profiles.<name>.render]`` in
+    ``default_config.toml``, as the config may change them) and the config's
+    ``[review] decisions``.
 
     >>> settings_for("easy-read").font_size_pt
     16.0
     >>> settings_for("large-print").pictures
     False
     """
-    if profile not in PROFILES:
-        raise ProfileError(
-            f"no page layout for profile {profile!r}; choose one of: {', '.join(sorted(PROFILES))}"
-        )
-    base = PROFILES[profile]
-    raw: Mapping[str, Any] = getattr(config, "raw", None) or {}
-    decisions_file = raw.get("review", {}).get("decisions")
-    if decisions_file:
-        import dataclasses
-
+    config = config or default_config()
+    traits = config.profile_settings(profile).render
+    if traits is None:
+        raise ProfileError(f"no page layout for profile {profile!r}: give it a [profiles.{profile}.render] table")
+    decisions = None
+    if config.review_decisions:
         from easyread.render.review import load_decisions
 
-        base = dataclasses.replace(base, decisions=load_decisions(decisions_file))
-    section = raw.get("profiles", {}).get(profile, {}).get("render", {})
-    if not section:
-        return base
-    size = section.get("font_size_pt", base.font_size_pt)
-    try:
-        size = float(size)
-    except (TypeError, ValueError):
-        raise ConfigError(f"profiles.{profile}.render.font_size_pt must be a number, not {size!r}") from None
-    if size < base.min_font_size_pt:
-        raise ConfigError(
-            f"profiles.{profile}.render.font_size_pt = {size:g} is below the minimum of "
-            f"{base.min_font_size_pt:g} pt for this profile (EL-01)"
-        )
-    pictures = bool(section.get("pictures", base.pictures))
-    max_pages = int(section.get("max_pages", base.max_pages))
-    return RenderSettings(
-        base.profile, base.stylesheet, base.layout, pictures, size, base.min_font_size_pt,
-        max_pages, base.version_note, base.decisions,
-    )
+        decisions = load_decisions(config.review_decisions)
+    return RenderSettings(profile, traits.stylesheet, traits.layout, traits.pictures, traits.font_size_pt,
+                          traits.min_font_size_pt, traits.max_pages, traits.version_note, decisions)
 
 
 # --------------------------------------------------------------------------- text hygiene
@@ -243,7 +205,7 @@ def load_css(
 # --------------------------------------------------------------------------- pictures
 @functools.lru_cache(maxsize=512)
 def _picture_data_url(hexcode: str) -> str | None:
-    from easyread.pictures import Picture, svg_path
+    from easyread.render.pictures import Picture, svg_path
 
     try:
         path = svg_path(Picture(keyword="", picture=hexcode, alt=""))
@@ -265,10 +227,10 @@ def _words(sentence: Sentence) -> list[str]:
 
 
 def picture_plan(doc: Document, decisions: Any = None) -> Any:
-    """The picture of every row (:func:`easyread.pictures.plan_pictures`): body sentences
+    """The picture of every row (:func:`easyread.render.pictures.plan_pictures`): body sentences
     outside headings, in reading order, and the title for the document's topics.
     ``decisions`` (:class:`easyread.render.review.Decisions`) override rows by sentence text."""
-    from easyread.pictures import plan_pictures
+    from easyread.render.pictures import plan_pictures
 
     sentences = [s for b in _body_blocks(doc) if b.kind != "heading" for s in b.sentences if s.text.strip()]
     by_id: dict[str, str] = {}

@@ -70,7 +70,7 @@ def load_decisions(path: str | Path) -> Decisions:
     terms = {k.strip().lower(): _check("explanations", k, v, str(path))
              for k, v in data.get("explanations", {}).items()}
     if any(v.startswith("replace:") for v in pictures.values()):
-        from easyread.pictures import load_pictures
+        from easyread.render.pictures import load_pictures
 
         known = load_pictures()
         for sentence, action in pictures.items():

@@ -7,10 +7,9 @@ gloss last (so explanations are neither rewritten nor split).
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import Any
 
+from easyread.deprecation import make_callable
 from easyread.pipeline import Stage
 from easyread.rewrite import gloss, numbers, split, words
 
@@ -22,17 +21,12 @@ STAGES: dict[str, Stage] = {
 }
 
 
-class _CallableModule(types.ModuleType):
-    """``easyread.rewrite(text, profile=...)`` keeps working once this package is imported.
 
-    Importing ``easyread.rewrite`` sets the attribute ``easyread.rewrite`` to this package,
-    which would hide the library function of the same name; calling the package calls it.
-    """
+def _rewrite() -> Any:
+    from easyread.api import rewrite
 
-    def __call__(self, text: str, **kwargs: Any) -> Any:
-        from easyread import rewrite_text
-
-        return rewrite_text(text, **kwargs)
+    return rewrite
 
 
-sys.modules[__name__].__class__ = _CallableModule
+# Deprecated: ``easyread.rewrite(text, ...)`` calls easyread.api.rewrite and warns.
+make_callable(__name__, _rewrite, "easyread.api.rewrite or easyread.rewrite_text")

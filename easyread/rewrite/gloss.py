@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from easyread.config import Config
+from easyread.config import Config, default_config, easy_profiles
 from easyread.data import easy_words
 from easyread.document import Document, GlossEntry
 from easyread.pipeline import Context, FunctionStage
@@ -42,11 +42,9 @@ from easyread.terms import Term, detect_terms
 
 RULE_FIRST_USE = "gloss.first_use.v1"
 RULE_ACRONYM = "gloss.acronym.v1"
-EASY_PROFILES: frozenset[str] = frozenset({"easy-read", "large-print"})
+EASY_PROFILES: frozenset[str] = easy_profiles()  # the `easy` trait (default_config.toml)
 #: Blocks an explanation sentence may follow a sentence in (never a title or heading).
 ANCHOR_KINDS: frozenset[str] = frozenset({"standfirst", "paragraph", "quote", "list_item"})
-DEFAULT_MAX_PER_SENTENCE = 3
-DEFAULT_ACRONYM_COMMON_ZIPF = 5.0
 #: In plain language an acronym at least this frequent (``NASA`` 4.2) whose expansion is harder
 #: is explained, not written out: "NASA (National Aeronautics and Space Administration)" is
 #: harder than "NASA" (see :func:`expansion_is_harder`).
@@ -102,7 +100,8 @@ def is_explanation(text: str, config: Config) -> bool:
 
 
 def _params(config: Config, rule_id: str) -> dict[str, object]:
-    return dict(config.rules.get(rule_id, {}))
+    """A rule's settings: ``[rules."<id>"]`` of the config over those of default_config.toml."""
+    return {**default_config().rules.get(rule_id, {}), **config.rules.get(rule_id, {})}
 
 
 def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
@@ -208,9 +207,9 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     profile = config.profile
     fu = _params(config, RULE_FIRST_USE)
     ac = _params(config, RULE_ACRONYM)
-    max_per = int(str(fu.get("max_per_sentence", DEFAULT_MAX_PER_SENTENCE)))
+    max_per = int(str(fu["max_per_sentence"]))
     common_zipf = float(str(fu.get("common_zipf", config.hard_word_zipf)))
-    acronym_common = float(str(ac.get("common_zipf", DEFAULT_ACRONYM_COMMON_ZIPF)))
+    acronym_common = float(str(ac["common_zipf"]))
 
     kinds: dict[str, str] = {}
     order: dict[str, int] = {}
@@ -367,9 +366,9 @@ def anchor_map(doc: Document) -> dict[str, str | None]:
        outside the quotation takes the explanation, else it is glossary-only (``W612``).
 
     >>> from easyread.pipeline import document_from_text
-    >>> doc = document_from_text("He said: “We will act.\\n\\n“We will win.”\\n\\nIt ended.")
-    >>> anchor_map(doc)['b1.s1']
-    'b2.s1'
+    >>> doc = document_from_text("Title\\n\\nHe said: “We will act.\\n\\n“We will win,” he added.\\n\\nIt ended.")
+    >>> anchor_map(doc)['b2.s1']
+    'b3.s1'
     """
     order: list[tuple[str, str]] = []  # (sentence id, block kind)
     family_end: dict[str, str] = {}

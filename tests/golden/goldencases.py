@@ -1,4 +1,5 @@
-"""Golden rewrite cases: one behaviour per file, four marked sections.
+"""Golden rewrite cases: one behaviour per file, four marked sections (run by
+``tests/golden/test_golden.py``, the one golden runner).
 
 ``--- input ---`` the text; ``--- config ---`` (optional) TOML, e.g. ``profile = "easy-read"``;
 ``--- output ---`` the expected text (``to_text``); ``--- edits ---`` the rule ids, in order.
@@ -13,12 +14,14 @@ from pathlib import Path
 from easyread.config import load_config
 from easyread.document import Document
 from easyread.pipeline import document_from_text, process
-from easyread.rewrite.output import to_text
+from easyread.report.document import to_text
 
 CASES = Path(__file__).parent / "cases"
-#: The rewrite stages these cases pin (the gloss stage has its own tests).
+#: The rewrite stages the cases in ``cases/*.txt`` pin (``cases/gloss/`` pins the gloss stage).
 STAGES = ("numbers", "words", "split")
 SECTIONS = ("input", "config", "output", "edits")
+#: Every rewrite stage, in the default order (the invariants run them all).
+PIPELINE: tuple[str, ...] = tuple(load_config(use_project=False).pipeline)
 
 
 @dataclass
@@ -58,7 +61,19 @@ def render(case: Case, output: str, edits: list[str]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def run(case: Case, stages: tuple[str, ...] = STAGES) -> Document:
+def stages_of(case: Case) -> tuple[str, ...]:
+    """The stages a case pins: ``STAGES``, or for a gloss case the gloss stage alone, or the
+    stages its config lists (``stages = [...]``)."""
+    if case.path.parent.name != "gloss":
+        return STAGES
+    listed = case.config.get("stages", ["gloss"])
+    assert isinstance(listed, list), case.path
+    return tuple(str(s) for s in listed)
+
+
+def run(case: Case, stages: tuple[str, ...] | None = None) -> Document:
+    """The case's input through ``stages`` (default: the stages it pins, :func:`stages_of`)."""
+    stages = stages_of(case) if stages is None else stages
     profile = str(case.config.get("profile", "plain"))
     keep = case.config.get("keep")
     overrides = {"keep": list(keep)} if isinstance(keep, list) else None
@@ -76,7 +91,7 @@ def all_cases() -> list[Path]:
 
 
 def gloss_cases() -> list[Path]:
-    """The cases that pin the gloss stage (run by ``tests/rewrite/test_gloss.py``)."""
+    """The cases that pin the gloss stage."""
     return sorted((CASES / "gloss").glob("gloss_*.txt"))
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
+from easyread.config import Config, load_config
 from easyread.document import Document, GlossEntry
 from easyread.errors import ConfigError, ProfileError
 from easyread.pipeline import read_document
 from easyread.render import check_html, render_html, settings_for, styles_dir
-from easyread.render.checks import failures
+from easyread.render.accessibility import failures
 from easyread.render.html import OPENMOJI_CREDIT, clean_text, sentence_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -237,8 +237,8 @@ def test_large_print_has_rows_without_pictures(doc: Document) -> None:
 
 
 def test_font_size_is_profile_configurable_but_never_below_14pt() -> None:
-    def config(size: object) -> SimpleNamespace:
-        return SimpleNamespace(raw={"profiles": {"easy-read": {"render": {"font_size_pt": size}}}})
+    def config(size: object) -> Config:
+        return load_config(use_project=False, overrides={"profiles": {"easy-read": {"render": {"font_size_pt": size}}}})
 
     assert settings_for("easy-read").font_size_pt == 16
     assert settings_for("easy-read", config(20)).font_size_pt == 20
@@ -319,6 +319,6 @@ def test_convert_cli_refuses_unknown_suffix_and_profile(tmp_path: Path) -> None:
 def test_custom_styles_folder(tmp_path: Path) -> None:
     for name in ("base.css", "easy-read.css"):
         (tmp_path / name).write_text(f"/* custom {name} */ body {{ color: #111; }}\n", "utf-8")
-    config = SimpleNamespace(raw={"render": {"styles": str(tmp_path)}})
+    config = load_config(use_project=False, overrides={"render": {"styles": str(tmp_path)}})
     page = render_html(read_document(SEED), config=config)
     assert "/* custom base.css */" in page and "/* custom easy-read.css */" in page

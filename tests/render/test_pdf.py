@@ -11,7 +11,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
@@ -20,14 +19,13 @@ from bs4 import BeautifulSoup
 
 from easyread.document import Document
 from easyread.render import check_pdf, render_html, render_pdf, render_pdf_report
-from easyread.render.checks import failures
+from easyread.render.accessibility import failures
 from easyread.render.pdf import _reachable_mcids
 
 pytestmark = pytest.mark.pdf
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(Path(__file__).parent))
-from seeddoc import glossed_seed  # noqa: E402
+from render.seeddoc import glossed_seed  # noqa: E402
 
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 

@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
@@ -24,8 +23,7 @@ pytestmark = pytest.mark.pdf
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 ONESTOP = ROOT.parent / "shared" / "data" / "onestopenglish"
-sys.path.insert(0, str(Path(__file__).parent))
-from seeddoc import STRATEGY, glossed_seed  # noqa: E402
+from render.seeddoc import STRATEGY, glossed_seed  # noqa: E402
 
 
 def seed_with_box() -> Document:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from golden.ledger_checks import expansion_problems, gloss_problems, replay_problems
 
 from easyread.config import load_config
 from easyread.document import Document
@@ -18,7 +18,6 @@ SEED_TERMS = [
     "dark web", "CSE", "NSPCC", "Home Secretary", "Home Office", "helpline", "paedophile",
     "Lucy Faithfull Foundation", "independent evaluation",
 ]
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 def gloss(text: str, profile: str = "easy-read", **overrides: object) -> Document:
@@ -169,37 +168,6 @@ def test_second_run_adds_nothing() -> None:
     assert len(doc.edits) == before
     again = process(document_from_text("\n".join(texts(doc))), config, stages=["gloss"], score=False)
     assert [e for e in again.edits if e.op == "insert"] == []
-
-
-# ------------------------------------------------------------------ golden cases
-sys.path.insert(0, str(GOLDEN))
-from goldencases import gloss_cases, output_of, parse, render  # noqa: E402
-from ledger_checks import expansion_problems, gloss_problems, replay_problems  # noqa: E402
-
-CASES = gloss_cases()
-
-
-@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_golden_gloss(path: Path, request: pytest.FixtureRequest) -> None:
-    """A case runs the gloss stage alone, or the stages its config lists (``stages = [...]``)."""
-    case = parse(path)
-    profile = str(case.config.get("profile", "plain"))
-    keep = case.config.get("keep")
-    stages = case.config.get("stages", ["gloss"])
-    assert isinstance(stages, list)
-    config = load_config(profile=profile, use_project=False,
-                         overrides={"keep": list(keep)} if isinstance(keep, list) else None)
-    doc = process(document_from_text(case.input), config, stages=[str(s) for s in stages],
-                  score=False)
-    if request.config.getoption("--update-golden"):
-        path.write_text(render(case, output_of(doc), [e.rule for e in doc.edits]), "utf-8")
-        return
-    assert output_of(doc) == case.output
-    assert [e.rule for e in doc.edits] == case.edits
-
-
-def test_enough_golden_cases() -> None:
-    assert len(CASES) >= 6
 
 
 # ------------------------------------------------- two acronyms in one sentence (issue 16)

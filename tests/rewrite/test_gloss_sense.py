@@ -11,8 +11,8 @@ from easyread.config import load_config
 from easyread.data import acronym_rows, glossary_rows
 from easyread.known import never_explain
 from easyread.nlp import words
-from easyread.pictures import choose_picture
 from easyread.pipeline import document_from_text, process
+from easyread.render.pictures import choose_picture
 from easyread.terms import find_organisations
 
 #: Entries whose meaning depends on the country: their built-in wording must fit any country.

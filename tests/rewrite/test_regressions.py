@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from easyread import rewrite
+from easyread.api import rewrite
 
 
 @pytest.mark.parametrize("profile", ["plain", "easy-read"])

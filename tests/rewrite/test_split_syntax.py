@@ -11,7 +11,7 @@ import pytest
 from easyread import syntax
 from easyread.config import load_config
 from easyread.pipeline import document_from_text, process
-from easyread.rewrite.output import to_text
+from easyread.report.document import to_text
 from easyread.rewrite.rules import demo
 from easyread.rewrite.split import RULES, syntax_rules
 from easyread.rewrite.split.postcheck import fragment_reason

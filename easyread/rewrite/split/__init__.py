@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from easyread.config import easy_profiles
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import (
@@ -43,7 +44,7 @@ from easyread.rewrite.split.pos_rules import *  # noqa: F403  (the rule function
 from easyread.rewrite.split.pos_rules import _inflect, _table, finish  # noqa: F401
 from easyread.rewrite.split.postcheck import fragment_reason, list_reason
 
-_EASY = frozenset({"easy-read", "large-print"})
+_EASY = easy_profiles()  # the `easy` trait (default_config.toml)
 
 #: Every split rule, in the order the stage tries them (the first that applies wins).
 RULES: tuple[RuleSpec, ...] = (

@@ -780,11 +780,11 @@ def _reports(tags: list[str], words: list[str]) -> bool:
     from easyread.rewrite.split.syntax_rules import table as syntax_table
 
     verbs = {str(v) for v in syntax_table()["reported"]["verbs"]}
-    for k, (t, w) in enumerate(zip(tags, words)):
-        if t.startswith("VB") and (w.lower() in verbs or (_inflect(w, "VB") or "") in verbs):
-            if any(x in _FINITE for x in tags[k + 1 :]):
-                return True  # "says the police arrested …": a clause of its own after the verb
-    return False
+    return any(  # "says the police arrested …": a clause of its own after the verb
+        t.startswith("VB") and (w.lower() in verbs or (_inflect(w, "VB") or "") in verbs)
+        and any(x in _FINITE for x in tags[k + 1 :])
+        for k, (t, w) in enumerate(zip(tags, words, strict=True))
+    )
 
 
 def name_for_pronoun(pronoun: str, speaker: str, speaker_tag: str, at_start: bool) -> str | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from easyread import pictures
-from easyread.pictures import (
+from easyread.render import pictures
+from easyread.render.pictures import (
     candidates,
     choose_picture,
     load_pictures,
@@ -18,7 +18,7 @@ from easyread.pictures import (
     sentence_topics,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 POLICY = ROOT / "easyread" / "data" / "picture_policy.toml"
 

@@ -1,5 +1,6 @@
-"""Pure formatters for CLI output (no I/O): score tables, JSON, CSV; check reports as text,
-JSON, GitHub workflow annotations, JUnit XML and SARIF 2.1.0.
+"""Pure formatters for score and check results (no I/O): score tables, JSON, CSV; check
+reports as text, JSON, GitHub workflow annotations, JUnit XML and SARIF 2.1.0. Listed in the
+one table of formats, :data:`easyread.report.FORMATS`.
 
 The JSON shapes are documented in ``docs/wire-schema.md`` and carry ``schema_version``.
 """
@@ -13,6 +14,7 @@ from typing import Any
 
 from easyread import __version__
 from easyread.check import CheckReport
+from easyread.errors import ExitCode
 from easyread.score import ScoreResult
 
 SCORE_SCHEMA_VERSION = "1.2"
@@ -225,7 +227,7 @@ def check_text(report: CheckReport) -> str:
         for x in f.findings:
             lines.append(f"{x.path}:{x.line}:{x.column}: {_severity(x.severity)}: {x.rule}: {x.message}")
     s = report.to_dict()["summary"]
-    verdict = {0: "PASS", 1: "FAIL", 3: "ERROR"}[report.exit_code]
+    verdict = {ExitCode.OK: "PASS", ExitCode.CHECK_FAILED: "FAIL", ExitCode.ERROR: "ERROR"}[report.exit_code]
     scope = f", scope {report.scope}" if report.scope != "all" else ""
     lines.append(
         f"{verdict}: {s['files']} file(s), {s['passed']} passed, {s['failed']} failed, "
@@ -373,11 +375,3 @@ def check_sarif(report: CheckReport) -> str:
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False)
 
-
-CHECK_FORMATS = {
-    "text": check_text,
-    "json": check_json,
-    "github": check_github,
-    "junit": check_junit,
-    "sarif": check_sarif,
-}

@@ -12,7 +12,6 @@ from easyread.check import check_files
 from easyread.config import load_config
 from easyread.data import acronym_rows, zipf
 from easyread.pipeline import document_from_text, process
-from easyread.rewrite.gloss import DEFAULT_ACRONYM_COMMON_ZIPF
 from easyread.score import score
 
 USE = "Officials from the QZXW met on Monday."  # QZXW: in no data file, wordfreq Zipf 0
@@ -85,7 +84,7 @@ def test_find_definitions_reads_a_possessive_before_the_brackets() -> None:
 
 
 def test_well_known_acronyms_need_no_explanation_as_in_the_gloss_stage() -> None:
-    assert COMMON_ACRONYM_ZIPF == DEFAULT_ACRONYM_COMMON_ZIPF
+    assert load_config(use_project=False).rules["gloss.acronym.v1"]["common_zipf"] == COMMON_ACRONYM_ZIPF
     assert zipf("UK") >= COMMON_ACRONYM_ZIPF > zipf("NHS")
     s = score(document_from_text("Title\nIt happened in the UK. The NHS said so."))
     assert s.acronym_status == {"UK": "well_known", "NHS": "unexplained"}

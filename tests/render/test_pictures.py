@@ -1,4 +1,4 @@
-"""Tests for easyread.pictures (keyword -> OpenMoji picture)."""
+"""Tests for easyread.render.pictures (keyword -> OpenMoji picture)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from easyread.pictures import Picture, choose_picture, load_pictures, svg_path
+from easyread.render.pictures import Picture, choose_picture, load_pictures, svg_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def split(text: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_most_specific_keyword_wins() -> None:
 
 
 def test_ties_go_to_the_earliest_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
-    import easyread.pictures as pictures_module
+    import easyread.render.pictures as pictures_module
 
     monkeypatch.setattr(pictures_module, "_zipf", lambda keyword: 1.0)
     first = choose_picture(["Children", "rang", "the", "helpline"])

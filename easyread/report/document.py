@@ -1,4 +1,5 @@
-"""Rewritten text out: plain text, Markdown, one line per input line, and the edit ledger.
+"""Rewritten text out: plain text, Markdown, JSON, one line per input line, and the edit ledger
+(listed in the one table of formats, :data:`easyread.report.FORMATS`).
 
 Pure formatters over a processed :class:`~easyread.document.Document`, used by
 ``easyread rewrite`` and the benchmarks; plus :func:`rewrite_lines`, which rewrites a stream
@@ -67,6 +68,13 @@ def to_markdown(doc: Document) -> str:
             out.append("")
         out.append(f"*{doc.credit}*")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def to_json(doc: Document, *, indent: int = 2, sort_keys: bool = False) -> str:
+    """The document (``docs/wire-schema.md``) as JSON, ending in a newline."""
+    import json
+
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent, sort_keys=sort_keys) + "\n"
 
 
 def ledger(doc: Document) -> str:
