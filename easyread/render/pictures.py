@@ -546,7 +546,8 @@ class PicturePlan:
         policy = load_policy()
         labels = ", ".join(policy.label(t) for t in self.document_topics)
         return (f"This document is about a sensitive topic ({labels}), so it uses only neutral "
-                "pictures, such as signs, buildings and objects, and no pictures of people.")
+                "pictures, such as signs, buildings, objects and people at work, and no pictures "
+                "of children, families, feelings or leisure.")
 
 
 def plan_pictures(

@@ -330,3 +330,35 @@ def test_the_review_sheet_says_why_a_matching_word_has_no_picture() -> None:
     assert plan.pictures["s1"] is None and "another sense" in plan.withheld["s1"]
     assert plan.pictures["s2"] is None and "idiom" in plan.withheld["s2"]
     assert "s3" not in plan.withheld  # no keyword at all: nothing to explain
+
+
+# Blind picture review 5 (docs/review-pictures.md): each class of wrong picture, in new words.
+REVIEW5_NO_PICTURE = [
+    ("Many of the families were forced on to the streets after the factory closed.", "1F6E3"),
+    ("People with an addiction find it very hard to stop.", "1F6D1"),
+    ("She finally secured a job at the bank after a long search.", "1F512"),
+    ("Some turned to prostitution to pay for their habit.", "1F4B7"),
+    ("Several sex workers were living in the old hotel.", "1F4BC"),
+    ("The firm decided to write off the old debts last year.", "270D"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "hexcode"), REVIEW5_NO_PICTURE)
+def test_review5_wrong_senses_get_no_such_picture(sentence: str, hexcode: str) -> None:
+    picture = choose_picture(sentence.rstrip(".").split())
+    assert picture is None or picture.picture != hexcode, picture
+
+
+def test_review5_a_road_where_the_sentence_is_about_traffic() -> None:
+    picture = choose_picture("The street was closed to traffic for the parade".split())
+    assert picture is not None and picture.picture == "1F6E3"
+
+
+def test_review5_no_pound_note_in_an_article_about_euros() -> None:
+    rows = [("s1", "The new tax will cost families 500 euros a year".split()),
+            ("s2", "Her salary went up again".split())]
+    plan = plan_pictures(rows)
+    chosen = plan.pictures.get("s2")
+    assert chosen is None or chosen.picture != "1F4B7"
+    alone = plan_pictures([("s2", "Her salary went up again".split())])
+    assert alone.pictures.get("s2") is not None and alone.pictures["s2"].picture == "1F4B7"
