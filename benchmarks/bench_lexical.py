@@ -138,7 +138,7 @@ def onestop(root_data: Path) -> dict[str, float]:
 
     names = [n for n in (root_data / "articles.txt").read_text("utf-8").splitlines() if n]
     config = load_config(profile="easy-read", use_project=False)
-    words = lexicon_swaps = phrase_swaps = terms = missing = 0
+    words = lexicon_swaps = phrase_swaps = terms = missing = unsure = explained = listed = 0
     for name in names:
         path = root_data / "Adv-Txt" / f"{name}-adv.txt"
         if not path.is_file():
@@ -151,10 +151,15 @@ def onestop(root_data: Path) -> dict[str, float]:
         glossed = process(read_document(path, config), config, stages=["gloss"], score=False)
         terms += len(glossed.glossary)
         missing += sum(g.source == "missing" for g in glossed.glossary)
+        unsure += sum(g.source == "missing" and g.data == "sense-unsure" for g in glossed.glossary)
+        explained += sum(e.rule.startswith("gloss.") and e.op == "insert" for e in glossed.edits)
+        listed += sum(bool(g.explanation) for g in glossed.glossary)
     return {"articles": float(len(names)), "words": float(words),
             "lexicon_swaps_per_100_words": 100 * lexicon_swaps / words if words else 0.0,
             "phrase_swaps_per_100_words": 100 * phrase_swaps / words if words else 0.0,
-            "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing)}
+            "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing),
+            "missing_sense_unsure": float(unsure), "with_explanation": float(listed),
+            "explanation_sentences": float(explained)}
 
 
 def review_sample(root_data: Path, out: Path, n: int = 100, seed: int = 10) -> None:

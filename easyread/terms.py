@@ -456,6 +456,9 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 if any(tok.start < e and s < span_end for s, e in taken):
                     continue
                 surface_text = sentence.text[tok.start : span_end]
+                if n == 1 and base_form(grow.term) != grow.term and (
+                        _strip_possessive(tok)[0].lower() not in (grow.term, *grow.aliases)):
+                    continue  # an inflected key ("sectioned") matches only as written, not "sections"
                 if _inside_name(words, i, n):
                     i += n  # "Dr Grant Blank", "World Health Organization": a name, not a term
                     matched = True

@@ -438,8 +438,8 @@ def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
     if term.kind != "term" or " " in term.term or not term.spans:
         return False
     explanation = (term.explanation or "").lower()
-    if term.data != SENSE_UNSURE and not (_NOUN_ENTRY.match(explanation) or explanation.startswith((f"{term.term.lower()} is ",
-                                                                        f"{term.term.lower()} means "))):
+    if term.data != SENSE_UNSURE and not (_NOUN_ENTRY.match(explanation)
+                                          or explanation.startswith(f"{term.term.lower()} is ")):
         return False
     from easyread import tagger
 

@@ -213,6 +213,8 @@ class SlotLimits:
     plural_only: frozenset[str]
     no_article: frozenset[str]
     not_before_adjective: frozenset[str]
+    suggest_only: frozenset[str]
+    suggest_only_pairs: frozenset[tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +222,8 @@ def slot_limits() -> SlotLimits:
     """The context limits of ``words.lexicon.v1`` (``data/lexicon_context.toml``).
 
     >>> "therefore" in slot_limits().clause_start, "get" in slot_limits().no_passive
+    (True, True)
+    >>> "acute" in slot_limits().suggest_only, ("fundamental", "main") in slot_limits().suggest_only_pairs
     (True, True)
     """
     with data_path("lexicon_context.toml").open("rb") as fh:
@@ -233,6 +237,8 @@ def slot_limits() -> SlotLimits:
         frozenset(words("no_passive", "plains")), frozenset(words("no_plural", "plains")),
         tuple(words("keep_phrases", "phrases")), frozenset(words("plural_only", "words")),
         frozenset(words("no_article", "plains")), frozenset(words("not_before_adjective", "words")),
+        frozenset(words("suggest_only", "words")),
+        frozenset((h, p) for h, _, p in (x.partition(":") for x in words("suggest_only", "pairs"))),
     )
 
 
@@ -434,6 +440,12 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         found = lemmas.get((lower, pos))
         plains = table.get((found.hard, pos)) if found else None
         if found is None or not plains or found.lemma in keep:
+            continue
+        limits = slot_limits()
+        if found.hard in limits.suggest_only:
+            continue  # offered by `easyread suggest` only
+        plains = [p for p in plains if (found.hard, p) not in limits.suggest_only_pairs]
+        if not plains:
             continue
         if lower == found.lemma and tag in _INFLECT:
             tag = _BASE_TAG[pos]  # the form is the lemma: a tagger's NNS on "abdomen" is wrong

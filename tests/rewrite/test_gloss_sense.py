@@ -181,3 +181,12 @@ def test_well_known_or_spelled_out_acronyms_are_not_listed() -> None:
 def test_country_words_are_not_tied_to_the_us(term: str) -> None:
     row = next(r for r in glossary_rows() if r.term == term)
     assert "US state" not in row.explanation and "two parts of the US Congress" not in row.explanation
+
+
+def test_an_inflected_glossary_key_matches_only_as_written() -> None:
+    assert "sectioned" not in glossary("Water drips onto sections of collapsed ceiling.")
+    assert "sectioned" in glossary("He was sectioned under the Mental Health Act.")
+
+
+def test_citizen_is_not_explained_as_citizenship() -> None:
+    assert "citizenship" not in glossary("Ordinary citizens pay the bill.")
