@@ -483,7 +483,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                     known_term.first_sentence_id = sentence.id
                     known_term.sentence_ids.insert(0, sentence.id)
                     known_term.spans.insert(0, (sentence.id, tok.start, span_end))
-                elif not (n == 1 and everyday(grow.term)):
+                elif not everyday(grow.term):
                     add(grow.term, make, sentence.id, tok.start, span_end)
                 taken.append((tok.start, span_end))
                 i += n

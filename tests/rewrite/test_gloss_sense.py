@@ -190,3 +190,7 @@ def test_an_inflected_glossary_key_matches_only_as_written() -> None:
 
 def test_citizen_is_not_explained_as_citizenship() -> None:
     assert "citizenship" not in glossary("Ordinary citizens pay the bill.")
+
+
+def test_everyday_multiword_term_not_listed() -> None:
+    assert "social media" not in glossary("Young people spend hours on social media.")
