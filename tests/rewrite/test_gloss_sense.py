@@ -194,3 +194,8 @@ def test_citizen_is_not_explained_as_citizenship() -> None:
 
 def test_everyday_multiword_term_not_listed() -> None:
     assert "social media" not in glossary("Young people spend hours on social media.")
+
+
+def test_inclusion_of_things_is_not_social_inclusion() -> None:
+    assert glossary("He supported the inclusion of the pieces in the sale.")["inclusion"] == ""
+    assert glossary("Schools work for the inclusion of disabled pupils.")["inclusion"]
