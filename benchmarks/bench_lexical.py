@@ -138,7 +138,7 @@ def onestop(root_data: Path) -> dict[str, float]:
 
     names = [n for n in (root_data / "articles.txt").read_text("utf-8").splitlines() if n]
     config = load_config(profile="easy-read", use_project=False)
-    words = lexicon_swaps = phrase_swaps = terms = missing = 0
+    words = lexicon_swaps = phrase_swaps = terms = missing = unsure = explained = listed = 0
     for name in names:
         path = root_data / "Adv-Txt" / f"{name}-adv.txt"
         if not path.is_file():
@@ -151,10 +151,15 @@ def onestop(root_data: Path) -> dict[str, float]:
         glossed = process(read_document(path, config), config, stages=["gloss"], score=False)
         terms += len(glossed.glossary)
         missing += sum(g.source == "missing" for g in glossed.glossary)
+        unsure += sum(g.source == "missing" and g.data == "sense-unsure" for g in glossed.glossary)
+        explained += sum(e.rule.startswith("gloss.") and e.op == "insert" for e in glossed.edits)
+        listed += sum(bool(g.explanation) for g in glossed.glossary)
     return {"articles": float(len(names)), "words": float(words),
             "lexicon_swaps_per_100_words": 100 * lexicon_swaps / words if words else 0.0,
             "phrase_swaps_per_100_words": 100 * phrase_swaps / words if words else 0.0,
-            "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing)}
+            "lexicon_swaps": float(lexicon_swaps), "terms": float(terms), "missing": float(missing),
+            "missing_sense_unsure": float(unsure), "with_explanation": float(listed),
+            "explanation_sentences": float(explained)}
 
 
 def review_sample(root_data: Path, out: Path, n: int = 100, seed: int = 10) -> None:
@@ -201,6 +206,76 @@ def review_sample(root_data: Path, out: Path, n: int = 100, seed: int = 10) -> N
     print(f"wrote {out}: {len(pick_s)} of {len(swaps)} swaps, {len(pick_g)} of {len(glosses)} explanations")
 
 
+def review_pack(root_data: Path, out: Path, n: int = 40, seed: int = 1010) -> None:
+    """A blind-review pack: ``n`` random OneStopEnglish Advanced (dev) sentences that the words or
+    gloss stage changes, each with its source, its ``easyread rewrite --profile easy-read`` output
+    (the whole pipeline, no project config) and the word swaps and explanations made there,
+    without rule ids, for a reviewer who grades each swap (right / neutral / wrong) and each
+    explanation (right / neutral / misleading; needed / unneeded)."""
+    import random
+
+    from easyread.config import load_config
+    from easyread.pipeline import process, read_document
+    from easyread.rewrite.gloss import _split_root
+
+    def root(sid: str) -> str:
+        return _split_root(sid.split(".g", 1)[0])
+
+    names = [x for x in (root_data / "articles.txt").read_text("utf-8").splitlines() if x]
+    config = load_config(profile="easy-read", use_project=False)
+    rows: list[tuple[str, str, str, list[str], list[str]]] = []
+    for name in names:
+        path = root_data / "Adv-Txt" / f"{name}-adv.txt"
+        if not path.is_file():
+            continue
+        source = {s.id: s.text for s in read_document(path, config).sentences()}
+        done = process(read_document(path, config), config)
+        output: dict[str, list[str]] = {}
+        for sentence in done.sentences():
+            output.setdefault(root(sentence.id), []).append(sentence.text)
+        swaps: dict[str, list[str]] = {}
+        for e in done.edits:
+            if e.rule in ("words.lexicon.v1", "words.phrase.v1"):
+                swaps.setdefault(root(e.sentence_id), []).append(f"“{e.before}” → “{e.after}”")
+        glosses: dict[str, list[str]] = {}
+        for e in done.edits:
+            if e.rule.startswith("gloss.") and e.op == "insert":
+                glosses.setdefault(root(e.sentence_id), []).append(f"added after it: “{e.after.strip()}”")
+            elif e.rule.startswith("gloss.") and e.op == "replace":
+                glosses.setdefault(root(e.sentence_id), []).append(
+                    f"“{e.before}” written as “{e.after.strip()}”")
+        inserted = {e.after.strip() for e in done.edits if e.rule.startswith("gloss.") and e.op == "insert"}
+        for g in done.glossary:
+            if g.explanation and g.explanation.strip() not in inserted and g.first_sentence_id:
+                glosses.setdefault(root(g.first_sentence_id), []).append(
+                    f"“{g.term}” listed in the hard-words box: “{g.explanation.strip()}”")
+        for sid in source:
+            if swaps.get(sid) or glosses.get(sid):
+                rows.append((name, source[sid], " ".join(output.get(sid, [])), swaps.get(sid, []),
+                             glosses.get(sid, [])))
+    rng = random.Random(seed)
+    picked = rng.sample(rows, min(n, len(rows)))
+    lines = [
+        "# Blind review pack: plain words and explanations (OneStopEnglish Advanced, dev)", "",
+        f"{len(picked)} sentences drawn at random (seed {seed}) from the {len(rows)} sentences of the",
+        f"{len(names)} development articles that the words or gloss stage changes. Made by",
+        f"`python benchmarks/bench_lexical.py --pack OUT.md --n {n} --seed {seed}`.", "",
+        "For each **swap** write right / neutral / wrong (for this sentence). For each",
+        "**explanation** write right / neutral / misleading, and needed / unneeded (would an",
+        "easy-read reader need it here?). The output is the whole easy-read rewrite of the",
+        "sentence (it may also be split, have numbers changed or have explanations added).", "",
+    ]
+    for k, (name, src, out_text, sw, gl) in enumerate(picked, 1):
+        lines += [f"## {k}. {name.strip()}", "", f"**Source:** {src}", "", f"**Easy read:** {out_text}", ""]
+        if sw:
+            lines += ["**Swaps:**", ""] + [f"- {x} — grade: " for x in sw] + [""]
+        if gl:
+            lines += ["**Explanations:**", ""] + [f"- {x} — grade: ; needed: " for x in gl] + [""]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), "utf-8")
+    print(f"wrote {out}: {len(picked)} of {len(rows)} changed sentences (seed {seed})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", action="append", help="only these sets (LexMTurk, BenchLS, NNSeval, TSAR-trial)")
@@ -213,8 +288,19 @@ def main() -> int:
                         help="swaps per 100 words and terms left for a human on OneStopEnglish Advanced (dev)")
     parser.add_argument("--review", type=Path, metavar="OUT.md",
                         help="write 100 random swaps and 100 explanations for a blind review")
+    parser.add_argument("--pack", type=Path, metavar="OUT.md",
+                        help="write a blind-review pack of changed sentences (keep it outside the repository)")
+    parser.add_argument("--n", type=int, default=40, help="sentences in the --pack (40)")
+    parser.add_argument("--seed", type=int, default=1010, help="random seed of the --pack (1010)")
     parser.add_argument("--root", help="import easyread from this checkout instead (before/after tables)")
     args = parser.parse_args()
+    if args.pack:
+        data = DATA / "onestopenglish"
+        if not (data / "articles.txt").is_file():
+            print(f"skipped: no OneStopEnglish data in {data}")
+            return 0
+        review_pack(data, args.pack, n=args.n, seed=args.seed)
+        return 0
     if args.review:
         data = DATA / "onestopenglish"
         if not (data / "articles.txt").is_file():

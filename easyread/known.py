@@ -1,4 +1,5 @@
-"""Words never explained: dates, weekdays, months, numbers (``data/never_explain.txt``).
+"""Words never explained: dates, weekdays, months, numbers (``data/never_explain.txt``) and,
+alone, everyday words most adult readers know (``data/everyday.txt``, :func:`everyday`).
 
 The gloss stage and ``easyread terms`` skip a term :func:`never_explain` accepts, whatever
 found it (a glossary, the organisation learner, the rare-word check): every reader knows these
@@ -39,3 +40,20 @@ def never_explain(term: str) -> bool:
     # An all-capital word is an acronym (APR, DEC), not a month.
     return all((w.lower() in calendar_words() and not (len(w) > 1 and w.isupper()))
                or _NUMERIC.fullmatch(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """The lower-case words of ``everyday.txt``."""
+    return frozenset(w.lower() for w in read_lines("everyday.txt"))
+
+
+def everyday(term: str) -> bool:
+    """True for a term most adult readers know (``research``, ``tax``, ``social media``): a
+    glossary match of it is neither explained nor listed; a longer term holding it (``income
+    tax``) still is.
+
+    >>> [everyday(t) for t in ("research", "Tax", "income tax", "coroner", "social media")]
+    [True, True, False, False, True]
+    """
+    return " ".join(term.lower().split()) in everyday_words()

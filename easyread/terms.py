@@ -44,7 +44,7 @@ from easyread.data import (
     zipf,
 )
 from easyread.document import Document, Sentence, Token
-from easyread.known import never_explain
+from easyread.known import everyday, never_explain
 from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
@@ -366,7 +366,30 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}
     order: list[str] = []
-    article_words = {base_form(w) for w in _WORD_RUN.findall(text.lower())}
+    # Sense cues are looked for near each use (the sentence, the one before and the one after),
+    # not in the whole article: "jury" of an awards panel in an article that mentions a court
+    # elsewhere is still the wrong sense.
+    positions = {s.id: k for k, (_kind, s) in enumerate(sentences)}
+    window_cache: dict[int, set[str]] = {}
+
+    def window_words(sentence_id: str) -> set[str]:
+        """Base forms of the words of this sentence and its neighbours in the same block."""
+        k = positions[sentence_id]
+        found = window_cache.get(k)
+        if found is None:
+            found = set()
+            block = sentence_id.split(".", 1)[0]
+            for j in (k - 1, k, k + 1):
+                if 0 <= j < len(sentences) and sentences[j][1].id.split(".", 1)[0] == block:
+                    found.update(base_form(w) for w in _WORD_RUN.findall(sentences[j][1].text.lower()))
+            window_cache[k] = found
+        return found
+
+    def sense_supported(row: GlossaryRow, key_words: tuple[str, ...], sentence_id: str) -> bool:
+        """A cue of ``row`` near this use; the term's own words are no cue (``abused``)."""
+        near = window_words(sentence_id) - set(key_words)
+        return any(c in near or base_form(c) in near for c in row.cues
+                   if base_form(c) not in key_words)
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
@@ -432,17 +455,36 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 span_end = words[i + n - 1].end
                 if any(tok.start < e and s < span_end for s, e in taken):
                     continue
-                if grow.cues and not any(c in article_words or base_form(c) in article_words for c in grow.cues):
-                    continue  # the article holds none of the entry's sense words: leave it for a person
                 surface_text = sentence.text[tok.start : span_end]
+                if n == 1 and base_form(grow.term) != grow.term and (
+                        _strip_possessive(tok)[0].lower() not in (grow.term, *grow.aliases)):
+                    continue  # an inflected key ("sectioned") matches only as written, not "sections"
+                if _inside_name(words, i, n):
+                    i += n  # "Dr Grant Blank", "World Health Organization": a name, not a term
+                    matched = True
+                    break
                 keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
                 same = surface_text.lower() == grow.term
                 display = surface_text if same and keeps_case else grow.term
-                wording = dict(grow.regions).get(region or "", grow.explanation) if grow.regions else grow.explanation
-                make = Term(display, "term", sentence.id, wording, source, None, grow.term,
-                            data=_glossary_version() if source == "builtin" else grow.path,
+                wording: str | None = (dict(grow.regions).get(region or "", grow.explanation)
+                                       if grow.regions else grow.explanation)
+                data: str | None = _glossary_version() if source == "builtin" else grow.path
+                if grow.cues and not sense_supported(grow, key_words, sentence.id):
+                    # No word of the entry's sense near this use: its explanation may be wrong
+                    # here, so it is left for a person (W611), unless another use supports it.
+                    wording, data = None, SENSE_UNSURE
+                make = Term(display, "term", sentence.id, wording, source if wording else "missing",
+                            None, grow.term, data=data,
                             zipf=min(zipf(w) for w in key_words) if n == 1 else 0.0)
-                add(grow.term, make, sentence.id, tok.start, span_end)
+                known_term = terms.get(grow.term)
+                if known_term is not None and wording and known_term.data == SENSE_UNSURE:
+                    # an earlier use was unsure; this one supports the sense: explain here
+                    known_term.explanation, known_term.source, known_term.data = wording, source, data
+                    known_term.first_sentence_id = sentence.id
+                    known_term.sentence_ids.insert(0, sentence.id)
+                    known_term.spans.insert(0, (sentence.id, tok.start, span_end))
+                elif not everyday(grow.term):
+                    add(grow.term, make, sentence.id, tok.start, span_end)
                 taken.append((tok.start, span_end))
                 i += n
                 matched = True
@@ -454,6 +496,54 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                     sentence.id, tok.start, tok.end)
             i += 1
     return [terms[k] for k in order]
+
+
+#: ``Term.data`` of a glossary term whose sense cues were not found near any use (W611).
+SENSE_UNSURE = "sense-unsure"
+#: Lower-case words that may join the words of a name (``Institute for Health Metrics and
+#: Evaluation``).
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "on"})
+
+
+def _inside_name(words: Sequence[Token], i: int, n: int = 1) -> bool:
+    """True when the capitalised glossary match ``words[i:i+n]`` is part of a name.
+
+    One word: another capitalised word stands next to it (``Grant Blank``, ``World Health
+    Organization``), or one word beyond a joining word (``Metrics and Evaluation``); a capital
+    at the sentence start alone is not a name (``Research shows …``). Several words: a
+    capitalised word before them and none after (``Hillsborough Family Support Group``); a
+    title before a name stays a term (``British Prime Minister David Cameron``).
+
+    >>> from easyread.nlp import tokenize
+    >>> ws = [t for t in tokenize("Dr Grant Blank said research helps .") if t.kind == "word"]
+    >>> _inside_name(ws, 1), _inside_name(ws, 4)
+    (True, False)
+    >>> ws = [t for t in tokenize("The Family Support Group met British Prime Minister David Cameron")
+    ...       if t.kind == "word"]
+    >>> _inside_name(ws, 2, 2), _inside_name(ws, 6, 2)
+    (True, False)
+    """
+    text = words[i].text
+    if not text[:1].isupper() or text.isupper():
+        return False
+
+    def cap(j: int) -> bool:
+        return 0 <= j < len(words) and words[j].text[:1].isupper()
+
+    if n > 1:
+        return cap(i - 1) and i - 1 > 0 and not cap(i + n)
+
+    if cap(i - 1) and i - 1 > 0 or cap(i + 1):
+        return True
+    if i - 1 == 0 and cap(0) and words[0].text.lower() not in _SENTENCE_OPENERS:
+        return True
+    return (i >= 2 and words[i - 1].text in _NAME_JOINERS and cap(i - 2)) or (
+        i + 2 < len(words) and words[i + 1].text in _NAME_JOINERS and cap(i + 2))
+
+
+#: Capitalised sentence openers that are not part of a name before the next word.
+_SENTENCE_OPENERS = frozenset({"the", "a", "an", "this", "that", "but", "and", "in", "on", "at",
+                               "for", "as", "if", "when", "its", "their", "his", "her", "our"})
 
 
 def _acronym_term(core: str, sentence_id: str, definitions: dict[str, str],

@@ -38,7 +38,7 @@ from easyread.config import Config, default_config, easy_profiles
 from easyread.data import easy_words
 from easyread.document import Document, GlossEntry
 from easyread.pipeline import Context, FunctionStage
-from easyread.terms import Term, detect_terms
+from easyread.terms import SENSE_UNSURE, Term, detect_terms
 
 RULE_FIRST_USE = "gloss.first_use.v1"
 RULE_ACRONYM = "gloss.acronym.v1"
@@ -50,7 +50,7 @@ ANCHOR_KINDS: frozenset[str] = frozenset({"standfirst", "paragraph", "quote", "l
 #: harder than "NASA" (see :func:`expansion_is_harder`).
 PLAIN_KNOWN_ACRONYM_ZIPF = 4.0
 
-Mode = Literal["sentence", "inline", "write_out", "glossary", "missing"]
+Mode = Literal["sentence", "inline", "write_out", "glossary", "missing", "known"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,10 @@ def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
     'glossary'
     """
     if not term.explanation:
+        if term.data == SENSE_UNSURE:
+            return GlossPlan(RULE_FIRST_USE, "missing",
+                             f"{term.term!r}: no word of the glossary entry's sense near its use; "
+                             "its explanation may be wrong here, so a person should decide")
         return GlossPlan(RULE_FIRST_USE, "missing", f"{term.term!r} needs a human explanation")
     if profile not in EASY_PROFILES:
         return GlossPlan(RULE_FIRST_USE, "glossary", f"list {term.term!r} in the glossary (ER-06)")
@@ -164,8 +168,10 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
     if not term.explanation:
         return GlossPlan(RULE_ACRONYM, "missing", f"acronym {term.term} needs an expansion")
     if defined_in_place or common:
-        why = "the article expands it there" if defined_in_place else "a well-known acronym"
-        return GlossPlan(RULE_ACRONYM, "glossary", f"list {term.term} in the glossary: {why} (ER-07)")
+        # Explained nearby already, or known to every reader (UK, US, TV): neither explained
+        # nor listed (issue 10: the blind review judged such entries unneeded).
+        why = "the article spells it out where it is used" if defined_in_place else "a well-known acronym"
+        return GlossPlan(RULE_ACRONYM, "known", f"{term.term} is not explained: {why}")
     if profile in EASY_PROFILES:
         if in_heading and term.expansion:
             return GlossPlan(RULE_ACRONYM, "write_out",
@@ -415,8 +421,8 @@ _NOUN_ENTRY = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 
 
 def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
-    """True when a one-word glossary term explained as a noun (``A witness is …``) is used only
-    as a verb in ``doc`` (``We witness the change``, tagged ``VBP``): its explanation is for
+    """True when a one-word glossary term explained as a noun (``A witness is …``, ``Abuse is
+    …``) is used only as a verb in ``doc`` (``We witness the change``, tagged ``VBP``): its explanation is for
     another word, so the term is neither explained nor listed.
 
     >>> from easyread.pipeline import document_from_text
@@ -430,7 +436,9 @@ def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
     """
     if term.kind != "term" or " " in term.term or not term.spans:
         return False
-    if not _NOUN_ENTRY.match(term.explanation or ""):
+    explanation = (term.explanation or "").lower()
+    if term.data != SENSE_UNSURE and not (_NOUN_ENTRY.match(explanation)
+                                          or explanation.startswith(f"{term.term.lower()} is ")):
         return False
     from easyread import tagger
 
@@ -493,9 +501,12 @@ def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None, found
     at its current offsets (:meth:`Document.rebase`), and skipped if an edit since then
     changed its words.
     """
+    if plan.mode == "known":
+        return
     if plan.mode == "missing":
         doc.add_gloss(_entry(term, term.first_sentence_id, ""), rule=plan.rule_id, reason=plan.reason)
-        doc.note("W611", term.first_sentence_id, f"{term.term!r} needs a human explanation")
+        note = plan.reason if term.data == SENSE_UNSURE else f"{term.term!r} needs a human explanation"
+        doc.note("W611", term.first_sentence_id, note)
         return
     if plan.mode == "glossary":
         doc.add_gloss(_entry(term, term.first_sentence_id), rule=plan.rule_id, reason=plan.reason)

@@ -9,9 +9,18 @@ GOV.UK (plain English) and the US Federal Plain Language Guidelines: cut unneede
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 
-from easyread.data import keep_words, lexicon_entries, lexicon_forms, lexicon_plains, phrases_table
+from easyread.data import (
+    data_path,
+    keep_words,
+    lexicon_entries,
+    lexicon_forms,
+    lexicon_plains,
+    phrases_table,
+)
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
@@ -192,6 +201,172 @@ def glossary_term_tokens(sentence: Sentence, ctx: RuleContext) -> set[int]:
     return covered
 
 
+@dataclass(frozen=True)
+class SlotLimits:
+    """``lexicon_context.toml``: where a lexicon swap, right in general, is wrong in its slot."""
+
+    clause_start: frozenset[str]
+    clause_start_phrases: tuple[str, ...]
+    no_passive: frozenset[str]
+    no_plural: frozenset[str]
+    keep_phrases: tuple[str, ...]
+    plural_only: frozenset[str]
+    no_article: frozenset[str]
+    not_before_adjective: frozenset[str]
+    suggest_only: frozenset[str]
+    suggest_only_pairs: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=1)
+def slot_limits() -> SlotLimits:
+    """The context limits of ``words.lexicon.v1`` (``data/lexicon_context.toml``).
+
+    >>> "therefore" in slot_limits().clause_start, "get" in slot_limits().no_passive
+    (True, True)
+    >>> "acute" in slot_limits().suggest_only, ("fundamental", "main") in slot_limits().suggest_only_pairs
+    (True, True)
+    """
+    with data_path("lexicon_context.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+
+    def words(section: str, key: str) -> list[str]:
+        return [str(w).lower() for w in raw.get(section, {}).get(key, [])]
+
+    return SlotLimits(
+        frozenset(words("clause_start", "words")), tuple(words("clause_start", "phrases")),
+        frozenset(words("no_passive", "plains")), frozenset(words("no_plural", "plains")),
+        tuple(words("keep_phrases", "phrases")), frozenset(words("plural_only", "words")),
+        frozenset(words("no_article", "plains")), frozenset(words("not_before_adjective", "words")),
+        frozenset(words("suggest_only", "words")),
+        frozenset((h, p) for h, _, p in (x.partition(":") for x in words("suggest_only", "pairs"))),
+    )
+
+
+#: Tokens after which a clause starts (besides the sentence start).
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", "and", "but", "or", "yet"})
+#: Forms of ``be`` (and ``get``) that make a passive with a past participle.
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s",
+                          "get", "gets", "got", "getting"})
+#: Prepositions that take an object: a phrasal plain ending in one (``come from``) cannot be
+#: followed by another (``originate in`` must not become ``come from in``). Adverb particles
+#: (``go on``, ``give up``) can: ``proceeded to`` -> ``went on to``.
+_OBJECT_PREPOSITIONS = frozenset({"about", "at", "by", "for", "from", "in", "into", "of", "to",
+                                  "with", "within"})
+_PREPOSITIONS = _OBJECT_PREPOSITIONS | frozenset({"on", "off", "onto", "out", "over", "through", "up"})
+
+
+def _in_phrase(texts: list[str], index: int, phrases: tuple[str, ...]) -> bool:
+    """True when token ``index`` is one word of one of ``phrases`` (lower case, by tokens)."""
+    lowered = [t.lower() for t in texts]
+    for phrase_text in phrases:
+        words = phrase_text.split()
+        for k, word in enumerate(words):
+            start = index - k
+            if word == lowered[index] and start >= 0 and lowered[start:start + len(words)] == words:
+                return True
+    return False
+
+
+#: Words after which a word tagged as a verb is a noun (``gave their consent``); not ``that``,
+#: ``this`` or ``her``, which are also pronouns (``a law that prohibits``, ``saw her leave``).
+_DETERMINERS = frozenset({"a", "an", "the", "his", "its", "their", "our", "your", "my", "every",
+                          "each"})
+
+
+def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> bool:
+    """False when the hard word at ``index`` must stay whatever the plain word: a linking adverb
+    inside a clause (``is therefore important``), a word of a fixed phrase
+    (``sexually transmitted``, ``remains to be seen``), a "verb" right after a determiner
+    (a tagger's error: ``their consent``), a plural-only entry in the singular, an adverb that
+    means something else before an adjective (``typically Andalusian``). See
+    ``data/lexicon_context.toml``.
+
+    >>> slot_allows("It is therefore important .".split(), [], 2, "therefore")
+    False
+    >>> slot_allows("Therefore , we left .".split(), [], 0, "therefore")
+    True
+    >>> slot_allows("It spreads sexually transmitted infections .".split(), [], 3, "transmit")
+    False
+    """
+    limits = slot_limits()
+    if _in_phrase(texts, index, limits.keep_phrases):
+        return False
+    tag = tags[index] if index < len(tags) else ""
+    prev_word = texts[index - 1].lower() if index > 0 else ""
+    nxt_tag = tags[index + 1] if index + 1 < len(tags) else ""
+    if tag in ("VB", "VBP", "VBZ", "VBD") and prev_word in _DETERMINERS:
+        return False
+    if hard in limits.plural_only and tag != "NNS":
+        return False
+    if hard in limits.not_before_adjective and nxt_tag.startswith("JJ"):
+        return False
+    if hard in limits.clause_start and not _in_phrase(texts, index, limits.clause_start_phrases):
+        prev = texts[index - 1].lower() if index > 0 else ""
+        if index > 0 and prev not in _CLAUSE_OPENERS:
+            return False
+    return True
+
+
+def plain_fits_slot(plain: str, texts: list[str], tags: list[str], index: int, tag: str) -> bool:
+    """False when ``plain`` cannot stand in this slot although the hard word can: a verb that
+    makes no passive in a passive (``was acquired by`` -> ``was got by``), a noun whose plural
+    means something else (``remainders`` -> ``rests``), a phrasal verb ending in a preposition
+    before another preposition (``originate in`` -> ``come from in``).
+
+    >>> plain_fits_slot("get", "It was acquired by a bank .".split(), [], 2, "VBN")
+    False
+    >>> plain_fits_slot("buy", "It was acquired by a bank .".split(), [], 2, "VBN")
+    True
+    >>> plain_fits_slot("come from", "Storms originate in Africa .".split(), [], 1, "VBP")
+    False
+    """
+    limits = slot_limits()
+    nxt = texts[index + 1].lower() if index + 1 < len(texts) else ""
+    if tag == "VBN" and plain in limits.no_passive:
+        before = {t.lower() for t in texts[max(0, index - 3):index]}
+        if nxt == "by" or before & _PASSIVE_AUX:
+            return False
+    if tag == "NNS" and plain in limits.no_plural:
+        return False
+    prev = texts[index - 1].lower() if index > 0 else ""
+    if prev in ("a", "an") and plain in limits.no_article:
+        return False
+    return not (" " in plain and plain.split()[-1] in _OBJECT_PREPOSITIONS and nxt in _PREPOSITIONS)
+
+
+#: Words that make a past participle part of a verb group (perfect or passive).
+_PARTICIPLE_AUX = _PASSIVE_AUX | frozenset({"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"})
+
+
+def finite_past(texts: list[str], tags: list[str], index: int, tag: str) -> str:
+    """``VBD`` for a word the tagger calls ``VBN`` that has no auxiliary before it and follows
+    the noun phrase the sentence opens with (``The unrest escalated`` -> ``grew``, not
+    ``grown``); else ``tag`` (``the paradise depicted in the novel`` stays a participle).
+
+    >>> finite_past("The unrest escalated at night .".split(), ["DT", "NN", "VBN", "IN", "NN", "."], 2, "VBN")
+    'VBD'
+    >>> finite_past("It has escalated .".split(), ["PRP", "VBZ", "VBN", "."], 2, "VBN")
+    'VBN'
+    >>> finite_past("files generated by it".split(), ["NNS", "VBN", "IN", "PRP"], 1, "VBN")
+    'VBN'
+    >>> finite_past("I read of a place depicted in it".split(),
+    ...             ["PRP", "VBD", "IN", "DT", "NN", "VBN", "IN", "PRP"], 5, "VBN")
+    'VBN'
+    """
+    if tag != "VBN" or index == 0:
+        return tag
+    nxt = texts[index + 1].lower() if index + 1 < len(texts) else ""
+    before = [t.lower() for t in texts[max(0, index - 4):index]]
+    prev_tag = tags[index - 1] if index - 1 < len(tags) else ""
+    if nxt == "by" or any(w in _PARTICIPLE_AUX for w in before) or "," in before:
+        return tag
+    subject = tags[:index]
+    if (prev_tag.startswith(("NN", "PRP", "JJ")) and prev_tag != "PRP$"
+            and all(t.startswith(("DT", "JJ", "NN", "PRP", "POS", "CD")) for t in subject)):
+        return "VBD"  # the sentence opens with its subject: "The unrest escalated", a finite verb
+    return tag
+
+
 #: The uninflected tag of each lexicon part of speech.
 _BASE_TAG = {"NOUN": "NN", "VERB": "VB", "ADJ": "JJ", "ADV": "RB"}
 
@@ -225,7 +400,9 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     the original's form (``commenced`` -> ``started``, ``utilising`` -> ``using``), and the
     sentence supports the sense the plain word expresses (``easyread.suggest``: a word with
     several WordNet senses is swapped only when the plain word's senses hold at least half of
-    the sense probability in context). Names
+    the sense probability in context), and the slot allows it (``lexicon_context.toml``:
+    :func:`slot_allows`, :func:`plain_fits_slot`; a participle with no auxiliary after the
+    sentence's opening subject is inflected as a past tense, :func:`finite_past`). Names
     (NNP, or capitalised mid-sentence), words in ``keep.txt`` or ``config.keep``, words of a
     multi-word glossary term and quotations are never changed. A plain word that is itself a
     hard word of the lexicon (``required``) is never written (:func:`rewritten_again`): a
@@ -248,6 +425,7 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     out: list[Proposal] = []
     first_word = next((i for i, t in enumerate(tokens) if t.kind == "word"), -1)
     in_terms = glossary_term_tokens(sentence, ctx)
+    texts = [t.text for t in tokens]
     for i, (tok, tag) in enumerate(zip(tokens, tags, strict=True)):
         if tok.kind != "word" or not tok.text.isalpha() or i in in_terms:
             continue
@@ -263,11 +441,24 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         plains = table.get((found.hard, pos)) if found else None
         if found is None or not plains or found.lemma in keep:
             continue
+        limits = slot_limits()
+        if found.hard in limits.suggest_only:
+            continue  # offered by `easyread suggest` only
+        plains = [p for p in plains if (found.hard, p) not in limits.suggest_only_pairs]
+        if not plains:
+            continue
         if lower == found.lemma and tag in _INFLECT:
             tag = _BASE_TAG[pos]  # the form is the lemma: a tagger's NNS on "abdomen" is wrong
+        if not slot_allows(texts, tags, i, found.hard):
+            continue
+        tag = finite_past(texts, tags, i, tag)
+        nxt_tag = tags[i + 1] if i + 1 < len(tags) else ""
+        if pos == "ADV" and " " in plains[0] and nxt_tag in ("JJ", "JJS", "VBN"):
+            continue  # "a similarly heavy response" is not "an in the same way heavy response"
         plain, support = _sense_checked(sentence, i, found.hard, pos,
                                         [p for p in plains if _plain_zipf(p) > found.lemma_zipf
-                                         and not rewritten_again(inflect(p, tag)) and not rewritten_again(p)])
+                                         and not rewritten_again(inflect(p, tag)) and not rewritten_again(p)
+                                         and plain_fits_slot(p, texts, tags, i, tag)])
         if plain is None:
             continue
         new = match_case(tok.text, inflect(plain, tag))

@@ -127,3 +127,75 @@ def test_glossary_cues_gate_the_sense() -> None:
     assert explained("The jury found the man guilty after a short trial at the court in Leeds.", "jury")
     assert not explained("Walking every day has a clear benefit for your heart and your mood.", "benefit")
     assert explained("Families on benefit say the new welfare rules leave them in poverty.", "benefit")
+
+
+# --- issue 10: sense cues near each use, everyday words, names, acronyms explained in place ---
+from easyread.document import Document  # noqa: E402
+
+
+def _doc(text: str, profile: str = "easy-read") -> Document:
+    return process(document_from_text(text), load_config(profile=profile, use_project=False),
+                   stages=["gloss"], score=False)
+
+
+def test_sense_cue_must_be_near_the_use() -> None:
+    far = glossary("The jury of the art prize chose a painting of the sea.\n\n"
+                   "Later a court case about a stolen car was heard.")
+    assert far["jury"] == ""  # left for a person: no court word near this use
+    near = glossary("The jury at the trial said he was guilty.")
+    assert near["jury"].startswith("A jury is")
+
+
+def test_sense_unsure_term_is_noted_for_a_person() -> None:
+    doc = _doc("Depression, along with drug and alcohol abuse, has risen.")
+    assert {g.term: g.explanation for g in doc.glossary}["abuse"] == ""
+    notes = [n for n in doc.notes if n.code == "W611" and "abuse" in n.message]
+    assert notes and "sense" in notes[0].message
+
+
+def test_the_term_itself_is_no_cue() -> None:
+    # "abused" is a form of the term, not a word of its sense
+    assert glossary("He said the system was abused and abuse went on.")["abuse"] == ""
+
+
+def test_everyday_words_are_neither_explained_nor_listed() -> None:
+    found = glossary("The research found that tax and income rose after the election.")
+    assert not {"research", "tax", "income", "election"} & set(found)
+    assert "income tax" in glossary("Income tax rose last year.")
+
+
+def test_a_glossary_word_inside_a_name_is_not_a_term() -> None:
+    assert "grant" not in glossary("Dr Grant Blank said the internet changed how people meet.")
+    assert "support group" not in glossary("The Hillsborough Family Support Group met the panel.")
+    assert "prime minister" in glossary("British Prime Minister David Cameron spoke.")
+
+
+def test_well_known_or_spelled_out_acronyms_are_not_listed() -> None:
+    assert "us" not in glossary("The US and the UK signed the deal.")
+    assert "uk" not in glossary("The US and the UK signed the deal.")
+    assert "nspcc" not in glossary(
+        "The National Society for the Prevention of Cruelty to Children (NSPCC) runs a helpline.")
+
+
+@pytest.mark.parametrize("term", ["congress", "governor", "senate"])
+def test_country_words_are_not_tied_to_the_us(term: str) -> None:
+    row = next(r for r in glossary_rows() if r.term == term)
+    assert "US state" not in row.explanation and "two parts of the US Congress" not in row.explanation
+
+
+def test_an_inflected_glossary_key_matches_only_as_written() -> None:
+    assert "sectioned" not in glossary("Water drips onto sections of collapsed ceiling.")
+    assert "sectioned" in glossary("He was sectioned under the Mental Health Act.")
+
+
+def test_citizen_is_not_explained_as_citizenship() -> None:
+    assert "citizenship" not in glossary("Ordinary citizens pay the bill.")
+
+
+def test_everyday_multiword_term_not_listed() -> None:
+    assert "social media" not in glossary("Young people spend hours on social media.")
+
+
+def test_inclusion_of_things_is_not_social_inclusion() -> None:
+    assert glossary("He supported the inclusion of the pieces in the sale.")["inclusion"] == ""
+    assert glossary("Schools work for the inclusion of disabled pupils.")["inclusion"]

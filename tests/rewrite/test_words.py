@@ -102,3 +102,51 @@ def test_mistagged_adjective_is_swapped() -> None:
     ctx._tags, ctx._tagged = ["DT", "NNS", "VBD", "NN", "."], sentence
     (proposal,) = words.lexicon(sentence, ctx)
     assert proposal.replacement == "worrying"
+
+
+# --- issue 10: context limits of words.lexicon.v1 (data/lexicon_context.toml) -----------------
+from easyread.rewrite.words import finite_past, plain_fits_slot, slot_allows, slot_limits  # noqa: E402
+
+
+def test_slot_limits_read_from_data() -> None:
+    limits = slot_limits()
+    assert {"therefore", "thus", "hence"} <= limits.clause_start
+    assert "get" in limits.no_passive and "rest" in limits.no_plural
+    assert "regulation" in limits.plural_only and "more" in limits.no_article
+
+
+@pytest.mark.parametrize(("text", "index", "allowed"), [
+    ("It is therefore important .", 2, False),
+    ("Therefore , we left .", 0, True),
+    ("It rained , therefore we left .", 3, True),
+    ("It rained and thus we left .", 3, True),
+    ("We have not seen it thus far .", 5, True),
+    ("Whether it works remains to be seen .", 3, False),
+])
+def test_slot_allows_clause_start_and_fixed_phrases(text: str, index: int, allowed: bool) -> None:
+    texts = text.split()
+    hard = {"therefore": "therefore", "thus": "thus", "remains": "remain"}[texts[index].lower()]
+    assert slot_allows(texts, ["NN"] * len(texts), index, hard) is allowed
+
+
+def test_a_verb_tag_after_a_determiner_is_a_noun() -> None:
+    texts = ["They", "gave", "their", "consent", "today", "."]
+    tags = ["PRP", "VBD", "PRP$", "VBP", "NN", "."]
+    assert slot_allows(texts, tags, 3, "consent") is False
+    tags[2] = "PRP"
+    assert slot_allows(["They", "saw", "her", "consent", "today", "."], tags, 3, "consent") is True
+
+
+def test_plain_fits_slot() -> None:
+    assert plain_fits_slot("get", ["It", "was", "acquired", "by", "a", "bank", "."], [], 2, "VBN") is False
+    assert plain_fits_slot("get", ["She", "acquired", "a", "taste", "."], [], 1, "VBD") is True
+    assert plain_fits_slot("rest", ["the", "remainders"], [], 1, "NNS") is False
+    assert plain_fits_slot("more", ["An", "additional", "cost"], [], 1, "JJ") is False
+    assert plain_fits_slot("come from", ["They", "originate", "in", "Africa"], [], 1, "VBP") is False
+    assert plain_fits_slot("go on", ["He", "proceeded", "to", "Paris"], [], 1, "VBD") is True
+
+
+def test_finite_past_only_after_the_opening_subject() -> None:
+    texts = ["The", "unrest", "escalated", "at", "night", "."]
+    assert finite_past(texts, ["DT", "NN", "VBN", "IN", "NN", "."], 2, "VBN") == "VBD"
+    assert finite_past(["It", "had", "escalated", "."], ["PRP", "VBD", "VBN", "."], 2, "VBN") == "VBN"
