@@ -32,6 +32,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from typing import Any, Protocol
 
 from easyread.acronyms import is_acronym
@@ -231,7 +232,7 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
             inc, z, lower = _word(tok.text, first)
             first = False
             words += 1
-            sums = [a + b for a, b in zip(sums, inc, strict=True)]
+            sums = list(map(add, sums, inc))
             if lower and (not lowest or z < lowest):
                 lowest = z
         elif kind == "number":
