@@ -49,7 +49,8 @@ transitional or saving provision.
 def grade_of(text: str) -> float | None:
     lv = score(document_from_text(text)).level
     assert lv is not None
-    return lv["grade"]
+    grade = lv["grade"]
+    return None if grade is None else float(grade)
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -31,6 +31,7 @@ Usage:
   python tools/fit_level.py                # select, score the held-out fifth, fit, write the model
   python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
   python tools/fit_level.py --onestop-only # the same without CLEAR in training
+  python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
 """
 
 from __future__ import annotations
@@ -491,8 +492,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = {r["ID"]: r["Excerpt"] for r in clear_rows()}
         extra = (parser_features([raw[t.group, t.label] for t in ose]),
                  parser_features([rows[t.group] for t in clear]) if clear else np.zeros((0, 3)))
+        shipped = json.loads(OUT.read_text("utf-8"))  # the shipped model's alpha and CLEAR weight
         for tag, ex in (("without", None), ("with", extra)):
-            cv = cross_validate(ose, clear, extra=ex, with_clear=with_clear)
+            cv = cross_validate(ose, clear, extra=ex, with_clear=with_clear, alpha=shipped["ridge_alpha"],
+                                clear_weight=shipped["clear_weight"])
             print(f"{tag} parser features: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
         return 0
     print("grid (grouped 10-fold CV on the development four fifths):")
