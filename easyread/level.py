@@ -30,9 +30,9 @@ import json
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from operator import add
+from operator import attrgetter
 from typing import Any, Protocol
 
 from easyread.acronyms import is_acronym
@@ -140,7 +140,7 @@ _WORD_FIELDS = ("syllables", "letters", "polysyllables", "monosyllables", "zipf_
 class Counts:
     """One sentence's counts; a text's features are ratios of their sums (:func:`features`).
 
-    All are floats (most hold whole numbers) so that the word sums can be added in one pass.
+    All are floats (most hold whole numbers) so that the word sums are summed column by column.
     """
 
     words: float = 0
@@ -183,6 +183,10 @@ class Counts:
     that: float = 0
 
 
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+_count_values = attrgetter(*_COUNT_FIELDS)
+
+
 @dataclass(frozen=True)
 class _Words:
     """The word lists of ``data/level_words.toml`` and the Dale-Chall easy words."""
@@ -223,7 +227,7 @@ def _word(text: str, first: bool) -> tuple[tuple[float, ...], float, bool]:
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
     words = numbers = commas = semis = asides = quotes = questions = 0
-    sums = [0.0] * len(_WORD_FIELDS)
+    incs: list[tuple[float, ...]] = []
     lowest = 0.0
     first = True
     for tok in sentence.tokens or tokenize(sentence.text):  # score segments without tokens
@@ -232,7 +236,7 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
             inc, z, lower = _word(tok.text, first)
             first = False
             words += 1
-            sums = list(map(add, sums, inc))
+            incs.append(inc)
             if lower and (not lowest or z < lowest):
                 lowest = z
         elif kind == "number":
@@ -251,7 +255,7 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
             elif t == "?":
                 questions += 1
     return Counts(words, hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
-                  questions, lowest, *sums)
+                  questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
 def features(counts: Sequence[Counts]) -> dict[str, float]:
@@ -262,15 +266,17 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
     if not n or not total:
         return {}
 
+    sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
+
     def share(field: str) -> float:
-        return float(sum(getattr(c, field) for c in kept)) / total
+        return float(sums[field]) / total
 
     def per_sentence(field: str) -> float:
-        return float(sum(getattr(c, field) for c in kept)) / n
+        return float(sums[field]) / n
 
     capped = [min(c.words, SENTENCE_CAP) for c in kept]
     cap_mean = sum(capped) / n
-    content = sum(c.content for c in kept)
+    content = sums["content"]
     return {
         "capped_words_per_sentence_sq": sum(w * w for w in capped) / sum(capped),
         "capped_words_per_sentence_sd": math.sqrt(sum((w - cap_mean) ** 2 for w in capped) / n),
@@ -292,7 +298,7 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
         "long_word_share": share("long_words"),
         "nominal_share": share("nominals"),
         "zipf_mean": share("zipf_sum"),
-        "content_zipf": (sum(c.content_zipf_sum for c in kept) / content) if content else CONTENT_ZIPF,
+        "content_zipf": (sums["content_zipf_sum"] / content) if content else CONTENT_ZIPF,
         "content_share": share("content"),
         "min_zipf_mean": per_sentence("min_zipf"),
         "very_rare_share": share("very_rare"),
