@@ -4,13 +4,10 @@ Reads the DEVELOPMENT data in ../shared/data/ (relative to the repo root; skips 
 when it is absent): OneStopEnglish (126 articles x 3 levels) and CLEAR (3,150 excerpts with
 human ease judgements). Prints Markdown tables:
 
-1. OneStopEnglish, 10-fold cross-validation grouped by article (tools/fit_level.py's folds):
-   three-way accuracy (cut points fitted on the training folds) and pairwise order (share of
-   same-article pairs whose harder version scores strictly higher), the level beside FKGL;
-2. CLEAR: Pearson and Spearman r with BT_easiness of the SHIPPED model (fitted on
-   OneStopEnglish only, so every CLEAR excerpt is unseen) and of the formulas (the corpus's own
-   precomputed values), plus, for reference, a model cross-validated with CLEAR in training
-   (never shipped: CLEAR is for evaluation only);
+1. + 2. agreement: the figures tools/fit_level.py wrote into the model file (grouped 10-fold
+   cross-validation on the development four fifths; the held-out fifth scored once), checked
+   by re-running the cross-validation, beside FKGL and FRE on the same texts, and the corpus's
+   own formula values on the held-out CLEAR excerpts;
 3. length invariance: every development text scored by ``easyread.score`` once and written
    twice (under a one-word headline line, so the whole text is body text both times): the
    largest difference in grade;
@@ -19,8 +16,8 @@ human ease judgements). Prints Markdown tables:
 5. per-sentence level: Spearman rank correlation with the sentence's FKGL and word count;
 6. cost: CPU time of the level inside ``score`` (counts + model) on the OneStopEnglish texts.
 
-The held-out test splits of both corpora are not in ../shared/data/ (see its README), so no
-test-split figure is printed.
+The corpora's own held-out test splits are not in ../shared/data/ (see its README); the
+"held-out" figures are for a fixed fifth of the development data that no choice looked at.
 
 Usage: python benchmarks/bench_level.py [--limit N]   (N: texts per corpus, for a quick run)
 """
@@ -28,6 +25,7 @@ Usage: python benchmarks/bench_level.py [--limit N]   (N: texts per corpus, for 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -41,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import fit_level as F  # noqa: E402
 
 from easyread import level  # noqa: E402
+from easyread.data import data_path  # noqa: E402
 from easyread.pipeline import document_from_text  # noqa: E402
 from easyread.score import score  # noqa: E402
 
@@ -62,31 +61,42 @@ def main() -> int:
     ose = F.onestop_texts()
     clear = F.clear_texts()
 
-    # 1 + 2: cross-validated agreement
-    cv = F.cross_validate(ose, clear)
-    cvc = F.cross_validate(ose, clear, with_clear=True)
-    print("### OneStopEnglish (dev, 378 texts), 10-fold CV grouped by article\n")
-    print("| score | three-way accuracy | pairwise order |")
-    print("|---|---:|---:|")
-    print(f"| level (model {m.version}'s features and fitting) | {cv['onestop_accuracy']:.1%} | {cv['onestop_pairwise']:.2%} |")
-    print(f"| FKGL (cut points fitted the same way) | {cv['fkgl_accuracy']:.1%} | {cv['fkgl_pairwise']:.2%} |")
-    print(f"| level, trained with CLEAR too (not shipped) | {cvc['onestop_accuracy']:.1%} | {cvc['onestop_pairwise']:.2%} |")
+    # 1 + 2: agreement, cross-validated on the development four fifths and held out (tools/fit_level.py)
+    data = json.loads(data_path(level.MODEL_FILE).read_text("utf-8"))
+    fig = data["figures"]
+    cv, cvf, held, heldf = (fig["cross_validated"], fig["formulas_cross_validated"], fig["held_out"],
+                            fig["formulas_held_out"])
+    ose_dev, ose_held = F.split(F.usable(ose))
+    clear_dev, clear_held = F.split(F.usable(clear))
+    again = F.cross_validate(ose_dev, clear_dev, alpha=data["ridge_alpha"], clear_weight=data["clear_weight"],
+                             with_clear=data["clear_weight"] > 0)
+    assert all(abs(again[k] - cv[k]) < 1e-3 for k in again), "cross-validation does not reproduce the model file"
+    print(f"### Agreement (ridge alpha {data['ridge_alpha']}, CLEAR weight {data['clear_weight']})\n")
+    print(f"Development four fifths: {len(ose_dev)} OneStopEnglish texts, {len(clear_dev)} CLEAR excerpts "
+          "(10-fold CV grouped by article); held-out fifth: "
+          f"{len(ose_held)} and {len(clear_held)} (scored once by tools/fit_level.py)\n")
+    print("| score | OSE three-way (CV) | OSE pairwise (CV) | CLEAR Pearson (CV) | CLEAR Spearman (CV) "
+          "| OSE three-way (held out) | OSE pairwise (held out) | CLEAR Pearson (held out) | CLEAR Spearman (held out) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| **level** | {cv['onestop_accuracy']:.1%} | {cv['onestop_pairwise']:.2%} | {cv['clear_pearson']:.3f} | "
+          f"{cv['clear_spearman']:.3f} | {held['onestop_accuracy']:.1%} | {held['onestop_pairwise']:.2%} | "
+          f"{held['clear_pearson']:.3f} | {held['clear_spearman']:.3f} |")
+    print(f"| FKGL | {cvf['fkgl_accuracy']:.1%} | {cvf['fkgl_pairwise']:.2%} | {cvf['fkgl_clear_pearson']:.3f} | "
+          f"{cvf['fkgl_clear_spearman']:.3f} | {heldf['fkgl_accuracy']:.1%} | {heldf['fkgl_pairwise']:.2%} | "
+          f"{heldf['fkgl_clear_pearson']:.3f} | {heldf['fkgl_clear_spearman']:.3f} |")
+    print(f"| FRE | | | {cvf['fre_clear_pearson']:.3f} | {cvf['fre_clear_spearman']:.3f} | | | "
+          f"{heldf['fre_clear_pearson']:.3f} | {heldf['fre_clear_spearman']:.3f} |")
 
     rows = F.clear_rows()
-    bt = np.asarray([float(r["BT_easiness"]) for r in rows])
-    shipped = [level.text_level(t.counts).grade for t in clear]
-    ok = np.asarray([g is not None for g in shipped])
-    g = np.asarray([x if x is not None else np.nan for x in shipped])
-    print(f"\n### CLEAR (dev, {len(rows)} excerpts): correlation with human ease (BT_easiness)\n")
-    print("| score | Pearson r | Spearman r |")
+    held_ids = {t.group for t in clear_held}
+    bt = np.asarray([float(r["BT_easiness"]) for r in rows if r["ID"] in held_ids])
+    print(f"\nCorpus formula values on the {len(bt)} held-out CLEAR excerpts (sign so that + = agrees):\n")
+    print("| formula | Pearson r | Spearman r |")
     print("|---|---:|---:|")
-    print(f"| level, shipped model (OneStopEnglish only; {int(ok.sum())} excerpts judged, "
-          f"{int((~ok).sum())} insufficient) | {F.pearson(-g[ok], bt[ok]):.3f} | {F.spearman(-g[ok], bt[ok]):.3f} |")
-    print(f"| level, model CV-trained with CLEAR (not shipped) | {cvc['clear_pearson']:.3f} | {cvc['clear_spearman']:.3f} |")
     for col, sign in (("Flesch-Reading-Ease", 1), ("Flesch-Kincaid-Grade-Level", -1), ("SMOG Readability", -1),
                       ("New Dale-Chall Readability Formula", -1), ("Automated Readability Index", -1)):
-        v = sign * np.asarray([float(r[col]) for r in rows])
-        print(f"| {col} (corpus value, sign so that + = agrees) | {F.pearson(v, bt):.3f} | {F.spearman(v, bt):.3f} |")
+        v = sign * np.asarray([float(r[col]) for r in rows if r["ID"] in held_ids])
+        print(f"| {col} | {F.pearson(v, bt):.3f} | {F.spearman(v, bt):.3f} |")
 
     # 3: length invariance, through score() on the text and on the text twice
     raw = [(f"ose:{n}:{lvl}", t) for n, lvl, t in F.onestop_raw()]

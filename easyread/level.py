@@ -18,9 +18,10 @@ hard words, passive phrases) and easyread's own tables (syllables as textstat co
 wordfreq Zipf frequencies read by :func:`easyread.data.zipf_table`). Nothing here imports
 numpy, wordfreq or spaCy: the model is applied with plain Python.
 
-A sentence's level is the same model applied to the sentence alone, with the features that a
-single sentence cannot have (the spread of sentence lengths) set to the fitted mean, so they
-add nothing.
+A sentence's level is the same model applied to the sentence alone: the spread of sentence
+lengths, which a single sentence cannot have, is set to the fitted mean, and the per-word rates
+(word frequency, syllables, function words, ...), which a few words estimate badly, are shrunk
+towards the fitted mean as if ``PRIOR_WORDS`` average words were added.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ import json
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Protocol
 
 from easyread.acronyms import is_acronym
-from easyread.data import data_path, zipf_table
+from easyread.data import data_path, easy_words, zipf_table
 from easyread.document import Document, Sentence
 from easyread.errors import DataError
 from easyread.nlp import tokenize
@@ -49,123 +51,211 @@ INSUFFICIENT = "insufficient"
 MISSING_ZIPF = 1.0
 #: Words rarer than this are counted as content words for ``content_zipf``.
 CONTENT_ZIPF = 5.5
-#: Sentence lengths and comma counts are capped at these values in the capped_* features, so one
+#: Sentence lengths and comma counts are capped at these values in the capped features, so one
 #: very long sentence cannot move a text's level far (stability).
 SENTENCE_CAP = 40
 COMMA_CAP = 4
 #: Words at least this frequent count for ``common_share`` (about the 1,000 commonest).
 COMMON_ZIPF = 5.0
-#: Words rarer than this count for ``rare_share``.
+#: Words rarer than this count for ``rare_share``; rarer than VERY_RARE_ZIPF for ``very_rare_share``.
 RARE_ZIPF = 3.0
+VERY_RARE_ZIPF = 2.0
+#: Punctuation counted as quotation marks, brackets/dashes and commas.
+QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'')
+ASIDE_MARKS = frozenset("()\u2013\u2014")
+COMMA_MARKS = frozenset(",;:")
 
-#: The features a model may use, computed by :func:`features` (documented in docs/metrics.md).
+#: The features a model may use, computed by :func:`features` (documented in the model card).
+#: Every one is a ratio of sums over sentences, or a mean over sentences, with lengths capped.
+#: (The plain capped mean length, the mean log length and the share of sentences under 10 words
+#: were tried too: they added nothing in cross-validation, and, being collinear with the length
+#: features here, took weights of opposite signs that made a lone sentence's level blind to its
+#: length.)
 FEATURE_NAMES = (
-    "words_per_sentence",  # mean words per sentence (easyread's segmentation)
-    "log_words_per_sentence",  # natural log of the above
-    "words_per_sentence_sd",  # population standard deviation of words per sentence
+    # sentences
+    "capped_words_per_sentence_sq",  # sum n^2 / sum n with n capped likewise (length-weighted mean)
+    "capped_words_per_sentence_sd",  # population standard deviation of the capped lengths
+    "share_over_20",  # share of sentences over 20 words
+    "share_over_30",  # share of sentences over 30 words
+    "capped_commas_per_sentence",  # commas, semicolons and colons per sentence, each at most COMMA_CAP
+    "semicolons_per_sentence",  # semicolons and colons per sentence
+    "commas_per_word",  # commas, semicolons and colons per word
+    "clause_words_per_sentence",  # subordinators and relative pronouns per sentence
+    "clause_word_share",  # the same per word
+    "passive_share",  # sentences with a passive verb / sentences
+    "asides_per_sentence",  # brackets and dashes per sentence
+    "quotes_per_sentence",  # quotation marks per sentence
+    "questions_per_sentence",  # question marks per sentence
+    # word length
     "syllables_per_word",  # textstat's syllable count per word
     "letters_per_word",  # letters per word
     "polysyllable_share",  # share of words of 3 syllables or more
-    "zipf_mean",  # mean wordfreq Zipf frequency of the words (lower = rarer)
-    "rare_share",  # share of words with Zipf below 3
-    "hard_word_share",  # score's hard words / words
-    "passive_share",  # sentences with a passive verb / sentences
-    "numbers_per_100",  # number tokens per 100 words
-    "acronyms_per_100",  # acronym tokens per 100 words
-    "commas_per_sentence",  # commas, semicolons and colons per sentence
-    "content_zipf",  # mean Zipf of the words rarer than CONTENT_ZIPF
+    "monosyllable_share",  # share of words of 1 syllable
     "long_word_share",  # share of words of 7 letters or more
     "nominal_share",  # share of long words ending like a nominalisation
-    "clause_words_per_sentence",  # subordinators and relative pronouns per sentence
-    "share_over_20",  # share of sentences over 20 words
-    "words_per_sentence_sq",  # mean words per sentence weighted by length (sum n^2 / sum n)
-    "capped_words_per_sentence",  # mean words per sentence, each counted as at most SENTENCE_CAP
-    "capped_words_per_sentence_sq",  # words_per_sentence_sq with each sentence capped likewise
-    "capped_commas_per_sentence",  # commas per sentence, each counted as at most COMMA_CAP
-    "common_share",  # share of words with Zipf of COMMON_ZIPF or more
+    # word frequency (wordfreq Zipf) and vocabulary
+    "zipf_mean",  # mean Zipf frequency of the words (lower = rarer)
+    "content_zipf",  # mean Zipf of the words rarer than CONTENT_ZIPF
+    "content_share",  # share of words rarer than CONTENT_ZIPF
     "min_zipf_mean",  # mean over sentences of the Zipf of the rarest lower-case word
-    "asides_per_sentence",  # brackets and dashes per sentence
+    "very_rare_share",  # share of words with Zipf below 2
+    "rare_share",  # share of words with Zipf below 3
+    "zipf_3_4_share",  # share of words with Zipf 3 to below 4
+    "zipf_4_5_share",  # share of words with Zipf 4 to below 5
+    "zipf_5_6_share",  # share of words with Zipf 5 to below 6
+    "zipf_6_share",  # share of words with Zipf 6 or more
+    "common_share",  # share of words with Zipf of COMMON_ZIPF or more
+    "hard_word_share",  # score's hard words / words
+    "not_dale_chall_share",  # words not on the Dale-Chall easy list (names left out) / words
+    "name_share",  # capitalised words not first in their sentence / words
+    "numbers_per_100",  # number tokens per 100 words
+    "acronyms_per_100",  # acronym tokens per 100 words
+    # function words
+    "pronoun_share",  # personal and possessive pronouns / words
+    "conjunction_share",  # and, but, or, so / words
+    "modal_share",  # modal verbs / words
+    "negation_share",  # not and -n't / words
+    "the_share",  # 'the' / words
+    "of_share",  # 'of' / words
+    "that_share",  # 'that' / words
 )
 #: Features that describe a text's sentences as a set; a lone sentence gets the fitted mean.
-TEXT_ONLY = frozenset({"words_per_sentence_sd"})
+TEXT_ONLY = frozenset({"capped_words_per_sentence_sd"})
+#: Features of a sentence's own length and structure, used as they are for a lone sentence. Every
+#: other feature is a rate per word, which a sentence of a few words estimates badly: for a lone
+#: sentence it is shrunk towards the fitted mean as if PRIOR_WORDS words at the mean were added.
+SENTENCE_OWN = frozenset({
+    "capped_words_per_sentence_sq", "share_over_20", "share_over_30", "capped_commas_per_sentence", "semicolons_per_sentence",
+    "clause_words_per_sentence", "passive_share", "asides_per_sentence", "quotes_per_sentence",
+    "questions_per_sentence", "min_zipf_mean"})
+PRIOR_WORDS = 20.0
+
+_WORD_FIELDS = ("syllables", "letters", "polysyllables", "monosyllables", "zipf_sum", "very_rare", "rare",
+                "zipf_3_4", "zipf_4_5", "zipf_5_6", "zipf_6", "common", "content", "content_zipf_sum",
+                "long_words", "nominals", "clause_words", "acronyms", "not_dale_chall", "names",
+                "pronouns", "conjunctions", "modals", "negations", "the", "of", "that")
 
 
 @dataclass(frozen=True)
 class Counts:
-    """One sentence's counts; a text's features are ratios of their sums (:func:`features`)."""
+    """One sentence's counts; a text's features are ratios of their sums (:func:`features`).
 
-    words: int = 0
-    syllables: int = 0
-    letters: int = 0
-    polysyllables: int = 0
-    zipf_sum: float = 0.0
-    rare: int = 0
-    hard: int = 0
-    passive: int = 0  # 1 when the sentence has a passive verb
-    numbers: int = 0
-    acronyms: int = 0
-    commas: int = 0
-    content: int = 0  # words with Zipf below CONTENT_ZIPF (mostly content words)
-    content_zipf_sum: float = 0.0
-    long_words: int = 0  # words of 7 letters or more
-    nominals: int = 0  # words ending like a nominalisation (-tion, -ment, -ness, -ity, ...)
-    clause_words: int = 0  # subordinators and relative pronouns (data/level_words.toml)
-    common: int = 0  # words with Zipf of COMMON_ZIPF or more (the most frequent words)
-    min_zipf: float = 0.0  # the Zipf of the sentence's rarest lower-case word (0: none)
-    asides: int = 0  # brackets and dashes
+    All are floats (most hold whole numbers) so that the word sums are summed column by column.
+    """
+
+    words: float = 0
+    hard: float = 0
+    passive: float = 0  # 1 when the sentence has a passive verb
+    numbers: float = 0
+    commas: float = 0  # commas, semicolons and colons
+    semicolons: float = 0  # semicolons and colons
+    asides: float = 0  # brackets and dashes
+    quotes: float = 0
+    questions: float = 0
+    min_zipf: float = 0  # the Zipf of the sentence's rarest lower-case word (0: none)
+    # sums over the sentence's word tokens (numbers left out), in _WORD_FIELDS order
+    syllables: float = 0
+    letters: float = 0
+    polysyllables: float = 0
+    monosyllables: float = 0
+    zipf_sum: float = 0
+    very_rare: float = 0
+    rare: float = 0
+    zipf_3_4: float = 0
+    zipf_4_5: float = 0
+    zipf_5_6: float = 0
+    zipf_6: float = 0
+    common: float = 0
+    content: float = 0  # words with Zipf below CONTENT_ZIPF (mostly content words)
+    content_zipf_sum: float = 0
+    long_words: float = 0  # words of 7 letters or more
+    nominals: float = 0  # words ending like a nominalisation (-tion, -ment, -ness, -ity, ...)
+    clause_words: float = 0  # subordinators and relative pronouns (data/level_words.toml)
+    acronyms: float = 0
+    not_dale_chall: float = 0  # not on the Dale-Chall easy list and not a name
+    names: float = 0  # capitalised, not the sentence's first word
+    pronouns: float = 0
+    conjunctions: float = 0
+    modals: float = 0
+    negations: float = 0
+    the: float = 0
+    of: float = 0
+    that: float = 0
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
+_count_values = attrgetter(*_COUNT_FIELDS)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of ``data/level_words.toml`` and the Dale-Chall easy words."""
+
+    clause: frozenset[str]
+    nominal_ends: tuple[str, ...]
+    pronouns: frozenset[str]
+    conjunctions: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    easy: frozenset[str]
 
 
 @lru_cache(maxsize=200_000)
-def _word(text: str) -> tuple[int, int, float, bool, bool, bool]:
-    """``(syllables, letters, zipf, acronym, nominalisation, clause word)`` of one word token
-    (memoised: vocabularies repeat)."""
-    clause_set, nominal_ends = _words()
+def _word(text: str, first: bool) -> tuple[tuple[float, ...], float, bool]:
+    """One word token's increments (in ``_WORD_FIELDS`` order), its Zipf and whether it counts
+    for the sentence's rarest word (memoised: vocabularies repeat)."""
+    w = _words()
     letters = sum(1 for ch in text if ch.isalpha())
-    low = text.lower().replace("’", "'")
+    low = text.lower().replace("\u2019", "'")
     table = zipf_table()
     z = table.get(low)
     if z is None and low.endswith("'s"):
         z = table.get(low[:-2])
-    return (syllables(text), letters, MISSING_ZIPF if z is None else z, is_acronym(text),
-            letters >= 7 and low.endswith(nominal_ends), low in clause_set)
+    z = MISSING_ZIPF if z is None else z
+    n = syllables(text)
+    name = text[:1].isupper() and not first
+    content = z < CONTENT_ZIPF
+    negation = low in w.negations or low.endswith("n't")
+    return ((n, letters, n >= 3, n == 1, z, z < VERY_RARE_ZIPF, z < RARE_ZIPF, RARE_ZIPF <= z < 4.0,
+             4.0 <= z < 5.0, 5.0 <= z < 6.0, z >= 6.0, z >= COMMON_ZIPF, content, z if content else 0.0,
+             letters >= 7, letters >= 7 and low.endswith(w.nominal_ends), low in w.clause, is_acronym(text),
+             low not in w.easy and not name, name, low in w.pronouns, low in w.conjunctions, low in w.modals,
+             negation, low == "the", low == "of", low == "that"),
+            z, text[:1].islower())
 
 
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
-    words = syl = letters = poly = rare = numbers = acronyms = commas = 0
-    content = long_words = nominals = clauses = common = asides = 0
-    zsum = czsum = 0.0
+    words = numbers = commas = semis = asides = quotes = questions = 0
+    incs: list[tuple[float, ...]] = []
     lowest = 0.0
+    first = True
     for tok in sentence.tokens or tokenize(sentence.text):  # score segments without tokens
         kind = tok.kind
         if kind == "word":
-            n, n_letters, z, acronym, nominal, clause = _word(tok.text)
+            inc, z, lower = _word(tok.text, first)
+            first = False
             words += 1
-            syl += n
-            poly += n >= 3
-            letters += n_letters
-            long_words += n_letters >= 7
-            nominals += nominal
-            clauses += clause
-            acronyms += acronym
-            zsum += z
-            rare += z < RARE_ZIPF
-            if z < CONTENT_ZIPF:
-                content += 1
-                czsum += z
-            common += z >= COMMON_ZIPF
-            if tok.text[:1].islower() and (not lowest or z < lowest):
+            incs.append(inc)
+            if lower and (not lowest or z < lowest):
                 lowest = z
         elif kind == "number":
             words += 1
             numbers += 1
-        elif kind == "punct" and tok.text in ",;:":
-            commas += 1
-        elif kind == "punct" and tok.text in "()–—":
-            asides += 1
-    return Counts(words, syl, letters, poly, zsum, rare, hard_words, 1 if passive else 0,
-                  numbers, acronyms, commas, content, czsum, long_words, nominals, clauses,
-                  common, lowest, asides)
+            first = False
+        elif kind == "punct":
+            t = tok.text
+            if t in COMMA_MARKS:
+                commas += 1
+                semis += t != ","
+            elif t in ASIDE_MARKS:
+                asides += 1
+            elif t in QUOTE_MARKS:
+                quotes += 1
+            elif t == "?":
+                questions += 1
+    return Counts(words, hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
+                  questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
 def features(counts: Sequence[Counts]) -> dict[str, float]:
@@ -175,48 +265,77 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
     total = sum(c.words for c in kept)
     if not n or not total:
         return {}
-    mean = total / n
-    content = sum(c.content for c in kept)
-    sd = math.sqrt(sum((c.words - mean) ** 2 for c in kept) / n)
-    per_word = 1.0 / total
+
+    sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
+
+    def share(field: str) -> float:
+        return float(sums[field]) / total
+
+    def per_sentence(field: str) -> float:
+        return float(sums[field]) / n
+
     capped = [min(c.words, SENTENCE_CAP) for c in kept]
+    cap_mean = sum(capped) / n
+    content = sums["content"]
     return {
-        "words_per_sentence": mean,
-        "log_words_per_sentence": math.log(mean),
-        "words_per_sentence_sd": sd,
-        "syllables_per_word": sum(c.syllables for c in kept) * per_word,
-        "letters_per_word": sum(c.letters for c in kept) * per_word,
-        "polysyllable_share": sum(c.polysyllables for c in kept) * per_word,
-        "zipf_mean": sum(c.zipf_sum for c in kept) * per_word,
-        "rare_share": sum(c.rare for c in kept) * per_word,
-        "hard_word_share": sum(c.hard for c in kept) * per_word,
-        "passive_share": sum(c.passive for c in kept) / n,
-        "numbers_per_100": 100.0 * sum(c.numbers for c in kept) * per_word,
-        "acronyms_per_100": 100.0 * sum(c.acronyms for c in kept) * per_word,
-        "commas_per_sentence": sum(c.commas for c in kept) / n,
-        "content_zipf": (sum(c.content_zipf_sum for c in kept) / content) if content else CONTENT_ZIPF,
-        "long_word_share": sum(c.long_words for c in kept) * per_word,
-        "nominal_share": sum(c.nominals for c in kept) * per_word,
-        "clause_words_per_sentence": sum(c.clause_words for c in kept) / n,
-        "share_over_20": sum(1 for c in kept if c.words > 20) / n,
-        "words_per_sentence_sq": sum(c.words ** 2 for c in kept) / total,
-        "capped_words_per_sentence": sum(capped) / n,
         "capped_words_per_sentence_sq": sum(w * w for w in capped) / sum(capped),
+        "capped_words_per_sentence_sd": math.sqrt(sum((w - cap_mean) ** 2 for w in capped) / n),
+        "share_over_20": sum(1 for c in kept if c.words > 20) / n,
+        "share_over_30": sum(1 for c in kept if c.words > 30) / n,
         "capped_commas_per_sentence": sum(min(c.commas, COMMA_CAP) for c in kept) / n,
-        "common_share": sum(c.common for c in kept) * per_word,
-        "min_zipf_mean": sum(c.min_zipf for c in kept) / n,
-        "asides_per_sentence": sum(c.asides for c in kept) / n,
+        "semicolons_per_sentence": per_sentence("semicolons"),
+        "commas_per_word": share("commas"),
+        "clause_words_per_sentence": per_sentence("clause_words"),
+        "clause_word_share": share("clause_words"),
+        "passive_share": per_sentence("passive"),
+        "asides_per_sentence": per_sentence("asides"),
+        "quotes_per_sentence": per_sentence("quotes"),
+        "questions_per_sentence": per_sentence("questions"),
+        "syllables_per_word": share("syllables"),
+        "letters_per_word": share("letters"),
+        "polysyllable_share": share("polysyllables"),
+        "monosyllable_share": share("monosyllables"),
+        "long_word_share": share("long_words"),
+        "nominal_share": share("nominals"),
+        "zipf_mean": share("zipf_sum"),
+        "content_zipf": (sums["content_zipf_sum"] / content) if content else CONTENT_ZIPF,
+        "content_share": share("content"),
+        "min_zipf_mean": per_sentence("min_zipf"),
+        "very_rare_share": share("very_rare"),
+        "rare_share": share("rare"),
+        "zipf_3_4_share": share("zipf_3_4"),
+        "zipf_4_5_share": share("zipf_4_5"),
+        "zipf_5_6_share": share("zipf_5_6"),
+        "zipf_6_share": share("zipf_6"),
+        "common_share": share("common"),
+        "hard_word_share": share("hard"),
+        "not_dale_chall_share": share("not_dale_chall"),
+        "name_share": share("names"),
+        "numbers_per_100": 100.0 * share("numbers"),
+        "acronyms_per_100": 100.0 * share("acronyms"),
+        "pronoun_share": share("pronouns"),
+        "conjunction_share": share("conjunctions"),
+        "modal_share": share("modals"),
+        "negation_share": share("negations"),
+        "the_share": share("the"),
+        "of_share": share("of"),
+        "that_share": share("that"),
     }
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Clause words and nominalisation endings from ``data/level_words.toml``."""
+def _words() -> _Words:
+    """Word lists from ``data/level_words.toml`` and textstat's Dale-Chall easy words."""
     path = data_path(WORDS_FILE)
     try:
         data = tomllib.loads(path.read_text("utf-8"))
-        return (frozenset(str(w) for w in data["clause_words"]),
-                tuple(str(e) for e in data["nominal_endings"]))
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w) for w in data[key])
+
+        return _Words(words("clause_words"), tuple(str(e) for e in data["nominal_endings"]),
+                      words("pronouns"), words("conjunctions"), words("modals"), words("negations"),
+                      easy_words())
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise DataError(f"{path}: not a level word list: {exc}") from None
 
@@ -236,11 +355,17 @@ class Model:
     min_sentences: int
     clip: tuple[float, float]  # grades are kept inside this range
 
-    def grade(self, values: Mapping[str, float], *, sentence: bool = False) -> float:
-        """The grade of a text (or, with ``sentence``, of one sentence) with these features."""
+    def grade(self, values: Mapping[str, float], *, sentence: float = 0) -> float:
+        """The grade of a text, or, with ``sentence`` (its number of words), of one sentence with
+        these features (see ``TEXT_ONLY``, ``SENTENCE_OWN`` and ``PRIOR_WORDS``)."""
         z = self.intercept
+        keep = sentence / (sentence + PRIOR_WORDS) if sentence else 1.0
         for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            x = mu if sentence and name in TEXT_ONLY else values[name]
+            x = values[name]
+            if sentence and name in TEXT_ONLY:
+                x = mu
+            elif sentence and name not in SENTENCE_OWN:
+                x = keep * x + (1.0 - keep) * mu
             z += w * (x - mu) / sigma
         low, high = self.clip
         return min(high, max(low, z))
@@ -314,7 +439,7 @@ def sentence_level(c: Counts, m: Model | None = None) -> Level:
     m = m or model()
     if not c.words:
         return Level(None, INSUFFICIENT, m.version)
-    grade = m.grade(features([c]), sentence=True)
+    grade = m.grade(features([c]), sentence=c.words)
     return Level(round(grade, 2), m.band(grade), m.version)
 
 

@@ -6,31 +6,32 @@ repository root) and skips with a message when it is absent:
 
 * ``onestopenglish/`` (CC BY-SA 4.0): 126 articles x 3 levels (Elementary, Intermediate,
   Advanced), the development two thirds of the corpus;
-* ``clear/clear_dev.csv`` (CC BY-NC-SA 4.0, "use for evaluation only"): 3,150 excerpts with
-  human ease judgements (``BT_easiness``).
+* ``clear/clear_dev.csv`` (CC BY-NC-SA 4.0): 3,150 excerpts with human ease judgements
+  (``BT_easiness``). The data never enter the repository; the shipped coefficients are derived
+  from it (with attribution, see the model card); ``--onestop-only`` fits without it.
 
-The **shipped** model is fitted on OneStopEnglish only: CLEAR's licence (non-commercial,
-evaluation only) does not allow shipping coefficients derived from it in an MIT package. CLEAR
-is used to evaluate the model and, with ``--with-clear``, to measure (cross-validated, never
-shipped) what a model that also learns from CLEAR would reach.
+Protocol (see ``easyread/data/LEVEL_MODEL_CARD.md``):
 
-Fitting (see ``easyread/data/LEVEL_MODEL_CARD.md``):
+1. A fixed fifth of each corpus (articles / excerpts whose SHA-1 of ``"holdout:" + name`` is
+   0 mod 5) is HELD OUT: no choice below looks at it.
+2. On the other four fifths, grouped 10-fold cross-validation (no article in two folds) chooses
+   the ridge strength ``alpha`` and CLEAR's weight from a small grid, by OneStopEnglish
+   three-way accuracy + CLEAR Pearson r (both cross-validated).
+3. A model with the chosen settings, fitted on those four fifths, is scored ONCE on the held-out
+   fifth (``--holdout``; the figures are printed and written into the model file).
+4. The shipped model is refitted with the same settings on all the development data.
 
-1. features: :func:`easyread.level.features` (length-free ratios) of each text, standardised;
-2. a ridge regression of the OneStopEnglish level (0 Elementary, 1 Intermediate, 2 Advanced)
-   on the features gives a latent score ``z``;
-3. the grade is ``z`` calibrated linearly so that each level's mean grade equals the mean
-   Flesch–Kincaid grade of that level's texts (a grade on a familiar scale, not FKGL itself);
-4. three-way cut points (Elementary/Intermediate/Advanced) are the midpoints that maximise
-   training accuracy (used for the cross-validated accuracy only; the shipped bands are fixed
-   grade limits, see ``BANDS``).
-
-Cross-validation is grouped by article (no article in both training and test folds).
+Fitting: :func:`easyread.level.features` (length-free ratios) of each text, standardised; a
+weighted ridge regression of the OneStopEnglish level (0, 1, 2) and of CLEAR's difficulty
+(-BT_easiness put on the same mean and spread); the latent score is calibrated linearly so that
+each OneStopEnglish level's mean grade equals its texts' mean Flesch-Kincaid grade; three-way cut
+points (for the accuracy figure only) maximise training accuracy.
 
 Usage:
-  python tools/fit_level.py                # cross-validate, fit on all dev data, write the model
-  python tools/fit_level.py --dry-run      # cross-validate only
-  python tools/fit_level.py --with-clear   # also report a CLEAR-trained model (not shipped)
+  python tools/fit_level.py                # select, score the held-out fifth, fit, write the model
+  python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
+  python tools/fit_level.py --onestop-only # the same without CLEAR in training
+  python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
 """
 
 from __future__ import annotations
@@ -61,23 +62,14 @@ CLEAR = DATA / "clear" / "clear_dev.csv"
 OUT = ROOT / "easyread" / "data" / level.MODEL_FILE
 CACHE = Path("/tmp") / "easyread-level-cache"
 LEVELS = ("ele", "int", "adv")
-VERSION = "2026.1"
-#: The model's features (a subset of easyread.level.FEATURE_NAMES), chosen by grouped CV.
-FEATURES = (
-    "capped_words_per_sentence_sq",
-    "share_over_20",
-    "syllables_per_word",
-    "hard_word_share",
-    "rare_share",
-    "content_zipf",
-    "nominal_share",
-    "passive_share",
-    "capped_commas_per_sentence",
-    "numbers_per_100",
-    "acronyms_per_100",
-)
-RIDGE = 3.0
+VERSION = "2026.2"
+#: The model's features: all of easyread.level.FEATURE_NAMES (ridge shrinks the redundant ones).
+FEATURES = level.FEATURE_NAMES
+#: The grid that cross-validation chooses from.
+ALPHAS = (1.0, 3.0, 10.0, 30.0, 100.0)
+CLEAR_WEIGHTS = (0.5, 1.0, 1.5, 2.0)  # CLEAR's total weight relative to OneStopEnglish's
 FOLDS = 10
+HOLDOUT = 5  # one group in HOLDOUT is held out
 #: Upper grade limits of the bands easy-read, plain and standard (hard above), see the model card.
 BANDS = (6.0, 9.0, 12.0)
 MIN_WORDS = 50
@@ -114,6 +106,7 @@ def _cached(kind: str, items: list[tuple[str, float, str]]) -> list[Text]:
     h = hashlib.sha256()
     for path in sorted((ROOT / "easyread").rglob("*.py")):
         h.update(path.read_bytes())
+    h.update((ROOT / "easyread" / "data" / level.WORDS_FILE).read_bytes())
     for group, label, text in items:
         h.update(f"{group}\0{label}\0{text}\0".encode())
     cache = CACHE / f"{kind}-{h.hexdigest()[:16]}.json"
@@ -220,22 +213,40 @@ def best_cuts(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return cut(i), cut(j)
 
 
+def usable(texts: Sequence[Text]) -> list[Text]:
+    """The texts the level judges (not ``insufficient``)."""
+    return [t for t in texts
+            if sum(c.words for c in t.counts) >= MIN_WORDS and sum(1 for c in t.counts if c.words) >= MIN_SENTENCES]
+
+
+def held_out(group: str) -> bool:
+    """True for the fixed fifth of articles / excerpts that no choice looks at."""
+    return int(hashlib.sha1(f"holdout:{group}".encode()).hexdigest(), 16) % HOLDOUT == 0
+
+
+def split(texts: Sequence[Text]) -> tuple[list[Text], list[Text]]:
+    """(development four fifths, held-out fifth)."""
+    return [t for t in texts if not held_out(t.group)], [t for t in texts if held_out(t.group)]
+
+
 def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x_clear: np.ndarray | None = None,
-        alpha: float = RIDGE) -> Fit:
-    """Ridge on OneStopEnglish levels (and, with ``clear``, on -BT_easiness rescaled), then the
-    grade calibration on OneStopEnglish's level means of FKGL."""
+        alpha: float = 30.0, clear_weight: float = 1.0) -> Fit:
+    """Weighted ridge on OneStopEnglish levels and (with ``clear``) on -BT_easiness rescaled to the
+    levels' mean and spread, CLEAR's rows weighing ``clear_weight`` times OneStopEnglish's in
+    total; then the grade calibration on OneStopEnglish's level means of FKGL."""
     y = np.asarray([t.label for t in ose])
     x = x_ose
     weights = np.ones(len(y))
+    mean = x_ose.mean(axis=0)
+    scale = x_ose.std(axis=0)
     if clear and x_clear is not None:
         bt = -np.asarray([t.label for t in clear])
-        # put CLEAR's target on the OneStopEnglish 0..2 scale: same mean and spread as y
         bt = (bt - bt.mean()) / bt.std() * y.std() + y.mean()
         x = np.vstack([x, x_clear])
         y = np.concatenate([y, bt])
-        weights = np.concatenate([weights, np.full(len(clear), len(ose) / len(clear))])
-    mean = x_ose.mean(axis=0)
-    scale = x_ose.std(axis=0)
+        weights = np.concatenate([weights, np.full(len(clear), clear_weight * len(ose) / len(clear))])
+        mean = np.average(x, axis=0, weights=weights)
+        scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weights))
     scale[scale == 0] = 1.0
     beta, b0 = ridge((x - mean) / scale, y, alpha, weights)
     z = b0 + ((x_ose - mean) / scale) @ beta
@@ -245,14 +256,11 @@ def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x
     zm = np.asarray([z[levels == k].mean() for k in range(3)])
     fm = np.asarray([fk[levels == k].mean() for k in range(3)])
     slope, icpt = np.polyfit(zm, fm, 1)
-    weights_g = beta * slope
-    intercept = float(b0 * slope + icpt)
-    f = Fit(mean, scale, weights_g, intercept, (0.0, 0.0))
+    f = Fit(mean, scale, beta * slope, float(b0 * slope + icpt), (0.0, 0.0))
     f.cuts = best_cuts(f.grade(x_ose), levels)
     return f
 
 
-# ---------------------------------------------------------------------------- evaluation
 def pearson(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
@@ -298,53 +306,92 @@ def pairwise(groups: Sequence[str], labels: np.ndarray, pred: np.ndarray) -> flo
     return good / total if total else math.nan
 
 
-def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] = FEATURES,
-                   alpha: float = RIDGE, with_clear: bool = False,
-                   extra: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
-    """Grouped 10-fold CV; ``extra`` adds feature columns (OneStopEnglish rows, CLEAR rows)."""
+def evaluate(f: Fit, ose: Sequence[Text], clear: Sequence[Text], names: Sequence[str] = FEATURES) -> dict[str, float]:
+    """Figures of a fitted model on texts it did not see (used once, on the held-out fifth)."""
     x = matrix(ose, names)
+    y = np.asarray([t.label for t in ose])
+    pred = f.grade(x)
+    out = {"onestop_accuracy": float(np.mean(three_way(pred, f.cuts) == y)),
+           "onestop_pairwise": pairwise([t.group for t in ose], y, pred)}
+    if clear:
+        bt = np.asarray([t.label for t in clear])
+        cp = f.grade(matrix(clear, names))
+        out["clear_pearson"] = pearson(-cp, bt)
+        out["clear_spearman"] = spearman(-cp, bt)
+    return out
+
+
+def baselines(ose: Sequence[Text], clear: Sequence[Text], train: Sequence[Text] = ()) -> dict[str, float]:
+    """FKGL's three-way accuracy and pairwise order, and FRE's and FKGL's correlations with CLEAR,
+    on the same texts. FKGL's cut points are fitted like the level's: on the training folds, or,
+    with ``train``, on those texts."""
+    y = np.asarray([t.label for t in ose])
+    fk = np.asarray([t.fkgl for t in ose])
+    cls = np.zeros(len(y), dtype=int)
+    if train:
+        cls = three_way(fk, best_cuts(np.asarray([t.fkgl for t in train]),
+                                      np.asarray([t.label for t in train]).astype(int)))
+    else:
+        fold = folds([t.group for t in ose])
+        for k in range(FOLDS):
+            tr, te = fold != k, fold == k
+            cls[te] = three_way(fk[te], best_cuts(fk[tr], y[tr].astype(int)))
+    out = {"fkgl_accuracy": float(np.mean(cls == y)), "fkgl_pairwise": pairwise([t.group for t in ose], y, fk)}
+    if clear:
+        bt = np.asarray([t.label for t in clear])
+        for name, v in (("fre", np.asarray([t.fre for t in clear])), ("fkgl", -np.asarray([t.fkgl for t in clear]))):
+            out[f"{name}_clear_pearson"] = pearson(v, bt)
+            out[f"{name}_clear_spearman"] = spearman(v, bt)
+    return out
+
+
+def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] = FEATURES,
+                   alpha: float = 30.0, clear_weight: float = 1.0, with_clear: bool = True,
+                   extra: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, float]:
+    """Grouped 10-fold CV (OneStopEnglish by article, CLEAR by excerpt); ``with_clear`` puts
+    CLEAR's training folds into the fit; ``extra`` adds feature columns (OneStopEnglish rows,
+    CLEAR rows)."""
+    x = matrix(ose, names)
+    xc = matrix(clear, names) if clear else np.zeros((0, len(names)))
     if extra is not None:
-        x = np.hstack([x, extra[0]])
+        x, xc = np.hstack([x, extra[0]]), np.hstack([xc, extra[1]])
     y = np.asarray([t.label for t in ose])
     groups = [t.group for t in ose]
     fold = folds(groups)
+    cfold = folds([t.group for t in clear])
     pred = np.zeros(len(y))
     cls = np.zeros(len(y), dtype=int)
-    xc = matrix(clear, names) if clear else None
-    if xc is not None and extra is not None:
-        xc = np.hstack([xc, extra[1]])
-    cfold = folds([t.group for t in clear]) if clear else None
     cpred = np.zeros(len(clear))
-    fk = np.asarray([t.fkgl for t in ose])
-    fk_cls = np.zeros(len(y), dtype=int)
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
         train = [t for t, m in zip(ose, tr, strict=True) if m]
-        ctrain: list[Text] = []
-        xctr = None
-        if with_clear and xc is not None and cfold is not None:
-            ctrain = [t for t, m in zip(clear, cfold != k, strict=True) if m]
-            xctr = xc[cfold != k]
-        f = fit(train, x[tr], clear=ctrain, x_clear=xctr, alpha=alpha)
+        ctrain = [t for t, m in zip(clear, cfold != k, strict=True) if m] if with_clear else []
+        f = fit(train, x[tr], clear=ctrain, x_clear=xc[cfold != k] if with_clear else None,
+                alpha=alpha, clear_weight=clear_weight)
         pred[te] = f.grade(x[te])
         cls[te] = three_way(pred[te], f.cuts)
-        fk_cls[te] = three_way(fk[te], best_cuts(fk[tr], y[tr].astype(int)))
-        if xc is not None and cfold is not None:
+        if clear:
             cpred[cfold == k] = f.grade(xc[cfold == k])
-    out = {
-        "onestop_accuracy": float(np.mean(cls == y)),
-        "onestop_pairwise": pairwise(groups, y, pred),
-        "fkgl_accuracy": float(np.mean(fk_cls == y)),
-        "fkgl_pairwise": pairwise(groups, y, fk),
-    }
+    out = {"onestop_accuracy": float(np.mean(cls == y)), "onestop_pairwise": pairwise(groups, y, pred)}
     if clear:
         bt = np.asarray([t.label for t in clear])
         out["clear_pearson"] = pearson(-cpred, bt)
         out["clear_spearman"] = spearman(-cpred, bt)
-        fre = np.asarray([t.fre for t in clear])
-        out["fre_pearson"] = pearson(fre, bt)
-        out["fre_spearman"] = spearman(fre, bt)
     return out
+
+
+def select(ose: list[Text], clear: list[Text], *, with_clear: bool) -> tuple[float, float, dict[str, float]]:
+    """The grid point with the best cross-validated OneStopEnglish accuracy + CLEAR Pearson r."""
+    best: tuple[float, float, float, dict[str, float]] | None = None
+    for alpha in ALPHAS:
+        for w in CLEAR_WEIGHTS if with_clear else (0.0,):
+            cv = cross_validate(ose, clear, alpha=alpha, clear_weight=w, with_clear=with_clear)
+            key = cv["onestop_accuracy"] + cv.get("clear_pearson", 0.0)
+            print(f"  alpha {alpha:g}, CLEAR weight {w:g}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+            if best is None or key > best[0]:
+                best = (key, alpha, w, cv)
+    assert best is not None
+    return best[1], best[2], best[3]
 
 
 #: Clausal dependency relations counted by the parser experiment.
@@ -381,17 +428,24 @@ def parser_features(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
-def model_json(f: Fit, names: Sequence[str], n_texts: int, cv: dict[str, float]) -> dict[str, Any]:
+def model_json(f: Fit, names: Sequence[str], ose: int, clear: int, alpha: float, clear_weight: float,
+               figures: dict[str, dict[str, float]]) -> dict[str, Any]:
+    sources = "the OneStopEnglish corpus (Vajjala & Lucic 2018; CC BY-SA 4.0)"
+    licence = "CC BY-SA 4.0"
+    if clear:
+        sources += " and the CLEAR corpus (Crossley et al. 2021/2023; CC BY-NC-SA 4.0)"
+        licence = "CC BY-NC-SA 4.0"
     return {
         "format": "easyread-level-1",
         "version": VERSION,
-        "description": "Calibrated reading level: a ridge regression of the OneStopEnglish level on "
-                       "length-free text features, calibrated to a grade (see LEVEL_MODEL_CARD.md).",
-        "source": "Fitted by tools/fit_level.py on the development two thirds of the OneStopEnglish "
-                  "corpus (Vajjala & Lucic 2018; CC BY-SA 4.0).",
-        "licence": "CC BY-SA 4.0",
-        "trained_on": {"onestopenglish_dev_texts": n_texts},
-        "ridge_alpha": RIDGE,
+        "description": "Calibrated reading level: a ridge regression of text difficulty on length-free "
+                       "text features, calibrated to a grade (see LEVEL_MODEL_CARD.md).",
+        "source": f"Fitted by tools/fit_level.py on the development two thirds of {sources}; "
+                  "no text is shipped.",
+        "licence": licence,
+        "trained_on": {"onestopenglish_dev_texts": ose, "clear_dev_excerpts": clear},
+        "ridge_alpha": alpha,
+        "clear_weight": clear_weight,
         "intercept": round(f.intercept, 6),
         "coefficients": [
             {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6)}
@@ -403,60 +457,66 @@ def model_json(f: Fit, names: Sequence[str], n_texts: int, cv: dict[str, float])
         "min_words": MIN_WORDS,
         "min_sentences": MIN_SENTENCES,
         "clip": list(CLIP),
-        "cross_validated": {k: round(v, 4) for k, v in cv.items()},
+        "figures": {k: {n: round(v, 4) for n, v in d.items()} for k, d in figures.items()},
     }
+
+
+def show(title: str, d: dict[str, float]) -> None:
+    print(title)
+    for k, v in d.items():
+        print(f"  {k}: {v:.4f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
-    ap.add_argument("--with-clear", action="store_true",
-                    help="also cross-validate a model trained on CLEAR too (never shipped)")
-    ap.add_argument("--search", action="store_true", help="compare feature sets and ridge strengths")
+    ap.add_argument("--dry-run", action="store_true",
+                    help="select and cross-validate only: no held-out score, no model written")
+    ap.add_argument("--onestop-only", action="store_true", help="fit without CLEAR (CLEAR only evaluates)")
     ap.add_argument("--parser", action="store_true",
                     help="research: cross-validate with parser features added (clauses, depth, dependency distance)")
     args = ap.parse_args(argv)
     if not ONESTOP.is_dir():
         print(f"skipped: {ONESTOP} not found (see ../shared/data/README.md)")
         return 0
-    ose = onestop_texts()
-    clear = clear_texts() if CLEAR.exists() else []
-    if not clear:
-        print(f"note: {CLEAR} not found: CLEAR figures left out")
+    ose_all = usable(onestop_texts())
+    clear_all = usable(clear_texts()) if CLEAR.exists() else []
+    if not clear_all:
+        print(f"note: {CLEAR} not found: CLEAR left out")
+    with_clear = bool(clear_all) and not args.onestop_only
+    ose, ose_held = split(ose_all)
+    clear, clear_held = split(clear_all)
+    print(f"development: {len(ose)} OneStopEnglish texts, {len(clear)} CLEAR excerpts; "
+          f"held out: {len(ose_held)} and {len(clear_held)}")
     if args.parser:
-        extra = (parser_features([t for _, _, t in onestop_raw()]),
-                 parser_features([r["Excerpt"] for r in clear_rows()]) if clear else np.zeros((0, 3)))
+        raw = {(n, float(i)): t for n, i, t in onestop_raw()}
+        rows = {r["ID"]: r["Excerpt"] for r in clear_rows()}
+        extra = (parser_features([raw[t.group, t.label] for t in ose]),
+                 parser_features([rows[t.group] for t in clear]) if clear else np.zeros((0, 3)))
+        shipped = json.loads(OUT.read_text("utf-8"))  # the shipped model's alpha and CLEAR weight
         for tag, ex in (("without", None), ("with", extra)):
-            cv = cross_validate(ose, clear, extra=ex)
+            cv = cross_validate(ose, clear, extra=ex, with_clear=with_clear, alpha=shipped["ridge_alpha"],
+                                clear_weight=shipped["clear_weight"])
             print(f"{tag} parser features: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
         return 0
-    if args.search:
-        for alpha in (0.1, 1.0, 10.0, 30.0):
-            cv = cross_validate(ose, clear, alpha=alpha)
-            print(f"alpha {alpha}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
-        for drop in FEATURES:
-            names = [n for n in FEATURES if n != drop]
-            cv = cross_validate(ose, clear, names=names)
-            print(f"without {drop}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
-        for add in level.FEATURE_NAMES:
-            if add in FEATURES:
-                continue
-            cv = cross_validate(ose, clear, names=[*FEATURES, add])
-            print(f"with {add}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
-        return 0
-    cv = cross_validate(ose, clear)
-    print("grouped 10-fold CV, model trained on OneStopEnglish dev only:")
-    for k, v in cv.items():
-        print(f"  {k}: {v:.4f}")
-    if args.with_clear and clear:
-        cvc = cross_validate(ose, clear, with_clear=True)
-        print("grouped 10-fold CV, trained on OneStopEnglish + CLEAR dev (NOT shipped):")
-        for k, v in cvc.items():
-            print(f"  {k}: {v:.4f}")
+    print("grid (grouped 10-fold CV on the development four fifths):")
+    alpha, w, cv = select(ose, clear, with_clear=with_clear)
+    base_cv = baselines(ose, clear)
+    show(f"chosen: alpha {alpha:g}, CLEAR weight {w:g}; cross-validated:", cv)
+    show("formulas on the same texts:", base_cv)
     if args.dry_run:
         return 0
-    f = fit(ose, matrix(ose))
-    OUT.write_text(json.dumps(model_json(f, FEATURES, len(ose), cv), indent=1) + "\n", "utf-8")
+    x, xc = matrix(ose), matrix(clear) if with_clear else None
+    f = fit(ose, x, clear=clear if with_clear else (), x_clear=xc, alpha=alpha, clear_weight=w)
+    held = evaluate(f, ose_held, clear_held)
+    base_held = baselines(ose_held, clear_held, train=ose)
+    show("HELD-OUT fifth, scored once (model fitted on the four fifths):", held)
+    show("formulas on the held-out fifth (FKGL cut points fitted on the four fifths):", base_held)
+    final = fit(ose_all, matrix(ose_all), clear=clear_all if with_clear else (),
+                x_clear=matrix(clear_all) if with_clear else None, alpha=alpha, clear_weight=w)
+    figures = {"cross_validated": cv, "formulas_cross_validated": base_cv, "held_out": held,
+               "formulas_held_out": base_held}
+    data = model_json(final, FEATURES, len(ose_all), len(clear_all) if with_clear else 0, alpha, w, figures)
+    OUT.write_text(json.dumps(data, indent=1) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)} (version {VERSION})")
     return 0
 
