@@ -15,7 +15,7 @@ Build-time only: needs spaCy (``pip install spacy``) and the treebank in
 
 ``--tag-input`` trains the variant that reads easyread's perceptron tags
 (``tools/parser/config_tags.cfg``; not the shipped model, see ``docs/benchmarks.md``,
-issue 9 parser section): before step 2, train and dev are tagged by the perceptron the way
+"Issue 9 (parser reading the perceptron's tags)"): before step 2, train and dev are tagged by the perceptron the way
 it is used (train jackknifed: each fold tagged by a perceptron trained on the other folds;
 dev by one trained on train; ``tools/parser/perceptron_tags.py``), the examples pair the
 gold words carrying those tags with the gold annotation (``tools/parser/corpus.py``), and
