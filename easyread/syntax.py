@@ -153,17 +153,42 @@ def _to_float32(nlp: Language) -> None:
                     node.set_param(param, node.get_param(param).astype(numpy.float32))
 
 
-def parse_words(sentences: Iterable[tuple[Sequence[str], Sequence[bool] | None]], batch_size: int = 64) -> Iterator[Doc]:
-    """Parse pre-tokenised sentences; yields one spaCy ``Doc`` per sentence, in order."""
+#: A sentence to parse: its words, spaces after them (None: a space after each), and
+#: optionally easyread's perceptron tags for those words (None: tagged here when needed).
+Words = tuple[Sequence[str], Sequence[bool] | None] | tuple[Sequence[str], Sequence[bool] | None, Sequence[str] | None]
+
+
+def uses_tagger_input() -> bool:
+    """True when the shipped model reads easyread's perceptron tags as an input feature."""
+    return model_meta().get("input_tags") == "easyread.tagger"
+
+
+def parse_words(sentences: Iterable[Words], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse pre-tokenised sentences; yields one spaCy ``Doc`` per sentence, in order.
+
+    A model whose meta says ``"input_tags": "easyread.tagger"`` reads easyread's perceptron
+    tags (``token.tag_`` set before the pipeline runs): a sentence given without tags is
+    tagged by :func:`easyread.tagger.tag` first.
+    """
     from spacy.tokens import Doc
 
     nlp = load_parser()
+    want_tags = uses_tagger_input()
 
     def docs() -> Iterator[Doc]:
-        for words, spaces in sentences:
+        for item in sentences:
+            words, spaces = item[0], item[1]
             ws = [w if w.strip() else "_" for w in words]
             sp = list(spaces) if spaces is not None else [True] * len(ws)
-            yield Doc(nlp.vocab, words=ws, spaces=sp)
+            if not want_tags:
+                yield Doc(nlp.vocab, words=ws, spaces=sp)
+                continue
+            given = item[2] if len(item) > 2 else None
+            if given is None or len(given) != len(ws):
+                from easyread import tagger
+
+                given = tagger.tag(ws)
+            yield Doc(nlp.vocab, words=ws, spaces=sp, tags=list(given))
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         for tok in doc:
@@ -274,16 +299,43 @@ PARSE_CACHE_SIZE = 2048
 PARSE_AHEAD = 512
 
 
+#: A sentence waiting to be parsed: text, words, their spans, spaces, known tags (or None).
+_Todo = tuple[str, list[str], list[tuple[int, int]], list[bool], list[str] | None]
+
+
+def _known_tags(tokens: Sequence[Any], words: list[str], cache: dict[str, Any] | None) -> list[str] | None:
+    """easyread's perceptron tags for this sentence, shared with the rewrite's ``"tags"`` cache.
+
+    Only when no token was split into two words (tokens and words line up, no apostrophe):
+    then the key and the tags are the ones :func:`easyread.rewrite.rules.tag_tokens` uses, so
+    tags the rewrite already has are reused, and tags computed here are left for its rules.
+    Otherwise None (:func:`parse_words` tags the words itself).
+    """
+    if cache is None or len(words) != len(tokens) or not words or not uses_tagger_input():
+        return None
+    texts = [tok.text for tok in tokens]
+    if any("'" in t or "’" in t for t in texts):
+        return None
+    memo: dict[str, list[str]] = cache.setdefault("tags", {})
+    key = "\x1f".join(texts)
+    tags = memo.get(key)
+    if tags is None:
+        from easyread import tagger
+
+        tags = memo[key] = tagger.tag(texts)
+    return tags if len(tags) == len(words) else None
+
+
 def _remember(memo: dict[str, Parse], text: str, result: Parse) -> None:
     memo[text] = result
     while len(memo) > PARSE_CACHE_SIZE:
         del memo[next(iter(memo))]
 
 
-def _parse_batch(todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]],
+def _parse_batch(todo: list[_Todo],
                  memo: dict[str, Parse], batch_size: int) -> None:
-    docs = parse_words(((w, sp) for _, w, _, sp in todo), batch_size=batch_size)
-    for (text, _w, spans, _sp), doc in zip(todo, docs, strict=True):
+    docs = parse_words(((w, sp, tg) for _, w, _, sp, tg in todo), batch_size=batch_size)
+    for (text, _w, spans, _sp, _tg), doc in zip(todo, docs, strict=True):
         _remember(memo, text, Parse(doc, spans))
 
 
@@ -294,7 +346,7 @@ def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None 
         memo = cache.setdefault("parses", {})
         if text in memo:
             return memo[text]
-        queued: dict[str, tuple[str, list[str], list[tuple[int, int]], list[bool]]] = cache.get(
+        queued: dict[str, _Todo] = cache.get(
             "parses_queued", {}
         )
         if text in queued:
@@ -306,7 +358,10 @@ def parse_tokens(tokens: Sequence[Any], text: str, cache: dict[str, Any] | None 
                 return memo[text]
     words, spans = treebank_words(tokens)
     spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
-    doc = parse(words, spaces) if words else parse(["."], [False])
+    if words:
+        doc = next(parse_words([(words, spaces, _known_tags(tokens, words, cache))]))
+    else:
+        doc = parse(["."], [False])
     result = Parse(doc, spans if words else [(0, 0)])
     if memo is not None:
         _remember(memo, text, result)
@@ -321,10 +376,10 @@ def parse_many(items: Sequence[tuple[Sequence[Any], str]], cache: dict[str, Any]
     batches when :func:`parse_tokens` first asks for one of them.
     """
     memo: dict[str, Parse] = cache.setdefault("parses", {})
-    queued: dict[str, tuple[str, list[str], list[tuple[int, int]], list[bool]]] = cache.setdefault(
+    queued: dict[str, _Todo] = cache.setdefault(
         "parses_queued", {}
     )
-    todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]] = []
+    todo: list[_Todo] = []
     seen: set[str] = set()
     for tokens, text in items:
         if text in memo or text in seen or text in queued:
@@ -334,7 +389,7 @@ def parse_many(items: Sequence[tuple[Sequence[Any], str]], cache: dict[str, Any]
             continue
         seen.add(text)
         spaces = [spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1)] + [False]
-        todo.append((text, words, spans, spaces))
+        todo.append((text, words, spans, spaces, _known_tags(tokens, words, cache)))
     for item in todo[PARSE_AHEAD:]:
         queued[item[0]] = item
     _parse_batch(todo[:PARSE_AHEAD], memo, batch_size)
