@@ -117,3 +117,37 @@ def test_ewt_test_accuracy() -> None:
         total += len(gold)
     assert total > 20_000
     assert correct / total >= 0.95
+
+
+def _sentences_for_identity() -> list[list[str]]:
+    sents = [
+        ["The", "Home", "Secretary", "will", "announce", "a", "new", "strategy", "."],
+        ["Figures", "were", "obtained", "by", "the", "charity", "under", "FOI", "laws", "."],
+        ["ZZQX", "blorf", "2,019.5", "--", "x-ray", "\u201c", "Quux", "\u201d", "!"],
+        ["Run"],
+    ]
+    dev = EWT / "en_ewt-ud-dev.conllu.gz"
+    if dev.is_file():
+        sents += [words for words, _, _ in tagger.read_conllu(dev)]
+    return sents
+
+
+def test_vectorised_tags_equal_the_scalar_reference() -> None:
+    # The numpy path adds the same weights in the same order as PackedWeights.best, so every
+    # tag is identical, not merely close (UD EWT dev when present: ~25,000 tokens).
+    model = tagger.load()
+    assert isinstance(model.weights, tagger.PackedWeights)
+    for words in _sentences_for_identity():
+        ctx = tagger.sentence_context(words, model.ambiguity)
+        assert model.tag(words) == model._tag_scalar(words, ctx), words
+
+
+def test_unweighted_tags_stay_out_of_the_choice() -> None:
+    # A feature without weights leaves a tag's score at -0.0 (the "no feature weighs it" mark);
+    # a sentence of unknown features only is "NN", as in the scalar path.
+    model = tagger.load()
+    assert isinstance(model.weights, tagger.PackedWeights)
+    weights = model.weights
+    (row,) = weights.row_ids(["no such feature \x00"])
+    assert row == 0
+    assert weights.best(["no such feature \x00"]) == "NN"
