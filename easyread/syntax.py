@@ -93,14 +93,21 @@ def read_conllu_syntax(path: Path) -> list[SyntaxSentence]:
     return sents
 
 
+_available: list[bool] = []
+
+
 def model_available() -> bool:
-    """True when the shipped model file and spaCy are both present."""
+    """True when the shipped model file and spaCy are both present (a True answer is
+    remembered: the split rules ask for every sentence)."""
+    if _available:
+        return True
     if not MODEL_PATH.exists():
         return False
     try:
         import spacy  # noqa: F401
     except ImportError:
         return False
+    _available.append(True)
     return True
 
 
