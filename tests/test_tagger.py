@@ -137,9 +137,29 @@ def test_vectorised_tags_equal_the_scalar_reference() -> None:
     # tag is identical, not merely close (UD EWT dev when present: ~25,000 tokens).
     model = tagger.load()
     assert isinstance(model.weights, tagger.PackedWeights)
+    assert isinstance(model.weights2, tagger.PackedWeights)
     for words in _sentences_for_identity():
         ctx = tagger.sentence_context(words, model.ambiguity)
-        assert model.tag(words) == model._tag_scalar(words, ctx), words
+        fast = model._tag_vectorised(words, ctx, model.weights, model.weights2)
+        assert fast == model._tag_scalar(words, ctx), words
+
+
+def test_short_texts_do_not_import_numpy() -> None:
+    # The first SCALAR_TOKENS tokens of a process are tagged without numpy; then numpy.
+    code = (
+        "import sys, easyread.tagger as t; m = t.load(); "
+        "m.tag(['The', 'council', 'approved', 'the', 'plan', '.']); "
+        "assert 'numpy' not in sys.modules; "
+        "[m.tag(['The', 'plan', '.'] * 50) for _ in range(t.SCALAR_TOKENS // 150 + 1)]; "
+        "assert m.tag(['The', 'plan', '.'] * 50) and 'numpy' in sys.modules; print('ok')"
+    )
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "ok"
 
 
 def test_unweighted_tags_stay_out_of_the_choice() -> None:
