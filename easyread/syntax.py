@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,40 @@ def read_conllu_syntax(path: Path) -> list[SyntaxSentence]:
 _available: list[bool] = []
 
 
+def _import_spacy() -> None:
+    """Import spaCy without its command-line package (``spacy.cli``, which spaCy's
+    ``__init__`` imports only to offer ``spacy.info``): that package pulls in weasel, typer
+    and httpx and is half of spaCy's import time (~0.4 s CPU). easyread never uses it; the
+    stand-in modules are removed once spaCy is imported, so a later ``import spacy.cli``
+    loads the real one. Raises ImportError when spaCy is not installed."""
+    if "spacy" in sys.modules:
+        return
+    import types
+
+    stubs: dict[str, types.ModuleType] = {}
+    for name in ("spacy.cli", "spacy.cli.info"):
+        if name not in sys.modules:
+            stub = types.ModuleType(name)
+            stub.__path__ = []
+            stubs[name] = stub
+    if "spacy.cli.info" in stubs:
+        stubs["spacy.cli.info"].info = _no_info  # type: ignore[attr-defined]
+    sys.modules.update(stubs)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        loaded = sys.modules.get("spacy")
+        if loaded is not None and getattr(loaded, "cli", None) is stubs.get("spacy.cli"):
+            del loaded.cli  # a later ``spacy.cli`` attribute access imports nothing stale
+
+
+def _no_info(*_args: Any, **_kwargs: Any) -> None:
+    raise RuntimeError("spacy.info is not loaded by easyread; import spacy.cli first")
+
+
 def model_available() -> bool:
     """True when the shipped model file and spaCy are both present (a True answer is
     remembered: the split rules ask for every sentence)."""
@@ -104,7 +139,7 @@ def model_available() -> bool:
     if not MODEL_PATH.exists():
         return False
     try:
-        import spacy  # noqa: F401
+        _import_spacy()
     except ImportError:
         return False
     _available.append(True)
@@ -134,6 +169,7 @@ def load_parser() -> Language:
     """The shipped spaCy pipeline (tok2vec, tagger, parser), loaded once per process."""
     with _LOCK:
         try:
+            _import_spacy()
             from spacy import util
             from thinc.api import Config
         except ImportError as exc:  # pragma: no cover - spaCy is a dependency

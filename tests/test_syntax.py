@@ -69,3 +69,18 @@ def test_upos_from_penn_and_relation() -> None:
     assert syntax.upos_of("VBZ", "root", "runs") == "VERB"
     assert syntax.upos_of("IN", "mark", "because") == "SCONJ"
     assert syntax.upos_of("NNP", "nsubj", "Leeds") == "PROPN"
+
+
+def test_spacy_is_imported_without_its_command_line_package() -> None:
+    # spaCy's __init__ imports spacy.cli (weasel, typer, httpx) only for spacy.info; easyread
+    # loads the parser without it, and a later `import spacy.cli` still gets the real package.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from easyread import syntax; syntax.load_parser(); "
+        "assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'weasel', 'httpx'))]; "
+        "import spacy.cli; assert hasattr(spacy.cli, 'download'); print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
