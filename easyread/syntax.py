@@ -202,13 +202,21 @@ def parse_words(sentences: Iterable[tuple[Sequence[str], Sequence[bool] | None]]
 
     nlp = load_parser()
 
-    def docs() -> Iterator[Doc]:
-        for words, spaces in sentences:
-            ws = [w if w.strip() else "_" for w in words]
-            sp = list(spaces) if spaces is not None else [True] * len(ws)
-            yield Doc(nlp.vocab, words=ws, spaces=sp)
+    def make(words: Sequence[str], spaces: Sequence[bool] | None) -> Doc:
+        ws = [w if w.strip() else "_" for w in words]
+        sp = list(spaces) if spaces is not None else [True] * len(ws)
+        return Doc(nlp.vocab, words=ws, spaces=sp)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
+    if isinstance(sentences, list | tuple) and len(sentences) == 1:
+        # One sentence: the components called in turn (the same predictions as nlp.pipe,
+        # without its batching machinery, ~1 ms less per call).
+        doc = make(*sentences[0])
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        docs: Iterable[Doc] = [doc]
+    else:
+        docs = nlp.pipe((make(words, spaces) for words, spaces in sentences), batch_size=batch_size)
+    for doc in docs:
         for tok in doc:
             tok.pos_ = upos_of(tok.tag_, tok.dep_, tok.text)
         yield doc
@@ -325,7 +333,7 @@ def _remember(memo: dict[str, Parse], text: str, result: Parse) -> None:
 
 def _parse_batch(todo: list[tuple[str, list[str], list[tuple[int, int]], list[bool]]],
                  memo: dict[str, Parse], batch_size: int) -> None:
-    docs = parse_words(((w, sp) for _, w, _, sp in todo), batch_size=batch_size)
+    docs = parse_words([(w, sp) for _, w, _, sp in todo], batch_size=batch_size)
     for (text, _w, spans, _sp), doc in zip(todo, docs, strict=True):
         _remember(memo, text, Parse(doc, spans))
 
