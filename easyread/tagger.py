@@ -26,6 +26,7 @@ import json
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from importlib import resources
 from operator import add
 from pathlib import Path
@@ -93,8 +94,10 @@ def normalise(word: str) -> str:
     return word.translate(_CHAR_MAP)
 
 
+@lru_cache(maxsize=100_000)
 def _shape(word: str) -> str:
-    """Collapsed word shape: ``Xx`` for ``London``, ``d`` for ``2019``, ``x-x``."""
+    """Collapsed word shape: ``Xx`` for ``London``, ``d`` for ``2019``, ``x-x`` (remembered per
+    word: each token asks for it up to four times)."""
     out: list[str] = []
     last = ""
     for ch in word:
