@@ -24,7 +24,6 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +229,7 @@ def easy_profiles() -> frozenset[str]:
 def _default_config_text() -> str:
     # Read once per process: a batch worker that has dropped privileges (or whose package
     # folder became unreadable) still has the defaults it started with.
-    return (resources.files("easyread") / "default_config.toml").read_text("utf-8")
+    return (Path(__file__).resolve().parent / "default_config.toml").read_text("utf-8")
 
 
 def default_config_dict() -> dict[str, Any]:

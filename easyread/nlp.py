@@ -34,6 +34,7 @@ rose." is one sentence); a title abbreviation never ends a sentence.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import importlib
 import importlib.util
 import operator
@@ -524,7 +525,36 @@ def _kind_of_other(ch: str) -> TokenKind:
     return kind
 
 
+#: Texts up to this many characters have their tokens remembered (the rewrite stages, the
+#: meaning guard and the parser's post-check tokenize the same sentence again and again).
+TOKENIZE_MEMO_CHARS = 1_000
+#: How many texts' tokens are remembered (the oldest go first).
+TOKENIZE_MEMO_SIZE = 4_096
+_token_memo: dict[str, tuple[Tok, ...]] = {}
+
+
 def tokenize(text: str) -> list[Tok]:
+    """Split ``text`` into tokens (see :func:`tokenize_text`); a text of at most
+    :data:`TOKENIZE_MEMO_CHARS` characters is tokenized once and its tokens remembered (they
+    are immutable; each call returns a new list).
+
+    >>> tokenize("It's 5%.") == tokenize("It's 5%.") and tokenize("x") is not tokenize("x")
+    True
+    """
+    if len(text) > TOKENIZE_MEMO_CHARS:
+        return tokenize_text(text)
+    found = _token_memo.get(text)
+    if found is None:
+        found = tuple(tokenize_text(text))
+        memo = _token_memo
+        if len(memo) >= TOKENIZE_MEMO_SIZE:
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # another thread
+                del memo[next(iter(memo))]
+        memo[text] = found
+    return list(found)
+
+
+def tokenize_text(text: str) -> list[Tok]:
     """Split ``text`` into word, number, punctuation and symbol tokens with exact spans.
 
     "don't", "children's" and "well-known" are one word; "£600,000" is a symbol and

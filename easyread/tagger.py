@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from importlib import resources
 from operator import add
 from pathlib import Path
@@ -92,8 +94,10 @@ def normalise(word: str) -> str:
     return word.translate(_CHAR_MAP)
 
 
+@lru_cache(maxsize=100_000)
 def _shape(word: str) -> str:
-    """Collapsed word shape: ``Xx`` for ``London``, ``d`` for ``2019``, ``x-x``."""
+    """Collapsed word shape: ``Xx`` for ``London``, ``d`` for ``2019``, ``x-x`` (remembered per
+    word: each token asks for it up to four times)."""
     out: list[str] = []
     last = ""
     for ch in word:
@@ -287,7 +291,8 @@ class PackedWeights(Mapping[str, Mapping[str, float]]):
     weights, and every prediction, are exactly those of the dictionary layout.
     """
 
-    __slots__ = ("index", "rows", "tags", "scale", "_cache", "_sorted")
+    __slots__ = ("index", "rows", "tags", "scale", "_cache", "_sorted", "_ids", "_mat", "_used",
+                 "_grow_lock")
 
     def __init__(self, index: Mapping[str, int], rows: Sequence[str], tags: Sequence[str],
                  scale: int) -> None:
@@ -299,6 +304,51 @@ class PackedWeights(Mapping[str, Mapping[str, float]]):
         # feature -> (bit mask of its tags, dense weights or None, sparse (tag index, weight)
         # pairs); mask 0 for a feature without weights in this pass
         self._cache: dict[str, _Row] = {}
+        # The vectorised layout (:meth:`row_ids`, :meth:`matrix`): feature -> row of a float64
+        # matrix, one column per tag, filled as features are first met. A tag the feature does
+        # not weigh holds -0.0 (see :func:`_choose`); row 0 is the row of every feature without
+        # weights in this pass.
+        self._ids: dict[str, int] = {}
+        self._mat: Any = None
+        self._used = 1
+        self._grow_lock = threading.Lock()
+
+    def row_ids(self, feats: Iterable[str]) -> list[int]:
+        """The matrix row of each feature (decoded into :meth:`matrix` on first use)."""
+        feats = list(feats)
+        out: list[int | None] = list(map(self._ids.get, feats))
+        if None in out:
+            out = [self._add_row(f) if r is None else r for f, r in zip(feats, out, strict=True)]
+        return out  # type: ignore[return-value]
+
+    def matrix(self) -> Any:
+        """The rows met so far (a numpy array; read it after :meth:`row_ids`)."""
+        return self._mat
+
+    def _add_row(self, feature: str) -> int:
+        import numpy
+
+        with self._grow_lock:
+            known = self._ids.get(feature)
+            if known is not None:
+                return known
+            if self._mat is None:
+                self._mat = numpy.full((4096, len(self.tags)), -0.0)
+            pairs = self._pairs(feature)
+            if not pairs:
+                self._ids[feature] = 0
+                return 0
+            n = self._used
+            if n == len(self._mat):
+                grown = numpy.full((2 * n, len(self.tags)), -0.0)
+                grown[:n] = self._mat
+                self._mat = grown
+            row = self._mat[n]
+            for t, w in pairs:
+                row[t] = w
+            self._used = n + 1
+            self._ids[feature] = n
+            return n
 
     def _pairs(self, feature: str) -> tuple[tuple[int, float], ...]:
         n = self.index.get(feature)
@@ -401,7 +451,7 @@ class PerceptronModel:
     lower-cased word to its ambiguity class (the tags it takes in training).
     """
 
-    __slots__ = ("weights", "weights2", "tags", "tagdict", "ambiguity", "meta")
+    __slots__ = ("weights", "weights2", "tags", "tagdict", "ambiguity", "meta", "_scalar_tokens")
 
     def __init__(
         self,
@@ -418,6 +468,7 @@ class PerceptronModel:
         self.tagdict = tagdict
         self.ambiguity = ambiguity
         self.meta: dict[str, Any] = dict(meta or {})
+        self._scalar_tokens = 0
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PerceptronModel:
@@ -487,11 +538,90 @@ class PerceptronModel:
         if not words:
             return []
         ctx = sentence_context(words, self.ambiguity)
+        w1, w2 = self.weights, self.weights2
+        if (isinstance(w1, PackedWeights) and w1._sorted
+                and (w2 is None or isinstance(w2, PackedWeights) and w2._sorted)
+                and (self._scalar_tokens >= SCALAR_TOKENS or "numpy" in sys.modules)):
+            return self._tag_vectorised(words, ctx, w1, w2)
+        self._scalar_tokens += len(words)
+        return self._tag_scalar(words, ctx)
+
+    def _tag_scalar(self, words: Sequence[str], ctx: SentenceContext) -> list[str]:
+        """:meth:`tag` one token and one feature at a time (the reference for the vectorised path)."""
         statics: list[list[str] | None] = [None] * len(words)
         first = self._pass(words, ctx, self.weights, None, statics)
         if self.weights2 is None:
             return first
         return self._pass(words, ctx, self.weights2, [*first, *END], statics)
+
+    def _tag_vectorised(self, words: Sequence[str], ctx: SentenceContext, w1: PackedWeights,
+                        w2: PackedWeights | None) -> list[str]:
+        """:meth:`tag` with each token's scores added up by numpy: the same tags, faster.
+
+        Every tag's score is still the sum of the same weights, in the same order, from 0.0
+        (see :func:`_vector_pass`), so the tags are exactly those of :meth:`PackedWeights.best`.
+        """
+        tagdict = self.tagdict
+        fixed = [_FIXED.get(tok) or tagdict.get(ctx.lowers[i + 2]) for i, tok in enumerate(words)]
+        statics = [static_features(ctx, i) for i, t in enumerate(fixed) if t is None]
+        first = _vector_pass(ctx, w1, fixed, statics, None)
+        if w2 is None:
+            return first
+        return _vector_pass(ctx, w2, fixed, statics, [*first, *END])
+
+
+#: A process tags this many tokens one feature at a time before it imports numpy (~0.1 s) for
+#: the vectorised path (unless numpy is already loaded): both give the same tags, and a short
+#: text (``terms`` or ``rewrite`` on a page) does not pay for the import.
+SCALAR_TOKENS = 2_000
+
+#: The bits of -0.0, the value a score keeps while no feature weighs its tag.
+_NEGATIVE_ZERO = -(2**63)
+
+
+def _vector_pass(ctx: SentenceContext, weights: PackedWeights, fixed: Sequence[str | None],
+                 statics: Sequence[list[str]], right: Sequence[str] | None) -> list[str]:
+    """One greedy pass over a sentence; ``statics`` are the static features of each untagged token.
+
+    Exactness: a row holds a feature's weight for each tag it weighs and -0.0 for the others.
+    numpy adds the rows of a reduction one after another along the reduced axis (pairwise
+    summation applies only along the contiguous axis, the tags), so each tag's score is the
+    sequence of additions :meth:`PackedWeights.best` performs, interleaved with additions of
+    -0.0, which change no value (``x + -0.0 == x``, and ``-0.0 + w == w``). A score is still
+    -0.0 exactly when no feature weighs its tag: a sum that cancels to zero is +0.0. The static
+    features come first in every token's list, so their sums are taken for the whole sentence
+    at once and each token then adds its tag features in order.
+    """
+    import numpy
+
+    prefix: Any = None
+    if statics:
+        ids = [weights.row_ids(f) for f in statics]
+        width = max(map(len, ids))
+        grid = numpy.array([r + [0] * (width - len(r)) for r in ids])
+        prefix = numpy.add.reduce(weights.matrix()[grid], axis=1)
+    tags = weights.tags
+    last = len(tags) - 1
+    neg_inf = -numpy.inf
+    argmax = numpy.argmax
+    where = numpy.where
+    add_reduce = numpy.add.reduce
+    prev, prev2 = START
+    out: list[str] = []
+    k = 0
+    for i, t in enumerate(fixed):
+        if t is None:
+            row_ids = weights.row_ids(tag_features(ctx, i, prev, prev2, right))
+            rows = weights.matrix()[row_ids]  # after row_ids: the matrix may have grown
+            rows[0] += prefix[k]
+            k += 1
+            scores = add_reduce(rows, axis=0)
+            scores = where(scores.view(numpy.int64) == _NEGATIVE_ZERO, neg_inf, scores)
+            best = last - int(argmax(scores[::-1]))
+            t = tags[best] if scores[best] != neg_inf else "NN"
+        out.append(t)
+        prev2, prev = prev, t
+    return out
 
 
 _lock = threading.Lock()

@@ -145,3 +145,18 @@ def test_the_shipped_model_without_tag_input_ignores_given_tags() -> None:
     words = ["The", "plan", "works", "."]
     (doc,) = syntax.parse_words([(words, None, ["NN", "NN", "NN", "NN"])])
     assert doc[2].tag_ != "NN" or doc[1].tag_ != "NN"
+
+
+def test_spacy_is_imported_without_its_command_line_package() -> None:
+    # spaCy's __init__ imports spacy.cli (weasel, typer, httpx) only for spacy.info; easyread
+    # loads the parser without it, and a later `import spacy.cli` still gets the real package.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from easyread import syntax; syntax.load_parser(); "
+        "assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'weasel', 'httpx'))]; "
+        "import spacy.cli; assert hasattr(spacy.cli, 'download'); print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"

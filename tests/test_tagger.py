@@ -117,3 +117,57 @@ def test_ewt_test_accuracy() -> None:
         total += len(gold)
     assert total > 20_000
     assert correct / total >= 0.95
+
+
+def _sentences_for_identity() -> list[list[str]]:
+    sents = [
+        ["The", "Home", "Secretary", "will", "announce", "a", "new", "strategy", "."],
+        ["Figures", "were", "obtained", "by", "the", "charity", "under", "FOI", "laws", "."],
+        ["ZZQX", "blorf", "2,019.5", "--", "x-ray", "\u201c", "Quux", "\u201d", "!"],
+        ["Run"],
+    ]
+    dev = EWT / "en_ewt-ud-dev.conllu.gz"
+    if dev.is_file():
+        sents += [words for words, _, _ in tagger.read_conllu(dev)]
+    return sents
+
+
+def test_vectorised_tags_equal_the_scalar_reference() -> None:
+    # The numpy path adds the same weights in the same order as PackedWeights.best, so every
+    # tag is identical, not merely close (UD EWT dev when present: ~25,000 tokens).
+    model = tagger.load()
+    assert isinstance(model.weights, tagger.PackedWeights)
+    assert isinstance(model.weights2, tagger.PackedWeights)
+    for words in _sentences_for_identity():
+        ctx = tagger.sentence_context(words, model.ambiguity)
+        fast = model._tag_vectorised(words, ctx, model.weights, model.weights2)
+        assert fast == model._tag_scalar(words, ctx), words
+
+
+def test_short_texts_do_not_import_numpy() -> None:
+    # The first SCALAR_TOKENS tokens of a process are tagged without numpy; then numpy.
+    code = (
+        "import sys, easyread.tagger as t; m = t.load(); "
+        "m.tag(['The', 'council', 'approved', 'the', 'plan', '.']); "
+        "assert 'numpy' not in sys.modules; "
+        "[m.tag(['The', 'plan', '.'] * 50) for _ in range(t.SCALAR_TOKENS // 150 + 1)]; "
+        "assert m.tag(['The', 'plan', '.'] * 50) and 'numpy' in sys.modules; print('ok')"
+    )
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "ok"
+
+
+def test_unweighted_tags_stay_out_of_the_choice() -> None:
+    # A feature without weights leaves a tag's score at -0.0 (the "no feature weighs it" mark);
+    # a sentence of unknown features only is "NN", as in the scalar path.
+    model = tagger.load()
+    assert isinstance(model.weights, tagger.PackedWeights)
+    weights = model.weights
+    (row,) = weights.row_ids(["no such feature \x00"])
+    assert row == 0
+    assert weights.best(["no such feature \x00"]) == "NN"

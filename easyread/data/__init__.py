@@ -13,15 +13,21 @@ import importlib.util
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from easyread.errors import DataError, ResourceMissing
 
 
+@lru_cache(maxsize=1)
+def _data_dir() -> Path:
+    # The package is installed as files (the parser model is read the same way); not through
+    # importlib.resources, whose import (tempfile, random, shutil) costs a cold `check` ~5 ms.
+    return Path(__file__).resolve().parent
+
+
 def data_path(name: str) -> Path:
-    return Path(str(resources.files("easyread") / "data" / name))
+    return _data_dir() / name
 
 
 def read_lines(name: str | Path) -> list[str]:
@@ -35,9 +41,26 @@ def read_lines(name: str | Path) -> list[str]:
     return out
 
 
+_versions: dict[tuple[Path, int, int], str] = {}
+
+
 def file_version(name: str) -> str:
-    """The ``# version: X`` header of a data file, or the manifest's version."""
+    """The ``# version: X`` header of a data file, or the manifest's version (read once per
+    state of the file, or of the manifest for a name that is not a file: remembered by path,
+    modification time and size)."""
     path = data_path(name)
+    try:
+        st = (path if path.is_file() else data_path("MANIFEST.toml")).stat()
+    except OSError:
+        return _file_version(path, name)
+    key = (path, st.st_mtime_ns, st.st_size)
+    found = _versions.get(key)
+    if found is None:
+        found = _versions[key] = _file_version(path, name)
+    return found
+
+
+def _file_version(path: Path, name: str) -> str:
     if path.suffix in (".txt", ".tsv"):
         for line in path.read_text("utf-8").splitlines()[:5]:
             if line.startswith("# version:"):

@@ -9,6 +9,7 @@ dropped. The guard is pure: it reads two strings and says what went missing.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -41,10 +42,30 @@ def _number_key(text: str) -> str:
     return text.replace(",", "")
 
 
+#: The facts of this many texts are remembered (the guard checks each sentence against every
+#: edit proposed for it); a text's :class:`Facts` is shared, so it must not be changed.
+FACTS_MEMO_SIZE = 4_096
+_facts_memo: dict[str, Facts] = {}
+
+
 def facts(text: str) -> Facts:
+    """Numbers, names (capitalised words not at a sentence start) and negations (remembered
+    for the last :data:`FACTS_MEMO_SIZE` texts; see :func:`facts_of`)."""
+    found = _facts_memo.get(text)
+    if found is None:
+        found = facts_of(text)
+        memo = _facts_memo
+        if len(memo) >= FACTS_MEMO_SIZE:
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # another thread
+                del memo[next(iter(memo))]
+        memo[text] = found
+    return found
+
+
+def facts_of(text: str) -> Facts:
     """Numbers, names (capitalised words not at a sentence start) and negations.
 
-    >>> f = facts("Mr Javid said 140,000 accounts were not safe.")
+    >>> f = facts_of("Mr Javid said 140,000 accounts were not safe.")
     >>> sorted(f.numbers), sorted(f.names), sorted(f.negations)
     (['140000'], ['Javid'], ['not'])
     """
