@@ -778,10 +778,11 @@ def _reports(tags: list[str], words: list[str]) -> bool:
     """A verb of saying or thinking (split_syntax.toml ``[reported] verbs``, any form) among
     ``words``, followed by a finite verb of its own clause."""
     from easyread.rewrite.split.syntax_rules import table as syntax_table
+    from easyread.rewrite.split.syntax_rules import verb_lemma
 
     verbs = {str(v) for v in syntax_table()["reported"]["verbs"]}
     return any(  # "says the police arrested …": a clause of its own after the verb
-        t.startswith("VB") and (w.lower() in verbs or (_inflect(w, "VB") or "") in verbs)
+        t.startswith("VB") and (w.lower() in verbs or verb_lemma(w.lower()) in verbs)
         and any(x in _FINITE for x in tags[k + 1 :])
         for k, (t, w) in enumerate(zip(tags, words, strict=True))
     )

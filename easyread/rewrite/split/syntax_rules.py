@@ -67,6 +67,18 @@ def _verb_lemmas() -> dict[str, str]:
     return lemmas
 
 
+@lru_cache(maxsize=1)
+def _verb_rows() -> dict[str, tuple[str, ...]]:
+    """Every verb form of ``verb_forms.tsv`` -> its row (VB, VBD, VBG, VBN, VBP, VBZ)."""
+    from easyread.data import verb_forms
+
+    rows: dict[str, tuple[str, ...]] = {}
+    for row in verb_forms().values():
+        for form in row:
+            rows.setdefault(form, tuple(row))
+    return rows
+
+
 def verb_lemma(word: str) -> str:
     return _verb_lemmas().get(word, word)
 
@@ -229,12 +241,10 @@ def happen(main: Token) -> str | None:
 
 
 def _past_form(word: str) -> bool:
-    """``word`` is a simple past tense and not also a base form (``began``, ``went``; not
-    ``put``, ``read``, ``set``)."""
-    from easyread.rewrite.split.pos_rules import _inflect
-
-    base = _inflect(word, "VB")
-    return bool(base) and base != word and _inflect(base or "", "VBD") == word
+    """``word`` is a simple past tense and not also a base or present form (``began``, ``went``;
+    not ``put``, ``read``, ``set``), by the verb-form table (no lemminflect at run time)."""
+    row = _verb_rows().get(word)
+    return bool(row) and row[1] == word and word not in (row[0], row[4], row[5])  # type: ignore[index]
 
 
 def _np_start(noun: Token) -> int:
