@@ -523,6 +523,8 @@ def _apply(doc: Document, term: Term, plan: GlossPlan, anchor: str | None, found
             if plan.mode == "write_out":
                 new, at, stop = str(term.expansion), start, end
             else:
+                if sentence.text[start:end].endswith("s") and sentence.text[start:end][:-1].isupper():
+                    continue  # "MEPs (Member of …)’": a plural takes no singular expansion
                 tail = re.match(r"['’]s\b", sentence.text[end:])
                 at = stop = end + (tail.end() if tail else 0)
                 new = f" ({term.expansion})"
