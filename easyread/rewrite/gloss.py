@@ -466,6 +466,9 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
         # (National Society …)"): a second expansion would not make the second run a no-op.
         inline = rf"(?<!\w){re.escape(term.term.lower())}(?:['’]s)? \({re.escape(term.expansion.lower())}"
         defined = defined or re.search(inline, text) is not None
+        # "so-called CSP – concentrated solar power – …": the text spells it out right after
+        aside = rf"(?<!\w){re.escape(term.term.lower())}\s*[–—,:-]\s*{re.escape(term.expansion.lower())}"
+        defined = defined or re.search(aside, text) is not None
     if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
         in_heading = False
     common = zipf(term.term) >= common_zipf

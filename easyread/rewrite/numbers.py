@@ -374,6 +374,8 @@ def words_to_digits(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if prev in ("the", "these", "those", "no", "any") and nxt in ("of", ""):
             continue  # "the two of them", "no one"
+        if nxt[:1].isdigit():
+            continue  # "the three 17-sq-m mirrors": "3 17-sq-m" would read as 317
         out.append(Proposal((tok.start, tok.end), str(value), "numbers.words_to_digits.v1",
                             f"number word {tok.text!r} written as {value}"))
     return out

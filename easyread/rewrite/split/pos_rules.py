@@ -613,6 +613,8 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         before = view.words(a - 1) if a > 0 else ""
         if len(content) >= 2 and all(w[:1].isupper() for w in content) and before[:1].isupper():
             continue  # "Kris (Criminals' Return Into Society)": a name's full form, as with "(NSPCC)"
+        if len(before) > 1 and before.isupper() and "".join(w[0] for w in content).upper() == before:
+            continue  # "CSP – concentrated solar power –": the aside spells out the acronym before it
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":

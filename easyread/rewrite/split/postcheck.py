@@ -55,6 +55,10 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
             and sum(1 for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")) == 1):  # "Who will pay is not clear." has two
         return f"a {first.lower_!r} clause on its own"  # "What would improve it for them."
     lowered = [t.lower_ for t in doc]
+    content = [t for t in doc if not t.is_punct and t.dep_ != "cc"]
+    if len(content) > 1 and content[0].lower_ == "not" and (
+            content[1].lower_ in words("subordinators") or content[1].tag_ in ("IN", "TO")):
+        return f"a 'not {content[1].lower_} …' with no clause of its own"  # "But not when they …"
     for k in range(len(lowered) - 1):
         if lowered[k] == "not" and lowered[k + 1] == "only" and not {"but", "also"} & set(lowered[k + 2 :]):
             return "'not only' with no 'but' or 'also'"  # "… austerity not only doesn't work."
