@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from onestop_sentences import DATA, available  # also puts the repo on sys.path
+from picture_sample import pictured_rows
 
 SCALE = """\
 Grade each picture against the sentence beside it, as a reader would see it (the pages are in
@@ -52,16 +53,8 @@ def convert(path: Path, out_dir: Path, config: object) -> tuple[str, list[tuple[
     pdf = out_dir / (path.stem.replace(" ", "_") + ".pdf")
     convert_to_file(doc, pdf, "easy-read", config=config)
     plan = picture_plan(doc)
-    rows: list[tuple[str, str, str, str]] = []
-    for block in doc.blocks:
-        if block.kind in ("title", "credit", "heading"):
-            continue
-        for sentence in block.sentences:
-            if sentence.id not in plan.pictures:
-                continue
-            picture = plan.pictures[sentence.id]
-            rows.append((sentence.id, " ".join(sentence.text.split()),
-                         picture.alt if picture else "(none)", picture.keyword if picture else ""))
+    rows = [(sentence.id, " ".join(sentence.text.split()), picture.alt if picture else "(none)",
+             picture.keyword if picture else "") for sentence, picture in pictured_rows(doc, plan)]
     return doc.title or path.stem, rows, pdf
 
 

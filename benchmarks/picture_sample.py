@@ -27,12 +27,26 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from onestop_sentences import DATA, REPO_ROOT, available  # also puts the repo on sys.path
 
 SEED_ARTICLE = REPO_ROOT / "seeds" / "javid-cse-strategy-2019.txt"
 HEADER = ("id", "sentence", "picture", "alt")
 KEY_HEADER = ("id", "source", "sentence_id", "keyword", "class", "sentence_topics", "document_topics")
+
+
+def pictured_rows(doc: Any, plan: Any) -> list[tuple[Any, Any]]:
+    """The body sentences of ``doc`` that the picture ``plan`` decided on, with their picture
+    (None: none shown), in reading order (shared with picture_pack.py)."""
+    rows = []
+    for block in doc.blocks:
+        if block.kind in ("title", "credit", "heading"):
+            continue
+        for sentence in block.sentences:
+            if sentence.id in plan.pictures:
+                rows.append((sentence, plan.pictures[sentence.id]))
+    return rows
 
 
 def rows_of(path: Path, config: object) -> list[dict[str, str]]:
@@ -45,24 +59,18 @@ def rows_of(path: Path, config: object) -> list[dict[str, str]]:
     plan = picture_plan(doc)
     policy = load_policy()
     out: list[dict[str, str]] = []
-    for block in doc.blocks:
-        if block.kind in ("title", "credit", "heading"):
-            continue
-        for sentence in block.sentences:
-            if sentence.id not in plan.pictures:
-                continue
-            picture = plan.pictures[sentence.id]
-            out.append({
-                "source": path.name,
-                "sentence_id": sentence.id,
-                "sentence": " ".join(sentence.text.split()),
-                "picture": picture.picture if picture else "(none)",
-                "alt": picture.alt if picture else "",
-                "keyword": picture.keyword if picture else "",
-                "class": policy.picture_class(picture) if picture else "",
-                "sentence_topics": " ".join(sorted(plan.sentence_topics.get(sentence.id, ()))),
-                "document_topics": " ".join(plan.document_topics),
-            })
+    for sentence, picture in pictured_rows(doc, plan):
+        out.append({
+            "source": path.name,
+            "sentence_id": sentence.id,
+            "sentence": " ".join(sentence.text.split()),
+            "picture": picture.picture if picture else "(none)",
+            "alt": picture.alt if picture else "",
+            "keyword": picture.keyword if picture else "",
+            "class": policy.picture_class(picture) if picture else "",
+            "sentence_topics": " ".join(sorted(plan.sentence_topics.get(sentence.id, ()))),
+            "document_topics": " ".join(plan.document_topics),
+        })
     return out
 
 

@@ -16,6 +16,14 @@ REPO = Path(__file__).resolve().parents[1]
 EWT = REPO.parent / "shared" / "data" / "ud-english-ewt"
 
 
+
+def _run(code: str) -> str:
+    """Run ``code`` in a fresh interpreter with this checkout first on the path; its output."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def test_import_is_cheap_and_lazy() -> None:
     # Importing must not load the weights nor pull in NLTK.
     code = (
@@ -24,13 +32,7 @@ def test_import_is_cheap_and_lazy() -> None:
         "assert 'nltk' not in sys.modules; "
         "print('ok')"
     )
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "ok"
+    assert _run(code) == "ok"
 
 
 def test_model_file_is_shipped_with_attribution() -> None:
@@ -153,13 +155,7 @@ def test_short_texts_do_not_import_numpy() -> None:
         "[m.tag(['The', 'plan', '.'] * 50) for _ in range(t.SCALAR_TOKENS // 150 + 1)]; "
         "assert m.tag(['The', 'plan', '.'] * 50) and 'numpy' in sys.modules; print('ok')"
     )
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "ok"
+    assert _run(code) == "ok"
 
 
 def test_unweighted_tags_stay_out_of_the_choice() -> None:
