@@ -461,6 +461,13 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             sub_text = view.text[_cut(view, i + 1) : _cut(view, end)]
             main_text = view.text[: _cut(view, left_end)]
             at, sub_first = i, order == "sub"
+        if "contrast_link" in subs[word]:
+            sub_at = range(1, at) if i == 0 else range(i + 1, end)
+            first_finite = next((k for k in sub_at if view.tags[k] in _FINITE), None)
+            same_time = any(view.lower(k) == "still" or view.tags[k] == "VBG" and view.lower(k - 1) in _BE_FORMS
+                            for k in sub_at) or (first_finite is not None and view.lower(first_finite) in ("was", "were"))
+            if not same_time:
+                link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
         if sub_first:
             parts = (finish(sub_text), finish(f"{link} {_lower_first(main_text.strip())}", punct))
         else:
