@@ -400,6 +400,64 @@ def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                      f"the description of {name!r} made its own sentence", parts=parts)]
 
 
+def appositive_name(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.appositive_name.v1: ``The Mayor, Anna Berg, insists …`` -> ``Anna Berg is the Mayor. Anna Berg insists …``
+
+    What: a role (a noun phrase opened by ``the``/``a``, a possessive or a name's ``'s``, with
+    a noun) followed by a name between commas, then the main verb: the role becomes ``Name
+    is/was the role.`` and the sentence goes on with the name as its subject (``was`` when the
+    main verb is past). A phrase before the role (``In his office, …``) stays with the main
+    clause. Name glue words (``van``, ``der``, ``de`` …) come from ``[drop_aside] name_glue``.
+    Why: UK easy read: one idea per sentence; say who someone is before what they did.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(appositive_name, "The town's young mayor, Anna Berg, wants to sell the old station to a developer.", max_words=8)
+    'Anna Berg is the town’s young mayor. Anna Berg wants to sell the old station to a developer.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
+    commas = [k for k in range(1, end) if view.words(k) == "," and not view.protected_at(k)]
+    for n, c1 in enumerate(commas[:3]):
+        if n + 1 >= len(commas):
+            break
+        c2 = commas[n + 1]
+        name_toks = range(c1 + 1, c2)
+        if not 1 <= len(name_toks) <= 5 or not all(
+                view.words(k)[:1].isupper() or view.lower(k) in glue for k in name_toks):
+            continue
+        if view.tags[c1 + 1] != "NNP" or view.tags[c2 - 1] != "NNP" or c2 + 1 >= end:
+            continue
+        verb = c2 + 1 + (1 if view.tags[c2 + 1] == "RB" else 0)
+        if verb >= end or view.tags[verb] not in _FINITE:
+            continue
+        start = commas[n - 1] + 1 if n > 0 else 0
+        role = range(start, c1)
+        if not 2 <= len(role) <= 7 or any(view.tags[k] not in _NP_TAGS for k in role):
+            continue
+        first = view.lower(start)
+        if not (first in ("the", "a", "an") or view.tags[start] == "PRP$" or view.words(start).endswith(("’s", "'s"))):
+            continue
+        if not view.tags[c1 - 1].startswith("NN") or not any(view.tags[k] in ("NN", "NNS") or (
+                view.tags[k] == "NNP" and k > start) for k in role):
+            continue
+        if any(view.tags[k] in _FINITE for k in range(0, start)):
+            continue  # the commas belong to a clause before the role, not to a phrase
+        name = view.text[view.sentence.tokens[c1 + 1].start : view.sentence.tokens[c2 - 1].end]
+        role_text = view.text[_cut(view, start) : view.sentence.tokens[c1 - 1].end].replace("'s", "’s")
+        if first in ("the", "a", "an"):
+            role_text = role_text[:1].lower() + role_text[1:]
+        plural = view.tags[c1 - 1] in ("NNS", "NNPS")
+        be = (_BE_PAST if view.tags[verb] == "VBD" else _BE_PLURAL)[plural]
+        lead = view.text[: _cut(view, start)].strip() if start > 0 else ""
+        rest = view.text[_cut(view, c2 + 1) :].strip()
+        main = f"{lead} {name} {rest}" if lead else f"{name} {rest}"
+        parts = (finish(f"{name} {be} {role_text}"), finish(main, punct) if main.rstrip()[-1:] not in _END else main.strip())
+        return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_name.v1",
+                         f"who {name!r} is told first", parts=parts)]
+    return []
+
+
 def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.subordinate.v1: split off an ``after``/``because``/``while``/``although``/``before`` clause.
 
