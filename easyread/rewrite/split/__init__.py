@@ -54,6 +54,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.attribution_lead.v1", pos_rules.attribution_lead),
     RuleSpec("split.appositive.v1", pos_rules.appositive),
     RuleSpec("split.appositive_name.v1", pos_rules.appositive_name),
+    RuleSpec("split.age.v1", pos_rules.age),
     RuleSpec("split.relative_clause.v2", pos_rules.relative_clause),
     RuleSpec("split.relative_sentential.v1", pos_rules.relative_sentential),
     RuleSpec("split.when_doing.v1", pos_rules.when_doing),

@@ -458,6 +458,36 @@ def appositive_name(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+def age(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.age.v1: ``Carle, 26, set out …`` -> ``Carle is 26. Carle set out …``
+
+    What: a name (capitalised words) at the start, then a number from 1 to 120 between commas,
+    then the main verb: the age becomes its own sentence (``was`` when the main verb is past),
+    so no number leaves the text. Why: UK easy read: one idea per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(age, "Anna Berg, 26, moved to the city to study nursing at the new college.", max_words=8)
+    'Anna Berg was 26. Anna Berg moved to the city to study nursing at the new college.'
+    """
+    view = _view(sentence, ctx)
+    end, punct = _sentence_end(view)
+    k = 0
+    while k < end and view.tags[k].startswith("NN") and view.words(k)[:1].isupper():
+        k += 1  # (a capitalised name the tagger read as a common noun counts: "Tom/NN Price/NN")
+    if not 1 <= k <= 4 or k + 3 >= end or view.words(k) != "," or view.words(k + 2) != ",":
+        return []
+    if view.tags[k + 1] != "CD" or not view.words(k + 1).isdigit() or not 1 <= int(view.words(k + 1)) <= 120:
+        return []
+    verb = k + 3 + (1 if view.tags[k + 3] == "RB" else 0)
+    if verb >= end or view.tags[verb] not in _FINITE | {"VB"} or view.protected_at(k + 1):
+        return []  # (a base form here is a past or present the tagger missed: "Carle, 26, set out")
+    name = view.text[: view.sentence.tokens[k - 1].end]
+    be = "was" if view.tags[verb] == "VBD" else "is"
+    parts = (finish(f"{name} {be} {view.words(k + 1)}"), finish(f"{name} {_after(view, k + 3, end)}", punct))
+    return [Proposal((0, len(view.text)), " ".join(parts), "split.age.v1",
+                     f"the age of {name!r} told in a sentence of its own", parts=parts)]
+
+
 def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.subordinate.v1: split off an ``after``/``because``/``while``/``although``/``before`` clause.
 
