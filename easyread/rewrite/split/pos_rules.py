@@ -381,13 +381,24 @@ def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         k += 1
     if k == 0 or k >= end - 3 or view.words(k) != "," or view.tags[k - 1] not in ("NNP", "NNPS"):
         return []
-    if view.tags[k + 1] not in ("DT", "PRP$") or view.protected_at(k):
+    if view.protected_at(k):
         return []
     close = next((j for j in range(k + 2, end) if view.words(j) == ","), None)
     if close is None or close + 1 >= end:
         return []
     inner_tags, inner_words = _tags_words(view, k + 1, close)
-    if any(t in _FINITE for t in inner_tags) or len(inner_words) > 8:
+    if view.tags[k + 1] not in ("DT", "PRP$"):
+        # "Ross Anderson, professor of security engineering at X, said …": a role without an
+        # article needs a common noun in lower case ("Paris, France, is …" has none)
+        glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
+        if len(inner_words) > 12 or inner_tags[0] in ("IN", "CC") or not any(
+                t in ("NN", "NNS") and w.islower() and w not in glue for t, w in zip(inner_tags, inner_words, strict=True)):
+            return []  # ("The Bronx, with its …, had": a phrase, not a role; "van der" is part of a name)
+        if any(t not in _NP_TAGS | {"IN", "CC", "NNP", "NNPS", "VBG"} for t in inner_tags):
+            return []
+    elif len(inner_words) > 8:
+        return []
+    if any(t in _FINITE for t in inner_tags):
         return []
     if view.tags[close + 1] not in _FINITE | {"RB", "VB"}:
         return []
