@@ -120,7 +120,7 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
       easyread batch articles/ -o out/ --formats html,md --profile plain --jobs 2
       easyread batch /shared/in -o /shared/out --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from easyread.batch import EXIT_SIGINT, EXIT_SIGTERM, BatchOptions, Terminated, run_batch
+    from easyread.batch import BatchOptions, Terminated, run_batch, stop_exit_code
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -135,9 +135,10 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
         result = run_batch(in_dir, out_dir, options, progress=progress)
     except KeyboardInterrupt as exc:
         progress.close()
-        by = " by SIGTERM" if isinstance(exc, Terminated) else ""
+        signal_name = "SIGTERM" if isinstance(exc, Terminated) else "SIGINT"
+        by = " by SIGTERM" if signal_name == "SIGTERM" else ""
         click.echo(f"easyread: interrupted{by} before any article was converted", err=True)
-        raise SystemExit(EXIT_SIGTERM if isinstance(exc, Terminated) else EXIT_SIGINT) from None
+        raise SystemExit(stop_exit_code(signal_name)) from None
     finally:
         progress.close()
     _state_errors(result)
