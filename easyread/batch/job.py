@@ -7,7 +7,6 @@ import contextlib
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import resource
 import signal
@@ -141,20 +140,16 @@ def warm_up(formats: Iterable[str] = ()) -> bool:
     return True
 
 
+#: How the batch writes each document format beyond the table's defaults: its JSON is compact
+#: and sorted, so outputs diff well between runs.
+FORMAT_OPTIONS: dict[str, dict[str, Any]] = {"json": {"indent": 1, "sort_keys": True}}
+
+
 def _render(doc: Any, fmt: str, profile: str, config: Config) -> bytes | str:
-    if fmt == "pdf":
-        from easyread.render import render_pdf
+    """One article output, through the one table of formats (easyread.report.FORMATS)."""
+    from easyread.report import render_document
 
-        return render_pdf(doc, profile=profile, config=config)
-    if fmt == "html":
-        from easyread.render import render_html
-
-        return render_html(doc, profile=profile, config=config)
-    if fmt == "md":
-        from easyread.report.document import to_markdown
-
-        return to_markdown(doc)
-    return json.dumps(doc.to_dict(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return render_document(doc, fmt, profile=profile, config=config, **FORMAT_OPTIONS.get(fmt, {}))
 
 
 def _score_summary(scores: dict[str, Any]) -> dict[str, float]:
