@@ -217,7 +217,8 @@ def default_config() -> Config:
 
 
 def easy_profiles() -> frozenset[str]:
-    """The profiles of ``default_config.toml`` whose ``easy`` trait is set.
+    """The built-in profiles (``default_config.toml``) whose ``easy`` trait is set. The stages
+    read a config's own trait, ``config.easy``, which a user's profile may set too.
 
     >>> sorted(easy_profiles())
     ['easy-read', 'large-print']

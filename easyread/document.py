@@ -25,9 +25,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from easyread.nlp import Tok, tokenize
+
+if TYPE_CHECKING:
+    from easyread.score import Scores
 
 SCHEMA_VERSION = "1.0"
 
@@ -156,7 +159,9 @@ class Document:
     lang: str = "en"
     blocks: list[Block] = field(default_factory=list)
     glossary: list[GlossEntry] = field(default_factory=list)
-    scores: dict[str, Any] = field(default_factory=dict)
+    #: The score stage's figures by phase (``before`` / ``after`` the rewrite stages), typed;
+    #: :meth:`to_dict` writes each as :meth:`Scores.to_dict <easyread.score.Scores.to_dict>`.
+    scores: dict[str, Scores] = field(default_factory=dict)
     edits: list[Edit] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     credit: str | None = None
@@ -463,7 +468,7 @@ class Document:
                 for e in self.edits
             ],
             "notes": [asdict(n) for n in self.notes],
-            "scores": self.scores,
+            "scores": {phase: scores.to_dict() for phase, scores in self.scores.items()},
         }
 
     @classmethod
@@ -496,7 +501,9 @@ class Document:
             e["span"] = tuple(e["span"])
             doc.edits.append(Edit(**e))
         doc.notes = [Note(**n) for n in data.get("notes", [])]
-        doc.scores = dict(data.get("scores", {}))
+        from easyread.score import Scores
+
+        doc.scores = {phase: Scores.from_dict(d) for phase, d in data.get("scores", {}).items()}
         return doc
 
 

@@ -130,7 +130,8 @@ def _segment(doc: Document, ctx: Context) -> Document:
 
 
 def score_stage(phase: str) -> FunctionStage:
-    """The score stage: scores the document into ``doc.scores[phase]``."""
+    """The score stage: scores the document into ``doc.scores[phase]`` (a typed
+    :class:`~easyread.score.Scores`)."""
 
     def run(doc: Document, ctx: Context) -> Document:
         return score_document(doc, ctx.config, phase)
@@ -176,7 +177,7 @@ def score_document(doc: Document, config: Config, phase: str = "before") -> Docu
     from easyread.score import score
 
     result = score(doc, hard_word_zipf=config.hard_word_zipf, reading_wpm=config.reading_wpm)
-    doc.scores[phase] = result.to_dict()
+    doc.scores[phase] = result
     return doc
 
 

@@ -38,7 +38,7 @@ from easyread.batch import (
     run_batch,
 )
 from easyread.batch.run import _load_config
-from easyread.errors import EasyreadError
+from easyread.errors import EasyreadError, ExitCode
 
 ARTICLE = (
     "{title}\n\n"
@@ -273,7 +273,7 @@ def test_interrupt_keeps_finished_work_and_resumes(tmp_path: Path, cfg: str) -> 
             raise KeyboardInterrupt
 
     report = run_batch(d, out, opts(cfg), progress=ctrl_c_after_two)
-    assert report.interrupted and report.exit_code == 130
+    assert report.interrupted and report.exit_code is ExitCode.INTERRUPTED
     assert [a.status for a in report.articles] == ["ok", "ok", "not_run", "not_run", "not_run"]
     assert (out / "summary.json").exists() and not list(out.rglob("*.part"))
     again = run_batch(d, out, opts(cfg))
@@ -498,3 +498,24 @@ def test_a_crashing_stage_fails_only_that_article(tmp_path: Path, cfg: str,
     assert err is not None and err["code"] == "E000"
     assert err["message"].startswith("internal error: RuntimeError: boom (at tests/test_batch.py:")
     assert report.exit_code == 1
+
+
+def test_exit_codes_are_the_one_exit_code_enum() -> None:
+    """BatchReport.exit_code, the CLI's stop code and the old ``EXIT_*`` names are all members of
+    easyread.errors.ExitCode (the one home of the process exit statuses)."""
+    import easyread.batch as batch
+    from easyread.batch import ArticleResult, BatchReport, stop_exit_code
+
+    def report(*statuses: str, **kw: Any) -> BatchReport:
+        arts = [ArticleResult(path=f"{i}.txt", status=s) for i, s in enumerate(statuses)]  # type: ignore[arg-type]
+        return BatchReport("in", "out", "easy-read", ("pdf",), [], arts, [], **kw)
+
+    assert report("ok").exit_code is ExitCode.OK
+    assert report("ok", "failed").exit_code is ExitCode.CHECK_FAILED
+    assert report("ok", "not_run").exit_code is ExitCode.CHECK_FAILED
+    assert report("ok", state_errors=[{"code": "E325"}]).exit_code is ExitCode.STATE
+    assert report("ok", interrupted=True, interrupted_by="SIGINT").exit_code is ExitCode.INTERRUPTED
+    assert report("ok", interrupted=True, interrupted_by="SIGTERM").exit_code is ExitCode.TERMINATED
+    assert stop_exit_code("SIGTERM") is ExitCode.TERMINATED and stop_exit_code(None) is ExitCode.INTERRUPTED
+    assert [batch.EXIT_OK, batch.EXIT_FAILED, batch.EXIT_STATE, batch.EXIT_SIGINT, batch.EXIT_SIGTERM] == [
+        ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.STATE, ExitCode.INTERRUPTED, ExitCode.TERMINATED]

@@ -25,7 +25,6 @@ import pytest
 
 from easyread.batch import (
     DEFAULT_PROFILE,
-    EXIT_SIGTERM,
     JOURNAL_NAME,
     ORPHAN_EXIT,
     WORKERS_LOCK_NAME,
@@ -36,6 +35,7 @@ from easyread.batch import (
     run_batch,
 )
 from easyread.config import load_config
+from easyread.errors import ExitCode
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -234,7 +234,7 @@ def test_sigterm_stops_with_a_report_and_exit_143(tmp_path: Path, cfg: str, targ
         os.kill(proc.pid, signal.SIGTERM)
     else:
         os.killpg(proc.pid, signal.SIGTERM)
-    assert proc.wait(120) == EXIT_SIGTERM == 143, (tmp_path / "stderr0").read_text()
+    assert proc.wait(120) == ExitCode.TERMINATED == 143, (tmp_path / "stderr0").read_text()
     stdout = (tmp_path / "stdout0").read_text()
     assert "interrupted (SIGTERM): " in stdout and f"report: {out / 'index.html'}" in stdout
     summary = json.loads((out / "summary.json").read_text("utf-8"))

@@ -22,7 +22,6 @@ from click.testing import CliRunner
 import easyread.batch.executors
 import easyread.io
 from easyread.batch import (
-    EXIT_STATE,
     JOURNAL_NAME,
     MANIFEST_NAME,
     STATE_WRITE_FAILED,
@@ -32,6 +31,7 @@ from easyread.batch import (
     run_batch,
 )
 from easyread.cli import cli
+from easyread.errors import ExitCode
 
 TEXT = ("Buses {n}\n\nThe council said on Monday that {n} new buses will start in the town in May. "
         "People who live near the station asked for more buses last year.\n")
@@ -161,7 +161,7 @@ def test_journal_write_failure_stops_the_batch_with_a_report_and_exit_4(
     assert report.state_errors == [{
         "code": STATE_WRITE_FAILED, "file": JOURNAL_NAME,
         "message": f"cannot write the journal {JOURNAL_NAME}: No space left on device (ENOSPC)"}]
-    assert report.exit_code == EXIT_STATE == 4
+    assert report.exit_code == ExitCode.STATE == 4
     statuses = [a.status for a in report.articles]
     assert statuses[:2] == ["ok", "ok"] and statuses[2:] == ["not_run"] * 3  # nothing handed out after it
     summary = json.loads((out / "summary.json").read_text("utf-8"))

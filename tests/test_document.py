@@ -184,3 +184,18 @@ def test_rebase_ignores_other_sentences_and_inserts_and_stops_at_splits() -> Non
     assert doc.rebase("b1.s2", 0, 4, since=at) is None
     with pytest.raises(ValueError):
         doc.rebase("b1.s1", 0, 1, since=len(doc.edits) + 1)
+
+
+def test_json_round_trip_with_scores() -> None:
+    """Typed scores survive the JSON: from_dict rebuilds Scores, to_dict writes the same."""
+    from easyread.config import load_config
+    from easyread.pipeline import process
+    from easyread.score import Scores
+
+    doc = process(document_from_text("Title\n\nThe minister commenced the work. It was hard."),
+                  load_config(profile="plain", use_project=False))
+    data = doc.to_dict()
+    again = Document.from_dict(data)
+    assert set(again.scores) == {"before", "after"}
+    assert all(isinstance(s, Scores) for s in again.scores.values())
+    assert again.to_dict() == data

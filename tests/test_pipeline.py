@@ -105,3 +105,15 @@ def test_process_scores_before_and_after_and_notes_long_sentences() -> None:
     assert unscored.scores == {} and "started" in unscored.text()
     untouched = process(document_from_text(long), CONFIG, stages=[])
     assert untouched.notes == [] and untouched.edits == []
+
+
+def test_doc_scores_are_typed_and_written_as_before() -> None:
+    """``doc.scores`` holds typed Scores by phase; the JSON writes each as Scores.to_dict()."""
+    from easyread.score import Scores, score
+
+    doc = process(document_from_text(TEXT), CONFIG)
+    assert all(isinstance(s, Scores) for s in doc.scores.values())
+    after = doc.scores["after"]
+    assert after.value("words_per_sentence_mean") == after.indicators["words_per_sentence_mean"]
+    assert doc.to_dict()["scores"]["after"] == score(doc).to_dict()  # scored as it now reads
+    assert doc.to_dict()["scores"]["before"] == doc.scores["before"].to_dict()

@@ -119,6 +119,7 @@ from easyread.batch.models import (
     Skipped,
     Status,
     Terminated,
+    stop_exit_code,
 )
 from easyread.batch.report import (
     ReportWriteError,
@@ -203,6 +204,7 @@ __all__ = [
     "render_index",
     "render_json",
     "run_batch",
+    "stop_exit_code",
     "wait_for_old_workers",
     "warm_up",
     "write_reports",

@@ -7,7 +7,6 @@ import contextlib
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import resource
 import signal
@@ -18,7 +17,7 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from easyread.batch.models import (
     DEFAULT_PROFILE,
@@ -31,6 +30,9 @@ from easyread.batch.models import (
 )
 from easyread.config import Config, load_config
 from easyread.errors import EasyreadError
+
+if TYPE_CHECKING:
+    from easyread.score import Scores
 
 #: How often a worker checks that the batch that started it is still there.
 WATCHDOG_SECONDS = 0.25
@@ -141,25 +143,20 @@ def warm_up(formats: Iterable[str] = ()) -> bool:
     return True
 
 
+#: How the batch writes each document format beyond the table's defaults: its JSON is compact
+#: and sorted, so outputs diff well between runs.
+FORMAT_OPTIONS: dict[str, dict[str, Any]] = {"json": {"indent": 1, "sort_keys": True}}
+
+
 def _render(doc: Any, fmt: str, profile: str, config: Config) -> bytes | str:
-    if fmt == "pdf":
-        from easyread.render import render_pdf
+    """One article output, through the one table of formats (easyread.report.FORMATS)."""
+    from easyread.report import render_document
 
-        return render_pdf(doc, profile=profile, config=config)
-    if fmt == "html":
-        from easyread.render import render_html
-
-        return render_html(doc, profile=profile, config=config)
-    if fmt == "md":
-        from easyread.report.document import to_markdown
-
-        return to_markdown(doc)
-    return json.dumps(doc.to_dict(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return render_document(doc, fmt, profile=profile, config=config, **FORMAT_OPTIONS.get(fmt, {}))
 
 
-def _score_summary(scores: dict[str, Any]) -> dict[str, float]:
-    metrics = scores.get("metrics", {})
-    ind = scores.get("indicators", {})
+def _score_summary(scores: Scores) -> dict[str, float]:
+    metrics, ind = scores.metrics, scores.indicators
     return {
         "flesch_kincaid_grade": round(float(metrics.get("flesch_kincaid_grade", 0.0)), 2),
         "words_per_sentence": round(float(ind.get("words_per_sentence_mean", 0.0)), 2),
@@ -169,11 +166,10 @@ def _score_summary(scores: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def _check(path: str, scores: dict[str, Any], config: Config) -> tuple[str, list[str]]:
+def _check(path: str, scores: Scores, config: Config) -> tuple[str, list[str]]:
     from easyread.check import check_scores
-    from easyread.score import Scores
 
-    report = check_scores(path, Scores.from_dict(scores), config)  # with the rewritable-text figures
+    report = check_scores(path, scores, config)  # with the rewritable-text figures
     failures: list[str] = []
     long_sentences = 0
     for f in report.findings:
@@ -272,8 +268,7 @@ def convert_article(job: ArticleJob) -> ArticleResult:
             doc = process(doc, job.config)
             result.title = doc.title
             result.notes = [{"code": n.code, "message": n.message} for n in doc.notes if n.code.startswith("W3")]
-            before = doc.scores.get("before", {})
-            after = doc.scores.get("after", {})
+            before, after = doc.scores["before"], doc.scores["after"]  # process() scores both
             result.before = _score_summary(before)
             result.after = _score_summary(after)
             result.check, result.check_failures = _check(job.path, after, job.config)

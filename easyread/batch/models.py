@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from easyread import __version__
 from easyread.config import Config
-from easyread.errors import EasyreadError
+from easyread.errors import EasyreadError, ExitCode
 
 FORMATS = ("pdf", "html", "md", "json")
 DEFAULT_FORMATS = ("pdf", "html")
@@ -31,13 +31,20 @@ REPORT_NAMES = ("index.html", "summary.json", "summary.csv")
 RESERVED_NAMES = frozenset(n.casefold() for n in (
     *REPORT_NAMES, MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME, WORKERS_LOCK_NAME))
 
-#: Exit codes of ``easyread batch`` (BatchReport.exit_code; docs/batch.md). 2 (usage) and 3
-#: (nothing could run) come from the CLI.
-EXIT_OK = 0
-EXIT_FAILED = 1  # some articles failed, or --fail-fast stopped the batch
-EXIT_STATE = 4  # the journal, manifest or report could not be written (disk full?)
-EXIT_SIGINT = 130  # Ctrl-C (128 + SIGINT)
-EXIT_SIGTERM = 143  # SIGTERM: timeout, systemd, docker stop, Kubernetes (128 + SIGTERM)
+#: Exit codes of ``easyread batch`` (BatchReport.exit_code; docs/batch.md): the members of
+#: :class:`easyread.errors.ExitCode`, under the names they had here (kept for importers; new code
+#: uses ``ExitCode`` itself). 2 (usage) and 3 (nothing could run) come from the CLI.
+EXIT_OK = ExitCode.OK
+EXIT_FAILED = ExitCode.CHECK_FAILED  # some articles failed, or --fail-fast stopped the batch
+EXIT_STATE = ExitCode.STATE  # the journal, manifest or report could not be written
+EXIT_SIGINT = ExitCode.INTERRUPTED  # Ctrl-C (128 + SIGINT)
+EXIT_SIGTERM = ExitCode.TERMINATED  # SIGTERM (128 + SIGTERM)
+
+
+def stop_exit_code(by: str | None) -> ExitCode:
+    """The exit code of a batch stopped by a signal: TERMINATED (143) for ``"SIGTERM"``,
+    else INTERRUPTED (130, Ctrl-C)."""
+    return ExitCode.TERMINATED if by == "SIGTERM" else ExitCode.INTERRUPTED
 
 Status = Literal["ok", "failed", "not_run"]
 
@@ -268,17 +275,17 @@ class BatchReport:
         return sum(a.up_to_date for a in self.articles)
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         """130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM; else 4 when the
         journal, manifest or report could not be written; else 1 when some articles failed
         (or were not run after --fail-fast); else 0."""
         if self.interrupted:
-            return EXIT_SIGTERM if self.interrupted_by == "SIGTERM" else EXIT_SIGINT
+            return stop_exit_code(self.interrupted_by)
         if self.state_errors:
-            return EXIT_STATE
+            return ExitCode.STATE
         if any(a.status != "ok" for a in self.articles):
-            return EXIT_FAILED
-        return EXIT_OK
+            return ExitCode.CHECK_FAILED
+        return ExitCode.OK
 
     def to_dict(self, *, run: bool = True) -> dict[str, Any]:
         """summary.json. Everything outside ``run`` is the same whichever executor ran the

@@ -1,7 +1,9 @@
-"""The batch report: ``index.html``, ``summary.json`` and ``summary.csv`` in OUT_DIR.
+"""The batch report: ``index.html``, ``summary.json`` and ``summary.csv`` in OUT_DIR, and the
+summary lines ``easyread batch`` prints.
 
-Pure formatters over a :class:`~easyread.batch.models.BatchReport`, plus
-:func:`write_reports`, which writes all three atomically (a failure, such as a full disk, is a
+Pure formatters over a :class:`~easyread.batch.models.BatchReport` (listed, kind ``"batch"``,
+in the one table of formats :data:`easyread.report.FORMATS`), plus :func:`write_reports`, which
+writes the three files through that table atomically (a failure, such as a full disk, is a
 :class:`ReportWriteError` naming the file). The HTML page (template ``report.html.j2``) is one
 self-contained file (inline CSS, the chart as inline SVG from pygal with its scripts removed):
 it opens offline and fetches nothing.
@@ -23,6 +25,9 @@ from urllib.parse import quote
 
 if TYPE_CHECKING:
     from easyread.batch.models import ArticleResult, BatchReport
+
+#: The report files, in the order they are written, with their format in the table.
+REPORT_FILES = (("summary.json", "json"), ("summary.csv", "csv"), ("index.html", "html"))
 
 #: The page's Jinja2 template, next to this module.
 TEMPLATE = files("easyread.batch").joinpath("report.html.j2")
@@ -137,6 +142,42 @@ def render_csv(report: BatchReport) -> str:
     return buf.getvalue()
 
 
+def render_lines(report: BatchReport) -> str:
+    """What ``easyread batch`` prints at the end: a line per failed article and skipped entry,
+    then the counts (and the report's path when one was written)."""
+    c = report.counts
+    lines = []
+    for a in report.articles:
+        if a.status == "failed" and a.error:
+            lines.append(f"failed: {a.path}: {a.error['message']} [{a.error['code']}]")
+    for s in report.skipped:
+        lines.append(f"skipped: {s.path}: {s.message} [{s.code}]")
+    failed_before = sum(a.status == "failed" and a.up_to_date for a in report.articles)
+    retry = c["failed_retryable"]
+    if report.interrupted:
+        head = "interrupted (SIGTERM): " if report.interrupted_by == "SIGTERM" else "interrupted: "
+    elif report.stopped_early:
+        head = "stopped (--fail-fast): "
+    elif report.state_errors:
+        head = "incomplete (could not save the batch's state, see above): "
+    else:
+        head = ""
+    notes = [f"{failed_before} as on the last run; --force retries them"] if failed_before else []
+    if retry:
+        notes.append(f"{retry} tried again by the next run")
+    lines.append(
+        f"{head}{c['articles']} article(s): {c['ok']} ok ({report.converted} converted, "
+        f"{report.up_to_date - failed_before} up to date), {c['failed']} failed"
+        + (f" ({'; '.join(notes)})" if notes else "")
+        + (f", {c['not_run']} not run" if c["not_run"] else "")
+        + f"; {c['check_passed']} pass the {report.profile} checks; "
+        f"{report.wall_seconds:.1f} s"
+    )
+    if report.reports_written:
+        lines.append(f"report: {report.reports_written[-1]}")
+    return "\n".join(lines)
+
+
 class ReportWriteError(Exception):
     """A report file could not be made or written: ``name`` is the file, ``error`` the cause."""
 
@@ -154,13 +195,13 @@ def write_reports(report: BatchReport, out_dir: Path) -> list[str]:
     written, whole; the one that failed is as it was before.
     """
     from easyread.io import atomic_write
+    from easyread.report import get
 
     written: list[str] = []
     report.reports_written = written
-    renderers = (("summary.json", render_json), ("summary.csv", render_csv), ("index.html", render_index))
-    for name, render in renderers:
+    for name, fmt in REPORT_FILES:
         try:
-            atomic_write(out_dir / name, render(report))
+            atomic_write(out_dir / name, get("batch", fmt)(report))
         except Exception as exc:  # disk full, permission, or a bug in a renderer
             raise ReportWriteError(name, exc) from exc
         written.append(str(out_dir / name))

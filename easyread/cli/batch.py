@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from easyread import report as report_formats
 from easyread.cli.options import config_options
 
 
@@ -120,7 +121,7 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
       easyread batch articles/ -o out/ --formats html,md --profile plain --jobs 2
       easyread batch /shared/in -o /shared/out --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from easyread.batch import EXIT_SIGINT, EXIT_SIGTERM, BatchOptions, Terminated, run_batch
+    from easyread.batch import BatchOptions, Terminated, run_batch, stop_exit_code
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -135,13 +136,14 @@ def batch(in_dir: str, out_dir: str, formats: tuple[str, ...], jobs: int | None,
         result = run_batch(in_dir, out_dir, options, progress=progress)
     except KeyboardInterrupt as exc:
         progress.close()
-        by = " by SIGTERM" if isinstance(exc, Terminated) else ""
+        signal_name = "SIGTERM" if isinstance(exc, Terminated) else "SIGINT"
+        by = " by SIGTERM" if signal_name == "SIGTERM" else ""
         click.echo(f"easyread: interrupted{by} before any article was converted", err=True)
-        raise SystemExit(EXIT_SIGTERM if isinstance(exc, Terminated) else EXIT_SIGINT) from None
+        raise SystemExit(stop_exit_code(signal_name)) from None
     finally:
         progress.close()
     _state_errors(result)
-    click.echo(_summary(result))
+    click.echo(report_formats.get("batch", "lines")(result))
     raise SystemExit(result.exit_code)
 
 
@@ -153,42 +155,6 @@ def _state_errors(result: Any) -> None:
     for e in result.state_errors:
         click.echo(f"easyread: error: {e['message']} [{e['code']}]", err=True)
     if any(e["file"] in REPORT_NAMES for e in result.state_errors):
-        from easyread.batch.report import render_json
-
         click.echo("easyread: the report could not be written to the output folder; "
                    "here is summary.json:", err=True)
-        click.echo(render_json(result), err=True, nl=False)
-
-
-def _summary(result: Any) -> str:
-    c = result.counts
-    lines = []
-    for a in result.articles:
-        if a.status == "failed":
-            lines.append(f"failed: {a.path}: {a.error['message']} [{a.error['code']}]")
-    for s in result.skipped:
-        lines.append(f"skipped: {s.path}: {s.message} [{s.code}]")
-    failed_before = sum(a.status == "failed" and a.up_to_date for a in result.articles)
-    retry = c["failed_retryable"]
-    if result.interrupted:
-        head = "interrupted (SIGTERM): " if result.interrupted_by == "SIGTERM" else "interrupted: "
-    elif result.stopped_early:
-        head = "stopped (--fail-fast): "
-    elif result.state_errors:
-        head = "incomplete (could not save the batch's state, see above): "
-    else:
-        head = ""
-    notes = [f"{failed_before} as on the last run; --force retries them"] if failed_before else []
-    if retry:
-        notes.append(f"{retry} tried again by the next run")
-    lines.append(
-        f"{head}{c['articles']} article(s): {c['ok']} ok ({result.converted} converted, "
-        f"{result.up_to_date - failed_before} up to date), {c['failed']} failed"
-        + (f" ({'; '.join(notes)})" if notes else "")
-        + (f", {c['not_run']} not run" if c["not_run"] else "")
-        + f"; {c['check_passed']} pass the {result.profile} checks; "
-        f"{result.wall_seconds:.1f} s"
-    )
-    if result.reports_written:
-        lines.append(f"report: {result.reports_written[-1]}")
-    return "\n".join(lines)
+        click.echo(report_formats.get("batch", "json")(result), err=True, nl=False)

@@ -4,13 +4,14 @@
   JSON, GitHub annotations, JUnit XML, SARIF 2.1.0); pure formatters, no I/O;
 * :mod:`easyread.report.document` — a rewritten document as plain text, Markdown, JSON, one
   line per input line, and the edit ledger;
-* the rendered page (HTML, tagged PDF) is :mod:`easyread.render`'s.
+* the rendered page (HTML, tagged PDF) is :mod:`easyread.render`'s;
+* the batch summaries (``summary.json``, ``summary.csv``, ``index.html`` and the summary lines
+  ``easyread batch`` prints) are :mod:`easyread.batch.report`'s, kind ``"batch"``.
 
-The CLI takes its ``--format`` choices and formatters from :data:`FORMATS`, and ``convert``
-chooses by the output's suffix (:func:`format_for_output`). Formatters load only when used, so
-``import easyread.report`` stays cheap (the CLI's cold start). The batch summaries
-(``summary.json``, the HTML report, the summary lines) are to be listed here too, with kind
-``"batch"``; until then they are written by the batch package.
+The CLI takes its ``--format`` choices and formatters from :data:`FORMATS`, ``convert`` chooses
+by the output's suffix (:func:`format_for_output`), and ``batch`` writes each article's outputs
+with :func:`render_document` and its summaries with the ``"batch"`` formats. Formatters load
+only when used, so ``import easyread.report`` stays cheap (the CLI's cold start).
 
 >>> names("check")
 ['text', 'json', 'github', 'junit', 'sarif']
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMATS", "Format", "format_for_output", "get", "names"]
+__all__ = ["FORMATS", "Format", "format_for_output", "get", "names", "render_document"]
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,13 @@ class Format:
     """One output format: what it formats (``kind``), its name (the ``--format`` value) and
     the function that writes it (``"module:function"``, loaded on first use)."""
 
-    kind: str  # "score", "check", "document" (later also "batch")
+    kind: str  # "score", "check", "document" or "batch"
     name: str
     target: str
     #: Output file suffixes that choose this format (``convert -o OUT.pdf``).
     suffixes: tuple[str, ...] = ()
+    #: A laid-out page (HTML, PDF): the function also takes ``profile=`` and ``config=``.
+    page: bool = False
 
     def load(self) -> Callable[..., Any]:
         module, attr = self.target.split(":")
@@ -51,6 +54,7 @@ class Format:
 
 _RESULTS = "easyread.report.results"
 _DOCUMENT = "easyread.report.document"
+_BATCH = "easyread.batch.report"
 
 #: Every format, in the order the CLI lists them (the first of a kind is its default).
 FORMATS: tuple[Format, ...] = (
@@ -66,15 +70,12 @@ FORMATS: tuple[Format, ...] = (
     Format("document", "md", f"{_DOCUMENT}:to_markdown", (".md",)),
     Format("document", "json", f"{_DOCUMENT}:to_json", (".json",)),
     Format("document", "ledger", f"{_DOCUMENT}:ledger"),
-    Format("document", "html", "easyread.render:render_html", (".html", ".htm")),
-    Format("document", "pdf", "easyread.render:render_pdf", (".pdf",)),
-    # HOOK (batch summaries, for the lead to wire when easyread/batch/ lands): kind "batch",
-    #   Format("batch", "json", "<batch report module>:render_json", (".json",)),   summary.json
-    #   Format("batch", "csv", "<batch report module>:render_csv", (".csv",)),      summary.csv
-    #   Format("batch", "html", "<batch report module>:render_index", (".html",)), index.html
-    #   Format("batch", "lines", "easyread.cli.batch:_summary"),  the CLI's summary lines
-    # and the per-article outputs of a batch (batch.py ``_render``) from the "document" kind,
-    # with ``to_json(doc, indent=1, sort_keys=True)`` for its JSON.
+    Format("document", "html", "easyread.render:render_html", (".html", ".htm"), page=True),
+    Format("document", "pdf", "easyread.render:render_pdf", (".pdf",), page=True),
+    Format("batch", "json", f"{_BATCH}:render_json", (".json",)),  # summary.json
+    Format("batch", "csv", f"{_BATCH}:render_csv", (".csv",)),  # summary.csv
+    Format("batch", "html", f"{_BATCH}:render_index", (".html",)),  # index.html
+    Format("batch", "lines", f"{_BATCH}:render_lines"),  # what ``easyread batch`` prints
 )
 
 
@@ -95,6 +96,18 @@ def format_for_output(path: str | Path, kind: str = "document") -> Format | None
     """The format an output file's name asks for (by its suffix, any case), else ``None``."""
     suffix = Path(path).suffix.lower()
     return next((f for f in FORMATS if f.kind == kind and suffix in f.suffixes), None)
+
+
+def render_document(doc: Any, name: str, *, profile: str, config: Any, **options: Any) -> str | bytes:
+    """A processed document in the document format ``name`` (``text``, ``md``, ``json``,
+    ``ledger``, ``html``, ``pdf``): a page is laid out for ``profile`` with ``config``; the
+    other formats take ``options`` (``to_json``'s ``indent``, ``sort_keys``)."""
+    chosen = get("document", name)
+    if chosen.page:
+        page: str | bytes = chosen(doc, profile=profile, config=config)
+        return page
+    text: str = chosen(doc, **options)
+    return text
 
 
 def __getattr__(name: str) -> Any:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from easyread.config import Config, default_config, easy_profiles
+from easyread.config import Config, default_config
 from easyread.data import easy_words
 from easyread.document import Document, GlossEntry
 from easyread.pipeline import Context, FunctionStage
@@ -42,7 +42,6 @@ from easyread.terms import SENSE_UNSURE, Term, detect_terms
 
 RULE_FIRST_USE = "gloss.first_use.v1"
 RULE_ACRONYM = "gloss.acronym.v1"
-EASY_PROFILES: frozenset[str] = easy_profiles()  # the `easy` trait (default_config.toml)
 #: Blocks an explanation sentence may follow a sentence in (never a title or heading).
 ANCHOR_KINDS: frozenset[str] = frozenset({"standfirst", "paragraph", "quote", "list_item"})
 #: In plain language an acronym at least this frequent (``NASA`` 4.2) whose expansion is harder
@@ -104,7 +103,7 @@ def _params(config: Config, rule_id: str) -> dict[str, object]:
     return {**default_config().rules.get(rule_id, {}), **config.rules.get(rule_id, {})}
 
 
-def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
+def first_use(term: Term, *, easy: bool, common_zipf: float = 4.0) -> GlossPlan:
     """``gloss.first_use.v1``: explain a glossary term or organisation after its first use.
 
     Why: UK government easy-read guidance says to explain a hard word in the next sentence;
@@ -114,10 +113,10 @@ def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
 
     >>> t = Term("dark web", "term", "b4.s1", "The dark web is a hidden part of the internet.",
     ...          "builtin")
-    >>> first_use(t, "easy-read").mode, first_use(t, "plain").mode
+    >>> first_use(t, easy=True).mode, first_use(t, easy=False).mode
     ('sentence', 'glossary')
     >>> first_use(Term("charity", "term", "b5.s1", "A charity is a group.", "builtin",
-    ...                zipf=4.45), "easy-read").mode
+    ...                zipf=4.45), easy=True).mode
     'glossary'
     """
     if not term.explanation:
@@ -126,7 +125,7 @@ def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
                              f"{term.term!r}: no word of the glossary entry's sense near its use; "
                              "its explanation may be wrong here, so a person should decide")
         return GlossPlan(RULE_FIRST_USE, "missing", f"{term.term!r} needs a human explanation")
-    if profile not in EASY_PROFILES:
+    if not easy:
         return GlossPlan(RULE_FIRST_USE, "glossary", f"list {term.term!r} in the glossary (ER-06)")
     common = term.kind == "term" and " " not in term.term and (
         term.zipf >= common_zipf or term.key in easy_words()
@@ -138,7 +137,7 @@ def first_use(term: Term, profile: str, common_zipf: float = 4.0) -> GlossPlan:
                      f"explain {term.term!r} in the next sentence (ER-05, WCAG 3.1.3)")
 
 
-def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
+def acronym(term: Term, *, easy: bool, in_heading: bool, quoted_only: bool,
             defined_in_place: bool, common: bool = False, harder_expansion: bool = False) -> GlossPlan:
     """``gloss.acronym.v1``: expand or explain an acronym at its first use.
 
@@ -149,10 +148,10 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
 
     >>> t = Term("NSPCC", "acronym", "b3.s1", "The NSPCC is a charity that keeps children safe.",
     ...          "builtin", "National Society for the Prevention of Cruelty to Children")
-    >>> [acronym(t, p, in_heading=False, quoted_only=False, defined_in_place=False).mode
-    ...  for p in ("easy-read", "plain")]
+    >>> [acronym(t, easy=e, in_heading=False, quoted_only=False, defined_in_place=False).mode
+    ...  for e in (True, False)]
     ['sentence', 'inline']
-    >>> acronym(t, "plain", in_heading=False, quoted_only=True, defined_in_place=False).mode
+    >>> acronym(t, easy=False, in_heading=False, quoted_only=True, defined_in_place=False).mode
     'sentence'
 
     A well-known acronym whose expansion is harder than it (``harder_expansion``: ``NASA``,
@@ -161,7 +160,7 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
 
     >>> n = Term("NASA", "acronym", "b1.s1", "NASA is the US space agency.", "builtin",
     ...          "National Aeronautics and Space Administration")
-    >>> acronym(n, "plain", in_heading=False, quoted_only=False, defined_in_place=False,
+    >>> acronym(n, easy=False, in_heading=False, quoted_only=False, defined_in_place=False,
     ...         harder_expansion=True).mode
     'sentence'
     """
@@ -172,7 +171,7 @@ def acronym(term: Term, profile: str, *, in_heading: bool, quoted_only: bool,
         # nor listed (issue 10: the blind review judged such entries unneeded).
         why = "the article spells it out where it is used" if defined_in_place else "a well-known acronym"
         return GlossPlan(RULE_ACRONYM, "known", f"{term.term} is not explained: {why}")
-    if profile in EASY_PROFILES:
+    if easy:
         if in_heading and term.expansion:
             return GlossPlan(RULE_ACRONYM, "write_out",
                              f"write {term.term} out in full (ER-07, WCAG 3.1.4)")
@@ -210,7 +209,7 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
     ['Sites on the dark web were shut.', 'The dark web is a hidden part of the internet where people can hide.']
     """
     config = ctx.config
-    profile = config.profile
+    easy = config.easy  # the profile's `easy` trait (typed settings, any profile)
     fu = _params(config, RULE_FIRST_USE)
     ac = _params(config, RULE_ACRONYM)
     max_per = int(str(fu["max_per_sentence"]))
@@ -244,9 +243,9 @@ def gloss_stage(doc: Document, ctx: Context) -> Document:
         if noun_entry_used_as_verb(doc, term):
             continue  # "We witness the change": a noun's explanation would be wrong here
         if term.kind == "acronym":
-            plan = _acronym_plan(doc, term, profile, kinds, acronym_common)
+            plan = _acronym_plan(doc, term, easy, kinds, acronym_common)
         else:
-            plan = first_use(term, profile, common_zipf)
+            plan = first_use(term, easy=easy, common_zipf=common_zipf)
         # Already explained by its own sentence (a run before this one put it there): an
         # expansion in brackets would explain it twice, and a second run would not be a no-op.
         # It may also end a sentence that had no full stop before it was explained, as the
@@ -451,7 +450,7 @@ def noun_entry_used_as_verb(doc: Document, term: Term) -> bool:
     return True
 
 
-def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str],
+def _acronym_plan(doc: Document, term: Term, easy: bool, kinds: dict[str, str],
                   common_zipf: float) -> GlossPlan:
     from easyread.data import zipf
 
@@ -472,7 +471,7 @@ def _acronym_plan(doc: Document, term: Term, profile: str, kinds: dict[str, str]
     if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
         in_heading = False
     common = zipf(term.term) >= common_zipf
-    return acronym(term, profile, in_heading=in_heading, quoted_only=quoted_only,
+    return acronym(term, easy=easy, in_heading=in_heading, quoted_only=quoted_only,
                    defined_in_place=defined, common=common,
                    harder_expansion=expansion_is_harder(term.term, term.expansion))
 

@@ -77,14 +77,16 @@ Rule = Callable[[Sentence, RuleContext], list[Proposal]]
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """A registered rule: versioned id, function, the profiles it runs in (None = all)."""
+    """A registered rule: versioned id, function, and whether it runs only in a profile with
+    the ``easy`` trait (``config.easy``: the built-in ``easy-read`` and ``large-print``, or a
+    user's own profile with ``easy = true``)."""
 
     id: str
     func: Rule
-    profiles: frozenset[str] | None = None
+    easy: bool = False
 
     def active(self, config: Config) -> bool:
-        if self.profiles is not None and config.profile not in self.profiles:
+        if self.easy and not config.easy:
             return False
         return config.rule_enabled(self.id)
 

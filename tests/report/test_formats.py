@@ -65,3 +65,37 @@ def test_the_package_still_exports_the_result_formatters() -> None:
 @pytest.mark.parametrize(("old", "new"), sorted(MOVED.items()))
 def test_moved_modules_import_under_their_old_names(old: str, new: str) -> None:
     assert importlib.import_module(old) is importlib.import_module(new)
+
+
+def test_batch_summaries_are_in_the_table() -> None:
+    from easyread.batch import report as batch_report
+    from easyread.batch.models import REPORT_NAMES
+
+    assert names("batch") == ["json", "csv", "html", "lines"]
+    assert get("batch", "json").load() is batch_report.render_json
+    assert get("batch", "lines").load() is batch_report.render_lines
+    # every report file is written through the table, under its own name
+    assert sorted(name for name, _ in batch_report.REPORT_FILES) == sorted(REPORT_NAMES)
+    assert {fmt for _, fmt in batch_report.REPORT_FILES} <= set(names("batch"))
+    assert format_for_output("summary.csv", kind="batch").name == "csv"  # type: ignore[union-attr]
+
+
+def test_batch_article_formats_are_document_formats() -> None:
+    from easyread.batch.models import FORMATS as BATCH_FORMATS
+
+    assert set(BATCH_FORMATS) <= set(names("document"))
+
+
+def test_render_document_passes_the_page_options_only_to_pages() -> None:
+    from easyread.config import load_config
+    from easyread.report import render_document
+    from easyread.report.document import to_json, to_markdown
+
+    doc = document_from_text("Title\n\nOne sentence here.")
+    config = load_config(profile="plain", use_project=False)
+    assert render_document(doc, "md", profile="plain", config=config) == to_markdown(doc)
+    compact = render_document(doc, "json", profile="plain", config=config, indent=1, sort_keys=True)
+    assert compact == to_json(doc, indent=1, sort_keys=True) != to_json(doc)
+    page = render_document(doc, "html", profile="plain", config=config)
+    assert isinstance(page, str) and page.lstrip().lower().startswith("<!doctype html")
+    assert [f.name for f in FORMATS if f.page] == ["html", "pdf"]

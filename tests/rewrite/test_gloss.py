@@ -293,3 +293,37 @@ def test_second_run_after_quote_only_explanation_is_a_no_op() -> None:
     again = gloss(" ".join(texts(first)), profile="plain")
     assert again.edits == []
     assert texts(again) == texts(first)
+
+
+def _own_profile(tmp_path: Path, easy: bool) -> Path:
+    """A pyproject.toml with a profile of the user's own: easy read's settings, ``easy`` as given."""
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.easyread.profiles.simple]\n"
+        'description = "Our own easy read."\n'
+        f"max_sentence_words = 15\nrewrite_max_words = 15\nscope = \"rewritable\"\neasy = {str(easy).lower()}\n",
+        "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("easy", [True, False])
+def test_a_users_own_profile_with_the_easy_trait_runs_the_easy_read_rules(tmp_path: Path, easy: bool) -> None:
+    """The split and gloss stages read ``config.easy`` (typed settings), not profile names: a
+    user's own profile with ``easy = true`` is rewritten exactly as ``easy-read``; with
+    ``easy = false`` the easy-read-only rules stay off."""
+    from easyread.rewrite.split import EVERY_SENTENCE, RULES
+
+    seed = (Path(__file__).resolve().parents[2] / "seeds" / "javid-cse-strategy-2019.txt").read_text("utf-8")
+    own = load_config(profile="simple", start=_own_profile(tmp_path, easy))
+    assert own.profile == "simple" and own.easy is easy
+    easy_only = {r.id for r in (*RULES, *EVERY_SENTENCE) if r.easy}
+    assert {"split.drop_aside.v3", "split.frame.v1", "split.opener.v1", "split.filler.v1"} == easy_only
+    assert all(any(r.id == i and r.active(own) is easy for r in (*RULES, *EVERY_SENTENCE)) for i in easy_only)
+    mine = process(document_from_text(seed), own, score=False)
+    builtin = process(document_from_text(seed), load_config(profile="easy-read", use_project=False), score=False)
+    modes = Counter(e.rule for e in mine.edits)
+    if easy:
+        assert mine.text() == builtin.text() and [e.rule for e in mine.edits] == [e.rule for e in builtin.edits]
+    else:
+        assert mine.text() != builtin.text() and not easy_only & set(modes)
+        # plain-language glossing: no explanation sentences of first-use terms
+        assert modes[RULE_FIRST_USE] < Counter(e.rule for e in builtin.edits)[RULE_FIRST_USE]

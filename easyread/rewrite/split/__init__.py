@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from easyread.config import easy_profiles
 from easyread.document import Document, Sentence
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import (
@@ -44,12 +43,10 @@ from easyread.rewrite.split.pos_rules import *  # noqa: F403  (the rule function
 from easyread.rewrite.split.pos_rules import _inflect, _table, finish  # noqa: F401
 from easyread.rewrite.split.postcheck import fragment_reason, list_reason
 
-_EASY = easy_profiles()  # the `easy` trait (default_config.toml)
-
 #: Every split rule, in the order the stage tries them (the first that applies wins).
 RULES: tuple[RuleSpec, ...] = (
-    RuleSpec("split.drop_aside.v3", pos_rules.drop_aside, _EASY),
-    RuleSpec("split.frame.v1", pos_rules.frame, _EASY),
+    RuleSpec("split.drop_aside.v3", pos_rules.drop_aside, easy=True),
+    RuleSpec("split.frame.v1", pos_rules.frame, easy=True),
     RuleSpec("split.attribution.v1", pos_rules.attribution),
     RuleSpec("split.attribution_lead.v1", pos_rules.attribution_lead),
     RuleSpec("split.appositive.v1", pos_rules.appositive),
@@ -84,8 +81,8 @@ RULES: tuple[RuleSpec, ...] = (
 )
 #: Rules applied to every sentence of the stage (not only over-long ones), before splitting.
 EVERY_SENTENCE: tuple[RuleSpec, ...] = (
-    RuleSpec("split.opener.v1", pos_rules.opener, _EASY),
-    RuleSpec("split.filler.v1", pos_rules.filler, _EASY),
+    RuleSpec("split.opener.v1", pos_rules.opener, easy=True),
+    RuleSpec("split.filler.v1", pos_rules.filler, easy=True),
     RuleSpec("split.connective.v1", pos_rules.connective),
 )
 
