@@ -39,7 +39,7 @@ from easyread.acronyms import is_acronym
 from easyread.data import data_path, easy_words, zipf_table
 from easyread.document import Document, Sentence
 from easyread.errors import DataError
-from easyread.nlp import tokenize
+from easyread.nlp import is_number_text, word_and_mark_texts
 from easyread.readability import syllables
 
 MODEL_FILE = "level_model.json"
@@ -226,11 +226,13 @@ def _word(text: str, first: bool) -> tuple[tuple[float, ...], float, bool]:
 
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
+    if not sentence.tokens:  # score segments without tokens: read the token texts alone
+        return _text_counts(sentence.text, hard_words, passive)
     words = numbers = commas = semis = asides = quotes = questions = 0
     incs: list[tuple[float, ...]] = []
     lowest = 0.0
     first = True
-    for tok in sentence.tokens or tokenize(sentence.text):  # score segments without tokens
+    for tok in sentence.tokens:
         kind = tok.kind
         if kind == "word":
             inc, z, lower = _word(tok.text, first)
@@ -253,6 +255,44 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
             elif t in QUOTE_MARKS:
                 quotes += 1
             elif t == "?":
+                questions += 1
+    return Counts(words, hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
+                  questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
+
+
+#: The punctuation that :func:`sentence_counts` counts (every one is a ``punct`` token).
+_MARKS = COMMA_MARKS | ASIDE_MARKS | QUOTE_MARKS | {"?"}
+
+
+def _text_counts(text: str, hard_words: int, passive: bool) -> Counts:
+    """:func:`sentence_counts` of a sentence without tokens, from the texts of its tokens
+    (:func:`easyread.nlp.word_and_mark_texts`): the same counts, summed in the same order."""
+    words = numbers = commas = semis = asides = quotes = questions = 0
+    incs: list[tuple[float, ...]] = []
+    lowest = 0.0
+    first = True
+    word = _word
+    for w, t in word_and_mark_texts(text):
+        if w:
+            words += 1
+            if w[0].isdigit() and is_number_text(w):
+                numbers += 1
+                first = False
+                continue
+            inc, z, lower = word(w, first)
+            first = False
+            incs.append(inc)
+            if lower and (not lowest or z < lowest):
+                lowest = z
+        elif t in _MARKS:
+            if t in COMMA_MARKS:
+                commas += 1
+                semis += t != ","
+            elif t in ASIDE_MARKS:
+                asides += 1
+            elif t in QUOTE_MARKS:
+                quotes += 1
+            else:
                 questions += 1
     return Counts(words, hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
                   questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
