@@ -39,7 +39,7 @@ from easyread.acronyms import is_acronym
 from easyread.data import data_path, easy_words, zipf_table
 from easyread.document import Document, Sentence
 from easyread.errors import DataError
-from easyread.nlp import is_number_text, word_and_mark_texts
+from easyread.nlp import is_number_text, word_texts
 from easyread.readability import syllables
 
 MODEL_FILE = "level_model.json"
@@ -227,7 +227,7 @@ def _word(text: str, first: bool) -> tuple[tuple[float, ...], float, bool]:
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
     if not sentence.tokens:  # score segments without tokens: read the token texts alone
-        return _text_counts(sentence.text, hard_words, passive)
+        return found_counts(sentence.text, word_texts(sentence.text), hard_words, passive)
     words = numbers = commas = semis = asides = quotes = questions = 0
     incs: list[tuple[float, ...]] = []
     lowest = 0.0
@@ -260,42 +260,44 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
                   questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
-#: The punctuation that :func:`sentence_counts` counts (every one is a ``punct`` token).
-_MARKS = COMMA_MARKS | ASIDE_MARKS | QUOTE_MARKS | {"?"}
+#: Of the marks :func:`sentence_counts` counts, the only ones a word token can hold (``140,000``,
+#: ``don't``, ``don’t``); every other one in a text is a punctuation token of its own.
+_IN_WORDS = (",", "'", "\u2019")
 
 
-def _text_counts(text: str, hard_words: int, passive: bool) -> Counts:
-    """:func:`sentence_counts` of a sentence without tokens, from the texts of its tokens
-    (:func:`easyread.nlp.word_and_mark_texts`): the same counts, summed in the same order."""
-    words = numbers = commas = semis = asides = quotes = questions = 0
+def found_counts(text: str, found: list[str], hard_words: int, passive: bool) -> Counts:
+    """:func:`sentence_counts` of a sentence without tokens, from its text and the texts of its
+    word and number tokens (``found``: :func:`easyread.nlp.word_texts` of ``text``): the same
+    counts, the word sums added in the same order. Each counted mark is a one-character
+    punctuation token, except a comma or an apostrophe inside a word token, so the marks are
+    counted in the text less those in its words (``tests/test_score_fast.py`` checks it
+    against the tokens)."""
+    count = text.count
+    semis = count(";") + count(":")
+    commas = count(",") + semis
+    quotes = count('"') + count("\u201c") + count("\u201d") + count("\u2018") + count("'") + count("\u2019")
+    if found and (commas or quotes):
+        joined = "\x00".join(found)
+        commas -= joined.count(",")
+        quotes -= joined.count("'") + joined.count("\u2019")
+    asides = count("(") + count(")") + count("\u2013") + count("\u2014")
+    numbers = 0
     incs: list[tuple[float, ...]] = []
     lowest = 0.0
     first = True
     word = _word
-    for w, t in word_and_mark_texts(text):
-        if w:
-            words += 1
-            if w[0].isdigit() and is_number_text(w):
-                numbers += 1
-                first = False
-                continue
-            inc, z, lower = word(w, first)
+    for w in found:
+        if w[0].isdigit() and is_number_text(w):
+            numbers += 1
             first = False
-            incs.append(inc)
-            if lower and (not lowest or z < lowest):
-                lowest = z
-        elif t in _MARKS:
-            if t in COMMA_MARKS:
-                commas += 1
-                semis += t != ","
-            elif t in ASIDE_MARKS:
-                asides += 1
-            elif t in QUOTE_MARKS:
-                quotes += 1
-            else:
-                questions += 1
-    return Counts(words, hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
-                  questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
+            continue
+        inc, z, lower = word(w, first)
+        first = False
+        incs.append(inc)
+        if lower and (not lowest or z < lowest):
+            lowest = z
+    return Counts(len(found), hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
+                  count("?"), lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
 def features(counts: Sequence[Counts]) -> dict[str, float]:
@@ -501,11 +503,18 @@ class Scored(Protocol):
 
 
 def attach(body: Sequence[Sentence], scored: Sequence[Scored],
-           m: Model | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+           m: Model | None = None, found: Sequence[list[str]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Set each scored sentence's ``level`` and return the ``level`` objects of the text and of
-    its rewritable part (without direct quotations), as ``score`` reports them."""
+    its rewritable part (without direct quotations), as ``score`` reports them. ``found``: each
+    sentence's :func:`easyread.nlp.word_texts`, when already known (for a sentence without
+    tokens)."""
     m = m or model()
-    counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) for s, x in zip(body, scored, strict=True)]
+    if found is None:
+        counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) for s, x in zip(body, scored, strict=True)]
+    else:
+        counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) if s.tokens
+                  else found_counts(s.text, f, len(x.hard_words), bool(x.passive))
+                  for s, x, f in zip(body, scored, found, strict=True)]
     for c, x in zip(counts, scored, strict=True):
         x.level = sentence_level(c, m).to_dict()
     whole = text_level(counts, m).to_dict()

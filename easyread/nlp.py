@@ -56,7 +56,6 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "word_spans",
-    "word_and_mark_texts",
     "word_texts",
     "words",
 ]
@@ -513,27 +512,6 @@ _WORD_TEXT_RE = re.compile(
     re.VERBOSE,
 )
 
-# The same alternation again with two groups: the word-or-number texts (group 1, as in
-# ``_WORD_TEXT_RE``) and the other tokens of one character or a dash run (group 2); an
-# ellipsis gives ("", "") (see :func:`word_and_mark_texts`).
-_WORD_MARK_RE = re.compile(
-    r"""
-    (?:\.\.+|\u2026)
-  | ( (?:[^\W\d_]\.){2,}
-    | [^\W_]+
-      (?: (?: ['\u2019\-\u2010\u2011]
-            | (?<=\d)[.,](?=\d)
-          )
-          [^\W_]+
-      )*
-    )
-  | ( --+|[\u2013\u2014\u2015]
-    | \S
-    )
-    """,
-    re.VERBOSE,
-)
-
 _SYMBOLS = frozenset("£$€¥%&@#+=<>|~^°§©®™/\\")
 _OTHER_KIND: dict[str, TokenKind] = {}
 _JOINERS = frozenset("-'\u2019\u2010\u2011")
@@ -618,23 +596,6 @@ def word_texts(text: str) -> list[str]:
     ["Don't", 'pay', '600,000', 'for', 'a', 'well-known', 'U.K.', 'brand']
     """
     return [w for w in _WORD_TEXT_RE.findall(text) if w]
-
-
-def word_and_mark_texts(text: str) -> list[tuple[str, str]]:
-    """Every token of :func:`tokenize` as a pair, without building tokens: ``(text, "")`` for
-    a word or number token, ``("", text)`` for a dash or any other one-character token (its
-    kind: :func:`kind_of_mark`), ``("", "")`` for an ellipsis (``tests/test_nlp.py`` checks
-    it against :func:`tokenize`).
-
-    >>> word_and_mark_texts("Yes – 5%...")
-    [('Yes', ''), ('', '–'), ('5', ''), ('', '%'), ('', '')]
-    """
-    return _WORD_MARK_RE.findall(text)
-
-
-def kind_of_mark(text: str) -> TokenKind:
-    """The kind :func:`tokenize` gives a non-word token text of :func:`word_and_mark_texts`."""
-    return _kind_of_other(text) if len(text) == 1 and text not in "\u2013\u2014\u2015" else "punct"
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

@@ -11,7 +11,7 @@ import pytest
 
 from easyread import level, readability
 from easyread.document import Sentence
-from easyread.nlp import kind_of_mark, tokenize, word_and_mark_texts, word_texts, words
+from easyread.nlp import tokenize, word_texts, words
 from easyread.pipeline import document_from_text
 from easyread.read import from_text, load
 from easyread.score import (
@@ -82,26 +82,13 @@ def documents(shared: Path | None) -> Iterator[str]:
             yield path.read_text("utf-8-sig", errors="replace")
 
 
-def reference_pairs(text: str) -> list[tuple[str, str]]:
-    """:func:`word_and_mark_texts` computed from :func:`tokenize` (and its kinds)."""
-    out = []
-    for t in tokenize(text):
-        if t.kind in ("word", "number"):
-            out.append((t.text, ""))
-        else:
-            is_ellipsis = t.text == "\u2026" or (len(t.text) > 1 and set(t.text) == {"."})
-            out.append(("", "") if is_ellipsis else ("", t.text))
-            if not is_ellipsis:
-                assert kind_of_mark(t.text) == t.kind
-    return out
-
-
-def test_word_and_mark_texts_edge_cases() -> None:
-    text = "Wait... no… – yes -- “U.K.” 2.5m, 24-year-old £600,000 (24%); e.g. don’t? ― end-"
+def test_level_counts_edge_cases() -> None:
+    text = ("Wait... no… – yes -- “U.K.” 2.5m, 24-year-old £600,000 (24%); e.g. don’t? ― end- "
+            "'rock'n'roll' isn't 1990's: ‘x’ — \"y\" 1,2,3 ,, ’tis")
     assert check_sentences(text) >= 1
-    assert word_and_mark_texts(text) == reference_pairs(text)
-    # every mark the level counts is a punctuation token
-    assert all(kind_of_mark(m) == "punct" for m in level.COMMA_MARKS | level.ASIDE_MARKS | level.QUOTE_MARKS | {"?"})
+    # every mark the level counts is a punctuation token of one character
+    marks = level.COMMA_MARKS | level.ASIDE_MARKS | level.QUOTE_MARKS | {"?"}
+    assert {(t.text, t.kind) for t in tokenize(" ".join(marks))} == {(m, "punct") for m in marks}
 
 
 def check_sentences(text: str) -> int:
@@ -113,8 +100,8 @@ def check_sentences(text: str) -> int:
         assert hard_words(sentence, 4.0) == reference_hard_words(sentence, 4.0)
         bare = Sentence(id=sentence.id, text=sentence.text, line=sentence.line, column=sentence.column,
                         protected=sentence.protected)  # no tokens, as `score` segments
-        assert word_and_mark_texts(sentence.text) == reference_pairs(sentence.text)
         assert level.sentence_counts(bare, 2, True) == level.sentence_counts(sentence, 2, True)
+        assert level.found_counts(sentence.text, words(sentence.text), 2, True) == level.sentence_counts(sentence, 2, True)
         for s in (sentence, bare):
             got = asdict(score_sentence(s, 4.0, unexplained))
             assert got.pop("level") is None  # the level is attached by score() (easyread.level)
