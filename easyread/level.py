@@ -260,6 +260,18 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
                   questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+#: :func:`_word` of words that are not their sentence's first (a plain dict: faster to read).
+_LATER: dict[str, tuple[tuple[float, ...], float, bool]] = {}
+
+
+def _later(w: str) -> tuple[tuple[float, ...], float, bool]:
+    if len(_LATER) >= 200_000:
+        _LATER.clear()
+    found = _LATER[w] = _word(w, False)
+    return found
+
+
 #: Of the marks :func:`sentence_counts` counts, the only ones a word token can hold (``140,000``,
 #: ``don't``, ``don’t``); every other one in a text is a punctuation token of its own.
 _IN_WORDS = (",", "'", "\u2019")
@@ -282,20 +294,30 @@ def found_counts(text: str, found: list[str], hard_words: int, passive: bool) ->
         quotes -= joined.count("'") + joined.count("\u2019")
     asides = count("(") + count(")") + count("\u2013") + count("\u2014")
     numbers = 0
-    incs: list[tuple[float, ...]] = []
-    lowest = 0.0
-    first = True
-    word = _word
-    for w in found:
-        if w[0].isdigit() and is_number_text(w):
-            numbers += 1
+    if not found:
+        rows = []
+    elif text.isascii() and _ASCII_DIGITS.isdisjoint(text):  # no digit, so no number token
+        get = _LATER.get
+        rows = [_word(found[0], True)]
+        rows += [get(w) or _later(w) for w in found[1:]]
+    else:
+        rows = []
+        first = True
+        for w in found:
+            if w[0].isdigit() and is_number_text(w):
+                numbers += 1
+            else:
+                rows.append(_word(w, first))
             first = False
-            continue
-        inc, z, lower = word(w, first)
-        first = False
-        incs.append(inc)
-        if lower and (not lowest or z < lowest):
-            lowest = z
+    incs = [r[0] for r in rows]
+    zs = [r[1] for r in rows if r[2]]
+    if 0.0 in zs:  # the running minimum below restarts after a Zipf of 0
+        lowest = 0.0
+        for z in zs:
+            if not lowest or z < lowest:
+                lowest = z
+    else:
+        lowest = min(zs, default=0.0)
     return Counts(len(found), hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
                   count("?"), lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
@@ -308,7 +330,10 @@ def features(counts: Sequence[Counts]) -> dict[str, float]:
     if not n or not total:
         return {}
 
-    sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
+    if n == 1:  # one sentence (its level): each sum is the value itself (0 + x == x)
+        sums = dict(zip(_COUNT_FIELDS, _count_values(kept[0]), strict=True))
+    else:
+        sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
 
     def share(field: str) -> float:
         return float(sums[field]) / total
@@ -401,14 +426,19 @@ class Model:
         """The grade of a text, or, with ``sentence`` (its number of words), of one sentence with
         these features (see ``TEXT_ONLY``, ``SENTENCE_OWN`` and ``PRIOR_WORDS``)."""
         z = self.intercept
-        keep = sentence / (sentence + PRIOR_WORDS) if sentence else 1.0
-        for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            x = values[name]
-            if sentence and name in TEXT_ONLY:
-                x = mu
-            elif sentence and name not in SENTENCE_OWN:
-                x = keep * x + (1.0 - keep) * mu
-            z += w * (x - mu) / sigma
+        if sentence:
+            keep = sentence / (sentence + PRIOR_WORDS)
+            for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+                if name in TEXT_ONLY:
+                    x = mu
+                elif name in SENTENCE_OWN:
+                    x = values[name]
+                else:
+                    x = keep * values[name] + (1.0 - keep) * mu
+                z += w * (x - mu) / sigma
+        else:
+            for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+                z += w * (values[name] - mu) / sigma
         low, high = self.clip
         return min(high, max(low, z))
 
