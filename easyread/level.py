@@ -324,16 +324,73 @@ def found_counts(text: str, found: list[str], hard_words: int, passive: bool) ->
 
 def features(counts: Sequence[Counts]) -> dict[str, float]:
     """The text's features from its sentences' counts (sentences with no words are ignored)."""
+    if len(counts) == 1 and counts[0].words:
+        return _one_features(counts[0])
+    return _features(counts)
+
+
+def _one_features(c: Counts) -> dict[str, float]:
+    """:func:`features` of one sentence with words: the same arithmetic as :func:`_features`
+    with each sum over one sentence written as its value (``0 + x == x``; a count is never
+    ``-0.0``), so the same floats (``tests/test_level.py`` compares the two)."""
+    total = c.words
+    w = min(total, SENTENCE_CAP)
+    mean = w / 1
+    content = c.content
+    return {
+        "capped_words_per_sentence_sq": (w * w) / w,
+        "capped_words_per_sentence_sd": math.sqrt((w - mean) ** 2 / 1),
+        "share_over_20": (1 if total > 20 else 0) / 1,
+        "share_over_30": (1 if total > 30 else 0) / 1,
+        "capped_commas_per_sentence": min(c.commas, COMMA_CAP) / 1,
+        "semicolons_per_sentence": float(c.semicolons) / 1,
+        "commas_per_word": float(c.commas) / total,
+        "clause_words_per_sentence": float(c.clause_words) / 1,
+        "clause_word_share": float(c.clause_words) / total,
+        "passive_share": float(c.passive) / 1,
+        "asides_per_sentence": float(c.asides) / 1,
+        "quotes_per_sentence": float(c.quotes) / 1,
+        "questions_per_sentence": float(c.questions) / 1,
+        "syllables_per_word": float(c.syllables) / total,
+        "letters_per_word": float(c.letters) / total,
+        "polysyllable_share": float(c.polysyllables) / total,
+        "monosyllable_share": float(c.monosyllables) / total,
+        "long_word_share": float(c.long_words) / total,
+        "nominal_share": float(c.nominals) / total,
+        "zipf_mean": float(c.zipf_sum) / total,
+        "content_zipf": (c.content_zipf_sum / content) if content else CONTENT_ZIPF,
+        "content_share": float(content) / total,
+        "min_zipf_mean": float(c.min_zipf) / 1,
+        "very_rare_share": float(c.very_rare) / total,
+        "rare_share": float(c.rare) / total,
+        "zipf_3_4_share": float(c.zipf_3_4) / total,
+        "zipf_4_5_share": float(c.zipf_4_5) / total,
+        "zipf_5_6_share": float(c.zipf_5_6) / total,
+        "zipf_6_share": float(c.zipf_6) / total,
+        "common_share": float(c.common) / total,
+        "hard_word_share": float(c.hard) / total,
+        "not_dale_chall_share": float(c.not_dale_chall) / total,
+        "name_share": float(c.names) / total,
+        "numbers_per_100": 100.0 * (float(c.numbers) / total),
+        "acronyms_per_100": 100.0 * (float(c.acronyms) / total),
+        "pronoun_share": float(c.pronouns) / total,
+        "conjunction_share": float(c.conjunctions) / total,
+        "modal_share": float(c.modals) / total,
+        "negation_share": float(c.negations) / total,
+        "the_share": float(c.the) / total,
+        "of_share": float(c.of) / total,
+        "that_share": float(c.that) / total,
+    }
+
+
+def _features(counts: Sequence[Counts]) -> dict[str, float]:
     kept = [c for c in counts if c.words]
     n = len(kept)
     total = sum(c.words for c in kept)
     if not n or not total:
         return {}
 
-    if n == 1:  # one sentence (its level): each sum is the value itself (0 + x == x)
-        sums = dict(zip(_COUNT_FIELDS, _count_values(kept[0]), strict=True))
-    else:
-        sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
+    sums = dict(zip(_COUNT_FIELDS, map(sum, zip(*map(_count_values, kept), strict=True)), strict=True))
 
     def share(field: str) -> float:
         return float(sums[field]) / total
