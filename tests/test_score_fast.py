@@ -11,7 +11,7 @@ import pytest
 
 from easyread import level, readability
 from easyread.document import Sentence
-from easyread.nlp import tokenize, word_texts, words
+from easyread.nlp import token_texts, tokenize, word_texts, words
 from easyread.pipeline import document_from_text
 from easyread.read import from_text, load
 from easyread.score import (
@@ -97,6 +97,7 @@ def check_sentences(text: str) -> int:
     n = 0
     for sentence in doc.body_sentences():
         assert word_texts(sentence.text) == words(sentence.text)
+        assert token_texts(sentence.text) == [t.text for t in sentence.tokens]
         assert hard_words(sentence, 4.0) == reference_hard_words(sentence, 4.0)
         bare = Sentence(id=sentence.id, text=sentence.text, line=sentence.line, column=sentence.column,
                         protected=sentence.protected)  # no tokens, as `score` segments
