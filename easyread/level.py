@@ -589,19 +589,14 @@ class Scored(Protocol):
     level: dict[str, Any] | None
 
 
-def attach(body: Sequence[Sentence], scored: Sequence[Scored],
-           m: Model | None = None, found: Sequence[list[str]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+def attach(body: Sequence[Sentence], scored: Sequence[Scored], m: Model | None = None,
+           counts: Sequence[Counts] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Set each scored sentence's ``level`` and return the ``level`` objects of the text and of
-    its rewritable part (without direct quotations), as ``score`` reports them. ``found``: each
-    sentence's :func:`easyread.nlp.word_texts`, when already known (for a sentence without
-    tokens)."""
+    its rewritable part (without direct quotations), as ``score`` reports them. ``counts``:
+    each sentence's :func:`sentence_counts`, when already known."""
     m = m or model()
-    if found is None:
+    if counts is None:
         counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) for s, x in zip(body, scored, strict=True)]
-    else:
-        counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) if s.tokens
-                  else found_counts(s.text, f, len(x.hard_words), bool(x.passive))
-                  for s, x, f in zip(body, scored, found, strict=True)]
     for c, x in zip(counts, scored, strict=True):
         x.level = sentence_level(c, m).to_dict()
     whole = text_level(counts, m).to_dict()

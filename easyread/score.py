@@ -682,16 +682,21 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     body = list(doc.body_sentences())
     # Acronyms first (the gloss-style explanations need them all): only a sentence with a
     # capital followed by a capital, digit or "&" can hold one (acronyms.ACRONYM).
-    found = [word_texts(s.text) for s in body]
-    per_sentence = [_acronyms(_without_numbers(s.text, f)) if _TWO_CAPS.search(s.text) else []
-                    for s, f in zip(body, found, strict=True)]
+    per_sentence = [_acronyms(_without_numbers(s.text, word_texts(s.text))) if _TWO_CAPS.search(s.text) else []
+                    for s in body]
     used = list(dict.fromkeys(a for acrs in per_sentence for a in acrs))
     acronyms = acronym_status(doc, common_acronym_zipf, used)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
-    sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs, f)
-                 for s, acrs, f in zip(body, per_sentence, found, strict=True)]
-    text_level, rewritable_level = _level.attach(body, sentences, found=found)
-    del found
+    sentences: list[SentenceScore] = []
+    counts: list[_level.Counts] = []
+    for s, acrs in zip(body, per_sentence, strict=True):
+        # each sentence's word texts serve its figures and its level counts, then go
+        found = word_texts(s.text) if not s.tokens else None
+        x = score_sentence(s, hard_word_zipf, unexplained, acrs, found)
+        sentences.append(x)
+        counts.append(_level.found_counts(s.text, found, len(x.hard_words), bool(x.passive)) if found is not None
+                      else _level.sentence_counts(s, len(x.hard_words), bool(x.passive)))
+    text_level, rewritable_level = _level.attach(body, sentences, counts=counts)
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):
