@@ -272,18 +272,14 @@ def _later(w: str) -> tuple[tuple[float, ...], float, bool]:
     return found
 
 
-#: Of the marks :func:`sentence_counts` counts, the only ones a word token can hold (``140,000``,
-#: ``don't``, ``don’t``); every other one in a text is a punctuation token of its own.
-_IN_WORDS = (",", "'", "\u2019")
-
-
 def found_counts(text: str, found: list[str], hard_words: int, passive: bool) -> Counts:
     """:func:`sentence_counts` of a sentence without tokens, from its text and the texts of its
     word and number tokens (``found``: :func:`easyread.nlp.word_texts` of ``text``): the same
     counts, the word sums added in the same order. Each counted mark is a one-character
     punctuation token, except a comma or an apostrophe inside a word token, so the marks are
-    counted in the text less those in its words (``tests/test_score_fast.py`` checks it
-    against the tokens)."""
+    counted in the text less those in its words (a comma in ``140,000``, an apostrophe in
+    ``don't`` or ``don’t``: the only counted marks a word token can hold;
+    ``tests/test_score_fast.py`` checks it against the tokens)."""
     count = text.count
     semis = count(";") + count(":")
     commas = count(",") + semis
