@@ -526,7 +526,7 @@ def _without_numbers(text: str, found: list[str]) -> list[str]:
     """The word tokens among ``found`` (a sentence's word and number token texts)."""
     if text.isascii() and _ASCII_DIGITS.isdisjoint(text):
         return found  # no digit, so no number token
-    return [w for w in found if not is_number_text(w)]
+    return [w for w in found if not w[0].isdigit() or not is_number_text(w)]
 
 
 def _may_have_number_indicators(text: str, found: list[str], lows: list[str]) -> bool:
