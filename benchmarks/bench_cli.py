@@ -21,6 +21,7 @@ CPU time less so than wall time. Bytecode is written (PYTHONDONTWRITEBYTECODE is
 the children), as in any installed copy.
 
     python benchmarks/bench_cli.py [--repeat 3] [--sizes 1KB,100KB,1MB,5MB] [--skip-convert]
+    python benchmarks/bench_cli.py --baseline DIR --sizes 1MB,5MB --skip-check --skip-convert
 """
 
 from __future__ import annotations
@@ -76,16 +77,22 @@ with _source_date_epoch(None):
 """
 
 
-def child_env() -> dict[str, str]:
+def child_env(code: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if code:
+        env["PYTHONPATH"] = code  # another checkout of easyread (``--baseline``)
     return env
 
 
-def run(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> tuple[float, float, float, bytes]:
-    """(wall s, CPU s, peak RSS MB, stdout) of one child process."""
+def run(cmd: list[str], stdout: int | None = subprocess.DEVNULL,
+        code: str | None = None) -> tuple[float, float, float, bytes]:
+    """(wall s, CPU s, peak RSS MB, stdout) of one child process (``code``: the folder of
+    another easyread checkout to run instead of this one)."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=child_env())
+    # run outside the checkout, so that `-m easyread` imports the installed copy or ``code``
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=child_env(code),
+                            cwd=tempfile.gettempdir())
     out = proc.stdout.read() if proc.stdout is not None else b""
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
@@ -148,6 +155,28 @@ def bench_score(args: argparse.Namespace, folder: Path, exe: list[str]) -> None:
               f"| {trss:.0f} MB | {tw / ow:.1f}× | {tc / oc:.1f}× | {'yes' if same else 'NO'} |")
 
 
+def bench_baseline(args: argparse.Namespace, folder: Path, exe: list[str]) -> None:
+    """This checkout against ``--baseline`` (e.g. ``git archive`` of an earlier commit), the same
+    ``score FILE --format json`` runs interleaved: CPU, peak RSS, and whether the output is the
+    same bytes."""
+    text = corpus()
+    print("\n| size | baseline CPU (runs) | this CPU (runs) | CPU ratio (medians) | peak RSS baseline, this | same bytes |")
+    print("|---:|---|---|---:|---|---|")
+    for label in args.sizes.split(","):
+        path = prose(SIZES[label], folder, text)
+        outs = {"base": folder / "base.json", "this": folder / "this.json"}
+        xs: dict[str, list[tuple[float, float, float, bytes]]] = {"base": [], "this": []}
+        for _ in range(args.repeat):
+            for who, code in (("base", args.baseline), ("this", None)):
+                xs[who].append(run([*exe, "score", str(path), "--format", "json", "--max-bytes", "100000000",
+                                    "-o", str(outs[who])], code=code))
+        same = outs["base"].read_bytes() == outs["this"].read_bytes()
+        b, t = xs["base"], xs["this"]
+        print(f"| {label} | {', '.join(f'{x[1]:.2f}' for x in b)} s | {', '.join(f'{x[1]:.2f}' for x in t)} s "
+              f"| {med(b, 1) / med(t, 1):.2f}× | {max(x[2] for x in b):.0f}, {max(x[2] for x in t):.0f} MB "
+              f"| {'yes' if same else 'NO'} |")
+
+
 def bench_check(exe: list[str]) -> None:
     run([*exe, "check", str(SEED)])  # writes the bytecode once
     xs = [run([*exe, "check", str(SEED)]) for _ in range(10)]
@@ -184,12 +213,17 @@ def main() -> int:
     ap.add_argument("--skip-score", action="store_true")
     ap.add_argument("--skip-check", action="store_true")
     ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--baseline", metavar="DIR",
+                    help="compare `score` with the easyread package in DIR (e.g. `git archive` of an earlier "
+                         "commit, unpacked) instead of textstat: interleaved runs, CPU, same output bytes")
     args = ap.parse_args()
     exe = [sys.executable, "-m", "easyread"]
     print(f"load average before: {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.skip_score:
+        if args.baseline:
+            bench_baseline(args, folder, exe)
+        elif args.skip_score:
             pass
         elif DATA.is_dir():
             bench_score(args, folder, exe)

@@ -192,6 +192,7 @@ def find_explanations(
         whole = " ".join(texts).lower()
         for acr in rest:
             expansion = " ".join(str((expansions or {})[acr]).split()).lower()
-            if re.search(rf"(?<![\w-]){re.escape(expansion)}(?![\w-])", whole):
+            # a plain substring test first: most expansions are not in the text at all
+            if expansion in whole and re.search(rf"(?<![\w-]){re.escape(expansion)}(?![\w-])", whole):
                 found[acr] = "expansion"
     return found

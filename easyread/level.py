@@ -39,7 +39,7 @@ from easyread.acronyms import is_acronym
 from easyread.data import data_path, easy_words, zipf_table
 from easyread.document import Document, Sentence
 from easyread.errors import DataError
-from easyread.nlp import tokenize
+from easyread.nlp import is_number_text, word_texts
 from easyread.readability import syllables
 
 MODEL_FILE = "level_model.json"
@@ -226,11 +226,13 @@ def _word(text: str, first: bool) -> tuple[tuple[float, ...], float, bool]:
 
 def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Counts:
     """Count one sentence: ``hard_words`` and ``passive`` are score's (:mod:`easyread.score`)."""
+    if not sentence.tokens:  # score segments without tokens: read the token texts alone
+        return found_counts(sentence.text, word_texts(sentence.text), hard_words, passive)
     words = numbers = commas = semis = asides = quotes = questions = 0
     incs: list[tuple[float, ...]] = []
     lowest = 0.0
     first = True
-    for tok in sentence.tokens or tokenize(sentence.text):  # score segments without tokens
+    for tok in sentence.tokens:
         kind = tok.kind
         if kind == "word":
             inc, z, lower = _word(tok.text, first)
@@ -258,8 +260,126 @@ def sentence_counts(sentence: Sentence, hard_words: int, passive: bool) -> Count
                   questions, lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+#: :func:`_word` of words that are not their sentence's first (a plain dict: faster to read).
+_LATER: dict[str, tuple[tuple[float, ...], float, bool]] = {}
+
+
+def _later(w: str) -> tuple[tuple[float, ...], float, bool]:
+    if len(_LATER) >= 200_000:
+        _LATER.clear()
+    found = _LATER[w] = _word(w, False)
+    return found
+
+
+def found_counts(text: str, found: list[str], hard_words: int, passive: bool) -> Counts:
+    """:func:`sentence_counts` of a sentence without tokens, from its text and the texts of its
+    word and number tokens (``found``: :func:`easyread.nlp.word_texts` of ``text``): the same
+    counts, the word sums added in the same order. Each counted mark is a one-character
+    punctuation token, except a comma or an apostrophe inside a word token, so the marks are
+    counted in the text less those in its words (a comma in ``140,000``, an apostrophe in
+    ``don't`` or ``don’t``: the only counted marks a word token can hold;
+    ``tests/test_score_fast.py`` checks it against the tokens)."""
+    count = text.count
+    semis = count(";") + count(":")
+    commas = count(",") + semis
+    quotes = count('"') + count("\u201c") + count("\u201d") + count("\u2018") + count("'") + count("\u2019")
+    if found and (commas or quotes):
+        joined = "\x00".join(found)
+        commas -= joined.count(",")
+        quotes -= joined.count("'") + joined.count("\u2019")
+    asides = count("(") + count(")") + count("\u2013") + count("\u2014")
+    numbers = 0
+    if not found:
+        rows = []
+    elif text.isascii() and _ASCII_DIGITS.isdisjoint(text):  # no digit, so no number token
+        get = _LATER.get
+        rows = [_word(found[0], True)]
+        rows += [get(w) or _later(w) for w in found[1:]]
+    else:
+        rows = []
+        first = True
+        for w in found:
+            if w[0].isdigit() and is_number_text(w):
+                numbers += 1
+            else:
+                rows.append(_word(w, first))
+            first = False
+    incs = [r[0] for r in rows]
+    zs = [r[1] for r in rows if r[2]]
+    if 0.0 in zs:  # the running minimum below restarts after a Zipf of 0
+        lowest = 0.0
+        for z in zs:
+            if not lowest or z < lowest:
+                lowest = z
+    else:
+        lowest = min(zs, default=0.0)
+    return Counts(len(found), hard_words, 1 if passive else 0, numbers, commas, semis, asides, quotes,
+                  count("?"), lowest, *(map(sum, zip(*incs, strict=True)) if incs else [0.0] * len(_WORD_FIELDS)))
+
+
 def features(counts: Sequence[Counts]) -> dict[str, float]:
     """The text's features from its sentences' counts (sentences with no words are ignored)."""
+    if len(counts) == 1 and counts[0].words:
+        return _one_features(counts[0])
+    return _features(counts)
+
+
+def _one_features(c: Counts) -> dict[str, float]:
+    """:func:`features` of one sentence with words: the same arithmetic as :func:`_features`
+    with each sum over one sentence written as its value (``0 + x == x``; a count is never
+    ``-0.0``), so the same floats (``tests/test_level.py`` compares the two)."""
+    total = c.words
+    w = min(total, SENTENCE_CAP)
+    mean = w / 1
+    content = c.content
+    return {
+        "capped_words_per_sentence_sq": (w * w) / w,
+        "capped_words_per_sentence_sd": math.sqrt((w - mean) ** 2 / 1),
+        "share_over_20": (1 if total > 20 else 0) / 1,
+        "share_over_30": (1 if total > 30 else 0) / 1,
+        "capped_commas_per_sentence": min(c.commas, COMMA_CAP) / 1,
+        "semicolons_per_sentence": float(c.semicolons) / 1,
+        "commas_per_word": float(c.commas) / total,
+        "clause_words_per_sentence": float(c.clause_words) / 1,
+        "clause_word_share": float(c.clause_words) / total,
+        "passive_share": float(c.passive) / 1,
+        "asides_per_sentence": float(c.asides) / 1,
+        "quotes_per_sentence": float(c.quotes) / 1,
+        "questions_per_sentence": float(c.questions) / 1,
+        "syllables_per_word": float(c.syllables) / total,
+        "letters_per_word": float(c.letters) / total,
+        "polysyllable_share": float(c.polysyllables) / total,
+        "monosyllable_share": float(c.monosyllables) / total,
+        "long_word_share": float(c.long_words) / total,
+        "nominal_share": float(c.nominals) / total,
+        "zipf_mean": float(c.zipf_sum) / total,
+        "content_zipf": (c.content_zipf_sum / content) if content else CONTENT_ZIPF,
+        "content_share": float(content) / total,
+        "min_zipf_mean": float(c.min_zipf) / 1,
+        "very_rare_share": float(c.very_rare) / total,
+        "rare_share": float(c.rare) / total,
+        "zipf_3_4_share": float(c.zipf_3_4) / total,
+        "zipf_4_5_share": float(c.zipf_4_5) / total,
+        "zipf_5_6_share": float(c.zipf_5_6) / total,
+        "zipf_6_share": float(c.zipf_6) / total,
+        "common_share": float(c.common) / total,
+        "hard_word_share": float(c.hard) / total,
+        "not_dale_chall_share": float(c.not_dale_chall) / total,
+        "name_share": float(c.names) / total,
+        "numbers_per_100": 100.0 * (float(c.numbers) / total),
+        "acronyms_per_100": 100.0 * (float(c.acronyms) / total),
+        "pronoun_share": float(c.pronouns) / total,
+        "conjunction_share": float(c.conjunctions) / total,
+        "modal_share": float(c.modals) / total,
+        "negation_share": float(c.negations) / total,
+        "the_share": float(c.the) / total,
+        "of_share": float(c.of) / total,
+        "that_share": float(c.that) / total,
+    }
+
+
+def _features(counts: Sequence[Counts]) -> dict[str, float]:
     kept = [c for c in counts if c.words]
     n = len(kept)
     total = sum(c.words for c in kept)
@@ -359,14 +479,19 @@ class Model:
         """The grade of a text, or, with ``sentence`` (its number of words), of one sentence with
         these features (see ``TEXT_ONLY``, ``SENTENCE_OWN`` and ``PRIOR_WORDS``)."""
         z = self.intercept
-        keep = sentence / (sentence + PRIOR_WORDS) if sentence else 1.0
-        for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            x = values[name]
-            if sentence and name in TEXT_ONLY:
-                x = mu
-            elif sentence and name not in SENTENCE_OWN:
-                x = keep * x + (1.0 - keep) * mu
-            z += w * (x - mu) / sigma
+        if sentence:
+            keep = sentence / (sentence + PRIOR_WORDS)
+            for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+                if name in TEXT_ONLY:
+                    x = mu
+                elif name in SENTENCE_OWN:
+                    x = values[name]
+                else:
+                    x = keep * values[name] + (1.0 - keep) * mu
+                z += w * (x - mu) / sigma
+        else:
+            for name, mu, sigma, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+                z += w * (values[name] - mu) / sigma
         low, high = self.clip
         return min(high, max(low, z))
 
@@ -460,12 +585,14 @@ class Scored(Protocol):
     level: dict[str, Any] | None
 
 
-def attach(body: Sequence[Sentence], scored: Sequence[Scored],
-           m: Model | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+def attach(body: Sequence[Sentence], scored: Sequence[Scored], m: Model | None = None,
+           counts: Sequence[Counts] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Set each scored sentence's ``level`` and return the ``level`` objects of the text and of
-    its rewritable part (without direct quotations), as ``score`` reports them."""
+    its rewritable part (without direct quotations), as ``score`` reports them. ``counts``:
+    each sentence's :func:`sentence_counts`, when already known."""
     m = m or model()
-    counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) for s, x in zip(body, scored, strict=True)]
+    if counts is None:
+        counts = [sentence_counts(s, len(x.hard_words), bool(x.passive)) for s, x in zip(body, scored, strict=True)]
     for c, x in zip(counts, scored, strict=True):
         x.level = sentence_level(c, m).to_dict()
     whole = text_level(counts, m).to_dict()

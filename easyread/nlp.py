@@ -54,6 +54,7 @@ __all__ = [
     "TokenKind",
     "sentence_spans",
     "split_sentences",
+    "token_texts",
     "tokenize",
     "word_spans",
     "word_texts",
@@ -512,6 +513,10 @@ _WORD_TEXT_RE = re.compile(
     re.VERBOSE,
 )
 
+# The same alternation without groups: findall gives the text of every token (see
+# :func:`token_texts`).
+_TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern), re.VERBOSE)
+
 _SYMBOLS = frozenset("£$€¥%&@#+=<>|~^°§©®™/\\")
 _OTHER_KIND: dict[str, TokenKind] = {}
 _JOINERS = frozenset("-'\u2019\u2010\u2011")
@@ -596,6 +601,16 @@ def word_texts(text: str) -> list[str]:
     ["Don't", 'pay', '600,000', 'for', 'a', 'well-known', 'U.K.', 'brand']
     """
     return [w for w in _WORD_TEXT_RE.findall(text) if w]
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of the tokens of :func:`tokenize`, in order, without building tokens (a text
+    starting with a digit is a number token when :func:`is_number_text` says so).
+
+    >>> token_texts("It's 5%...")
+    ["It's", '5', '%', '...']
+    """
+    return _TOKEN_TEXT_RE.findall(text)
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

@@ -242,15 +242,20 @@ _BLOCK_CHARS = 1500
 _EDGE_CHARS = 400
 
 
-def _news_match(rule: NewsRule, text: str) -> re.Match[str] | None:
+def _news_match(rule: NewsRule, text: str, words: list[str] | None = None) -> re.Match[str] | None:
     """Where ``rule`` matches ``text``, with its safety conditions (see news_cleanup.toml).
 
     A block rule matches the text with its spaces collapsed (the match is then of that text);
-    lead and tail matches are of ``text`` itself (positions count in ``text``)."""
+    lead and tail matches are of ``text`` itself (positions count in ``text``). ``words``:
+    ``text.split()``, when already known."""
     if rule.kind == "block":
-        if len(text) > _BLOCK_CHARS or (rule.max_words and len(text.split()) > rule.max_words):
+        if len(text) > _BLOCK_CHARS:
             return None
-        found = rule.pattern.match(" ".join(text.split()))
+        if words is None:
+            words = text.split()
+        if rule.max_words and len(words) > rule.max_words:
+            return None
+        found = rule.pattern.match(" ".join(words))
     elif rule.kind == "lead":
         found = rule.pattern.match(text, 0, min(len(text), _EDGE_CHARS))
         if found is not None and _content_words(text[found.end():]) < rule.min_rest_words:
@@ -312,10 +317,11 @@ def clean_news(doc: Document) -> list[tuple[str, str]]:
             continue
         quoted = text[:1] in _QUOTE_OPEN  # only a credit after the closed quotation may go
         rule_hit: tuple[NewsRule, re.Match[str]] | None = None
+        words = text.split() if len(text) <= _BLOCK_CHARS else None  # once for every block rule
         for rule in news_rules():
             if quoted and rule.kind != "tail":
                 continue
-            found = _news_match(rule, text)
+            found = _news_match(rule, text, words)
             if found is not None:
                 rule_hit = (rule, found)
                 break

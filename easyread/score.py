@@ -51,7 +51,7 @@ from easyread.data import acronym_rows, data_path, easy_words, participles, zipf
 from easyread.document import BODY_KINDS, Document, Sentence, Token
 from easyread.errors import DataError, EasyreadError
 from easyread.inputs import expand_paths
-from easyread.nlp import is_number_text, tokenize, word_spans, word_texts
+from easyread.nlp import is_number_text, token_texts, tokenize, word_spans, word_texts
 
 if TYPE_CHECKING:
     from easyread.config import Config
@@ -450,23 +450,28 @@ def passive_phrases(sentence: Sentence) -> list[str]:
 
 
 def number_indicators(sentence: Sentence) -> tuple[int, list[str]]:
-    toks = _tokens(sentence)
+    return _number_indicators([t.text for t in _tokens(sentence)])
+
+
+def _number_indicators(toks: list[str]) -> tuple[int, list[str]]:
+    """:func:`number_indicators` from the texts of a sentence's tokens (a number token: a
+    text :func:`easyread.nlp.is_number_text` calls one)."""
     percentages = 0
     large: list[str] = []
-    for i, tok in enumerate(toks):
-        if tok.kind == "number":
-            nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-            nxt2 = toks[i + 2].text.lower() if i + 2 < len(toks) else ""
+    for i, text in enumerate(toks):
+        if text[0].isdigit() and is_number_text(text):
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            nxt2 = toks[i + 2].lower() if i + 2 < len(toks) else ""
             if nxt == "%" or nxt == "percent" or (nxt == "per" and nxt2 == "cent"):
                 percentages += 1
                 continue
-            digits = tok.text.replace(",", "")
-            if not _NUM.match(tok.text):
+            digits = text.replace(",", "")
+            if not _NUM.match(text):
                 continue
-            if _YEAR.match(tok.text) and (i == 0 or toks[i - 1].text not in "£$€"):
+            if _YEAR.match(text) and (i == 0 or toks[i - 1] not in "£$€"):
                 continue
             if float(digits) >= 1000 or nxt in _BIG_WORDS:
-                large.append(tok.text)
+                large.append(text)
     return percentages, large
 
 
@@ -521,7 +526,7 @@ def _without_numbers(text: str, found: list[str]) -> list[str]:
     """The word tokens among ``found`` (a sentence's word and number token texts)."""
     if text.isascii() and _ASCII_DIGITS.isdisjoint(text):
         return found  # no digit, so no number token
-    return [w for w in found if not is_number_text(w)]
+    return [w for w in found if not w[0].isdigit() or not is_number_text(w)]
 
 
 def _may_have_number_indicators(text: str, found: list[str], lows: list[str]) -> bool:
@@ -555,8 +560,8 @@ def score_sentence(sentence: Sentence, threshold: float, unexplained: set[str],
             quoted += sum(1 for _, s, e in spans if ps <= s and e <= pe)
     percentages, large = 0, list[str]()
     if len(words) < len(found) and _may_have_number_indicators(text, found, lows):
-        view = sentence if sentence.tokens or not text else Sentence(id=sentence.id, text=text, tokens=tokenize(text))
-        percentages, large = number_indicators(view)
+        percentages, large = _number_indicators([t.text for t in sentence.tokens] if sentence.tokens
+                                                else token_texts(text))
     pairs = _passive_pairs(lows)
     passive: list[str] = []
     if pairs:
@@ -682,9 +687,16 @@ def score(doc: Document, *, hard_word_zipf: float = 4.0, reading_wpm: int = 200,
     used = list(dict.fromkeys(a for acrs in per_sentence for a in acrs))
     acronyms = acronym_status(doc, common_acronym_zipf, used)
     unexplained = {a for a, v in acronyms.items() if v == "unexplained"}
-    sentences = [score_sentence(s, hard_word_zipf, unexplained, acrs)
-                 for s, acrs in zip(body, per_sentence, strict=True)]
-    text_level, rewritable_level = _level.attach(body, sentences)
+    sentences: list[SentenceScore] = []
+    counts: list[_level.Counts] = []
+    for s, acrs in zip(body, per_sentence, strict=True):
+        # each sentence's word texts serve its figures and its level counts, then go
+        found = word_texts(s.text) if not s.tokens else None
+        x = score_sentence(s, hard_word_zipf, unexplained, acrs, found)
+        sentences.append(x)
+        counts.append(_level.found_counts(s.text, found, len(x.hard_words), bool(x.passive)) if found is not None
+                      else _level.sentence_counts(s, len(x.hard_words), bool(x.passive)))
+    text_level, rewritable_level = _level.attach(body, sentences, counts=counts)
     indicators = _indicators(sentences, reading_wpm, acronyms)
     rewritable = [s for s in sentences if not s.quotation]
     if len(rewritable) == len(sentences):

@@ -109,6 +109,15 @@ def test_every_feature_is_a_ratio_of_sums(seed_text: str) -> None:
         assert twice[name] == pytest.approx(once[name], abs=1e-9), name
 
 
+def test_one_sentence_features_equal_the_general_sums(seed_text: str) -> None:
+    # a sentence's level reads its features without summing (level._one_features): the same floats
+    counts = level.document_counts(document_from_text(seed_text + "\n\n" + EASY + "\n\n" + HARD))
+    counts += [level.Counts(words=1), level.Counts(words=45, commas=7.0, content=0.0)]
+    assert len(counts) > 30
+    for c in counts:
+        assert level.features([c]) == level._features([c]), c
+
+
 def test_word_features_count_what_they_say() -> None:
     doc = document_from_text("Headline\n\nThey said that the cat and the dog could not go to Paris.")
     f = level.features(level.document_counts(doc))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from easyread import readability
+from easyread import level, readability
 from easyread.document import Sentence
-from easyread.nlp import tokenize, word_texts, words
+from easyread.nlp import token_texts, tokenize, word_texts, words
 from easyread.pipeline import document_from_text
 from easyread.read import from_text, load
 from easyread.score import (
@@ -82,15 +82,27 @@ def documents(shared: Path | None) -> Iterator[str]:
             yield path.read_text("utf-8-sig", errors="replace")
 
 
+def test_level_counts_edge_cases() -> None:
+    text = ("Wait... no… – yes -- “U.K.” 2.5m, 24-year-old £600,000 (24%); e.g. don’t? ― end- "
+            "'rock'n'roll' isn't 1990's: ‘x’ — \"y\" 1,2,3 ,, ’tis")
+    assert check_sentences(text) >= 1
+    # every mark the level counts is a punctuation token of one character
+    marks = level.COMMA_MARKS | level.ASIDE_MARKS | level.QUOTE_MARKS | {"?"}
+    assert {(t.text, t.kind) for t in tokenize(" ".join(marks))} == {(m, "punct") for m in marks}
+
+
 def check_sentences(text: str) -> int:
     doc = segment(from_text(text, path="<t>", fmt="txt"))
     unexplained = {"NSPCC", "CSE", "ONS", "UK", "BBC", "EU", "NHS"}
     n = 0
     for sentence in doc.body_sentences():
         assert word_texts(sentence.text) == words(sentence.text)
+        assert token_texts(sentence.text) == [t.text for t in sentence.tokens]
         assert hard_words(sentence, 4.0) == reference_hard_words(sentence, 4.0)
         bare = Sentence(id=sentence.id, text=sentence.text, line=sentence.line, column=sentence.column,
                         protected=sentence.protected)  # no tokens, as `score` segments
+        assert level.sentence_counts(bare, 2, True) == level.sentence_counts(sentence, 2, True)
+        assert level.found_counts(sentence.text, words(sentence.text), 2, True) == level.sentence_counts(sentence, 2, True)
         for s in (sentence, bare):
             got = asdict(score_sentence(s, 4.0, unexplained))
             assert got.pop("level") is None  # the level is attached by score() (easyread.level)
