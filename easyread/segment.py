@@ -70,8 +70,20 @@ def segment(doc: Document, *, tokens: bool = True) -> Document:
     must not be rewritten.
     """
     index = _Lines(doc.source.text)
+    open_quote = False  # a curly quotation left open at the end of the block before
     for block in doc.blocks:
         quotes = quote_spans(block.text)
+        if block.kind in ("title", "heading"):
+            open_quote = False
+        elif open_quote and "“" not in block.text and "”" not in block.text:
+            # A middle paragraph of a quotation that runs over several paragraphs (opened
+            # earlier, closed later, no marks of its own): all of it is the speaker's words.
+            quotes = [(0, len(block.text))]
+        last_open, last_close = block.text.rfind("“"), block.text.rfind("”")
+        if last_open > last_close:
+            open_quote = block.kind not in ("title", "heading")
+        elif last_close > last_open:
+            open_quote = False
         block.sentences = []
         for n, (s, e) in enumerate(sentence_spans(block.text), 1):
             text = block.text[s:e]

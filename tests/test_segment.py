@@ -32,3 +32,26 @@ def test_quotations_are_protected_in_sentence_offsets() -> None:
 def test_tokens_false_leaves_tokens_empty() -> None:
     doc = segment(from_text("Title\n\nOne sentence here.\n"), tokens=False)
     assert all(s.tokens == [] for s in doc.sentences())
+
+
+def test_a_quotation_over_several_paragraphs_protects_the_middle_ones() -> None:
+    # UK style: the quotation opens in one paragraph and closes in a later one; a middle
+    # paragraph has no marks of its own but is still the speaker's words (never rewritten).
+    text = ("Title\n\nShe wrote: “I have a request for all of you.\n\n"
+            "We will commence at eight.\n\nThank you all.”\n\nThe council will commence work.\n")
+    doc = segment(from_text(text))
+    by_text = {s.text: s for s in doc.sentences()}
+    middle = by_text["We will commence at eight."]
+    assert middle.protected == [(0, len(middle.text))]
+    after = by_text["The council will commence work."]
+    assert after.protected == []
+
+
+def test_rewrite_leaves_a_middle_quoted_paragraph_alone() -> None:
+    from easyread.config import load_config
+    from easyread.pipeline import document_from_text, process
+    from easyread.report.document import to_text
+
+    text = "A title\n\nShe wrote: “I have a request for all of you.\n\nWe will commence at eight.\n\nThank you.”\n"
+    out = to_text(process(document_from_text(text), load_config(profile="easy-read", use_project=False)))
+    assert "We will commence at eight." in out
