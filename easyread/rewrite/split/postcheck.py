@@ -62,6 +62,8 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
     for k in range(len(lowered) - 1):
         if lowered[k] == "not" and lowered[k + 1] == "only" and not {"but", "also"} & set(lowered[k + 2 :]):
             return "'not only' with no 'but' or 'also'"  # "… austerity not only doesn't work."
+        if lowered[k : k + 3] == ["not", "so", "much"] and not {"but", "as"} & set(lowered[k + 3 :]):
+            return "'not so much' with no 'but' or 'as'"  # "It was not so much how hard … ." (cut from its "but")
     for tok in doc:
         if tok.lower_ in ("that", "whether") and tok.tag_ == "IN" and not any(
                 t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):
