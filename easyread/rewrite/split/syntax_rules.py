@@ -474,6 +474,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             form = happen(root)
             if form is None:
                 continue
+            if form == "happened" and not is_past(adv) and any(
+                    c.lower_ in ("is", "are", "'s", "’s") for c in [adv, *adv.children]):
+                continue  # "… brought in systems, including talks when there is no sign …": a present
+                # clause under a past verb describes something else (it is not when it happened)
             lead = str(inst["template"]).format(happen=form)
             second = f"{lead} {clause}"
             first_part = main
