@@ -1,7 +1,7 @@
 """Threats from ../shared/docs/baselines-and-threats.md that are not covered elsewhere.
 
 T1–T4, T10 (render): tests/render/test_security.py; T6 (encodings): tests/test_read.py;
-T9–T12 (batch): tests/test_batch.py and tests/cli/test_cli_batch.py; T13 (determinism):
+T9–T12 (batch): tests/batch/ and tests/cli/test_batch.py; T13 (determinism):
 tests/render/test_pdf.py; T15 (NLTK regex limits): tests/test_nlp.py.
 """
 

@@ -182,7 +182,7 @@ def test_drop_aside_keeps_acronyms_and_negations() -> None:
 
 
 def test_every_rule_has_rows() -> None:
-    """Every part-of-speech rule has rows here; the dependency rules in test_split_syntax.py."""
+    """Every part-of-speech rule has rows here; the dependency rules in test_syntax_rules.py."""
     pos = {spec.id for spec in split.RULES if spec.func.__module__.endswith(".pos_rules")}
     syn = {spec.id for spec in split.RULES if spec.func.__module__.endswith(".syntax_rules")}
     assert pos | syn == set(RULES)

@@ -40,7 +40,7 @@ from easyread.pipeline import Context, FunctionStage, Pipeline, document_from_te
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals and spawn as on Linux")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = "The council said on Monday that new buses will start in the town in May. " * 3
 

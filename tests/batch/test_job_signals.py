@@ -39,7 +39,7 @@ from easyread.errors import ExitCode
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 SENTENCES = [
     "The council said on Monday that new buses will start in the town in May.",

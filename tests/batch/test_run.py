@@ -400,7 +400,7 @@ def test_unreadable_file_as_non_root(tmp_path: Path, cfg: str) -> None:
         pytest.skip("needs root to switch to the 'nobody' user")
     import tempfile
 
-    code_dirs = {Path(__file__).resolve().parents[1], Path(sys.prefix).resolve()}
+    code_dirs = {Path(__file__).resolve().parents[2], Path(sys.prefix).resolve()}
     for top in code_dirs:
         for folder in (top, *top.parents):
             if not folder.stat().st_mode & stat.S_IXOTH:
@@ -496,7 +496,7 @@ def test_a_crashing_stage_fails_only_that_article(tmp_path: Path, cfg: str,
     assert [a.status for a in report.articles] == ["ok", "failed", "ok"]
     err = report.articles[1].error
     assert err is not None and err["code"] == "E000"
-    assert err["message"].startswith("internal error: RuntimeError: boom (at tests/test_batch.py:")
+    assert err["message"].startswith("internal error: RuntimeError: boom (at batch/test_run.py:")
     assert report.exit_code == 1
 
 
