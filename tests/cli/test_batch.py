@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-
-from easyread.cli import cli
+from clitools import _no_project_config, run  # noqa: F401  (the fixture applies to every test here)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,22 +42,12 @@ def make_folder(root: Path, n: int, sentences: int = 6) -> Path:
     return d
 
 
-@pytest.fixture(autouse=True)
-def _no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # keep the repo's own [tool.easyread] out of these tests
-
-
 @pytest.fixture
 def cfg(tmp_path: Path) -> str:
     """One cheap rewrite stage: these tests are about the batch, not the rewriting."""
     path = tmp_path / "batch-test.toml"
     path.write_text('pipeline = ["numbers"]\n', "utf-8")
     return str(path)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_lines_summary_and_exit_codes(tmp_path: Path, cfg: str) -> None:

@@ -7,20 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from easyread.cli import cli
-
-
-def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(cli, list(args), input=input, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(autouse=True)
-def _no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # keep the repo's own [tool.easyread] out of these tests
+from clitools import _no_project_config, run  # noqa: F401  (the fixture applies to every test here)
 
 
 def test_check_exit_codes(seed_path: Path, tmp_path: Path) -> None:

@@ -11,22 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from easyread.cli import cli
+from clitools import _no_project_config, run  # noqa: F401  (the fixture applies to every test here)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(cli, list(args), input=input, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(autouse=True)
-def _no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # keep the repo's own [tool.easyread] out of these tests
 
 
 def test_score_table(seed_path: Path) -> None:
