@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from easyread.batch.models import (
     COLLISION,
+    OUTPUT_ENDINGS,
     RESERVED_NAMES,
     ArticleResult,
     BatchOptions,
@@ -97,10 +98,11 @@ def plan_outputs(candidates: list[Candidate], formats: tuple[str, ...]
         p = PurePosixPath(c.path)
         base = p.stem
         clash = len(groups[(str(p.parent), p.stem.casefold())]) > 1
-        reserved = str(p.parent) == "." and any(f"{p.stem}.{f}".casefold() in RESERVED_NAMES for f in formats)
+        endings = [OUTPUT_ENDINGS.get(f, f) for f in formats]
+        reserved = str(p.parent) == "." and any(f"{p.stem}.{e}".casefold() in RESERVED_NAMES for e in endings)
         if clash or reserved:
             base = p.name
-        planned[c.path] = tuple((f, str(p.parent / f"{base}.{f}")) for f in formats)
+        planned[c.path] = tuple((f, str(p.parent / f"{base}.{e}")) for f, e in zip(formats, endings, strict=True))
     owners: dict[str, list[str]] = {}
     folders: set[str] = set()
     for rel, outs in planned.items():

@@ -14,7 +14,9 @@ from easyread import __version__
 from easyread.config import Config
 from easyread.errors import EasyreadError, ExitCode
 
-FORMATS = ("pdf", "html", "md", "json")
+FORMATS = ("pdf", "html", "md", "json", "review")
+#: Output file endings that are not the format's name (``a.review.html``: a page a browser opens).
+OUTPUT_ENDINGS = {"review": "review.html"}
 DEFAULT_FORMATS = ("pdf", "html")
 DEFAULT_SUFFIXES = (".txt", ".md", ".html")
 DEFAULT_PROFILE = "easy-read"

@@ -74,7 +74,9 @@ class _Progress:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the outputs, the report and the resume manifest (created if needed).")
 @click.option("--formats", default="pdf,html", show_default=True, callback=_formats,
-              help="Comma-separated outputs per article: pdf, html, md, json.")
+              help="Comma-separated outputs per article: pdf, html, md, json, review (an editor's "
+                   "review sheet, ARTICLE.review.html: every picture with its sentence, every "
+                   "explanation and note).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of CPUs).")
 @click.option("--include", multiple=True, metavar="GLOB",

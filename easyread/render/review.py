@@ -210,3 +210,15 @@ def review_sheet(doc: Document, plan: Any) -> str:
         notes=[{"code": n.code, "id": n.sentence_id or "", "message": clean_text(n.message)} for n in notes],
         picture_note=plan.message(),
     ))
+
+
+def review_page(doc: Document, *, profile: str, config: Any) -> str:
+    """The review sheet of ``doc`` as one output (``batch --formats review``): the pictures the
+    renderer would choose for ``profile`` (with the editor's decisions from ``config``'s
+    ``[review] decisions``, when set), every explanation and every note."""
+    from easyread.render.html import picture_plan, settings_for
+
+    decisions = settings_for(profile, config).decisions
+    if decisions is not None:
+        apply_explanation_decisions(doc, decisions)
+    return review_sheet(doc, picture_plan(doc, decisions))

@@ -72,6 +72,7 @@ FORMATS: tuple[Format, ...] = (
     Format("document", "ledger", f"{_DOCUMENT}:ledger"),
     Format("document", "html", "easyread.render:render_html", (".html", ".htm"), page=True),
     Format("document", "pdf", "easyread.render:render_pdf", (".pdf",), page=True),
+    Format("document", "review", "easyread.render.review:review_page", page=True),  # an editor's sheet
     Format("batch", "json", f"{_BATCH}:render_json", (".json",)),  # summary.json
     Format("batch", "csv", f"{_BATCH}:render_csv", (".csv",)),  # summary.csv
     Format("batch", "html", f"{_BATCH}:render_index", (".html",)),  # index.html

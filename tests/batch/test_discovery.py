@@ -61,3 +61,9 @@ def test_discover_include_and_exclude_patterns(tmp_path: Path) -> None:
         (tmp_path / name).write_text("Text.", "utf-8")
     found = discover(tmp_path, BatchOptions(include=("*.txt", "*.csv"), exclude=("drop*",)), max_bytes=1000)
     assert [c.path for c in found.candidates] == ["data.csv", "keep.txt"]
+
+
+def test_a_review_sheet_is_named_for_a_browser() -> None:
+    planned, failed = plan_outputs(_candidates("a.txt"), ("html", "review"))
+    assert failed == []
+    assert planned == {"a.txt": (("html", "a.html"), ("review", "a.review.html"))}

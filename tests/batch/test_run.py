@@ -519,3 +519,21 @@ def test_exit_codes_are_the_one_exit_code_enum() -> None:
     assert stop_exit_code("SIGTERM") is ExitCode.TERMINATED and stop_exit_code(None) is ExitCode.INTERRUPTED
     assert [batch.EXIT_OK, batch.EXIT_FAILED, batch.EXIT_STATE, batch.EXIT_SIGINT, batch.EXIT_SIGTERM] == [
         ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.STATE, ExitCode.INTERRUPTED, ExitCode.TERMINATED]
+
+
+def test_review_format_writes_each_articles_review_sheet(tmp_path: Path, cfg: str) -> None:
+    # batch --formats review: the same sheet `convert --review` writes, one per article
+    from easyread.config import load_config
+    from easyread.pipeline import process, read_document
+    from easyread.render.html import picture_plan
+    from easyread.render.review import review_sheet
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("Police said the plan would cut crime in the city by a fifth next year.\n", "utf-8")
+    report = run_batch(d, tmp_path / "out", opts(cfg, formats=("html", "review")))
+    assert report.exit_code == 0
+    sheet = (tmp_path / "out" / "a.review.html").read_text("utf-8")
+    config = load_config(profile="easy-read", config_file=cfg)
+    doc = process(read_document(d / "a.txt", config), config)
+    assert sheet == review_sheet(doc, picture_plan(doc))

@@ -98,4 +98,6 @@ def test_render_document_passes_the_page_options_only_to_pages() -> None:
     assert compact == to_json(doc, indent=1, sort_keys=True) != to_json(doc)
     page = render_document(doc, "html", profile="plain", config=config)
     assert isinstance(page, str) and page.lstrip().lower().startswith("<!doctype html")
-    assert [f.name for f in FORMATS if f.page] == ["html", "pdf"]
+    assert [f.name for f in FORMATS if f.page] == ["html", "pdf", "review"]
+    sheet = render_document(doc, "review", profile="plain", config=config)
+    assert isinstance(sheet, str) and "One sentence here." in sheet
