@@ -214,11 +214,9 @@ def review_sheet(doc: Document, plan: Any) -> str:
 
 def review_page(doc: Document, *, profile: str, config: Any) -> str:
     """The review sheet of ``doc`` as one output (``batch --formats review``): the pictures the
-    renderer would choose for ``profile`` (with the editor's decisions from ``config``'s
-    ``[review] decisions``, when set), every explanation and every note."""
+    renderer chooses for ``profile`` (with the editor's picture decisions from ``config``'s
+    ``[review] decisions``, as the page itself applies them), every explanation and every note.
+    The document is not changed (its other outputs are rendered from the same one)."""
     from easyread.render.html import picture_plan, settings_for
 
-    decisions = settings_for(profile, config).decisions
-    if decisions is not None:
-        apply_explanation_decisions(doc, decisions)
-    return review_sheet(doc, picture_plan(doc, decisions))
+    return review_sheet(doc, picture_plan(doc, settings_for(profile, config).decisions))
