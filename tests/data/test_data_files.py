@@ -55,3 +55,14 @@ def test_lexicon_no_self_maps_or_chains() -> None:
         alternatives = r["plain"].split("|")
         assert r["hard"] not in alternatives, r
         assert (alternatives[0], r["pos"]) not in hard, f"chain: {r['hard']} -> {alternatives[0]}"
+
+
+def test_a_toml_data_files_own_version_matches_its_manifest_entry() -> None:
+    # The ledger names a rule's data by the version the file carries; MANIFEST must agree.
+    for name, entry in MANIFEST["files"].items():
+        path = DATA / name
+        if path.suffix != ".toml" or not path.is_file():
+            continue
+        own = tomllib.loads(path.read_text("utf-8")).get("version")
+        if own is not None:
+            assert str(own) == str(entry["version"]), f"{name}: the file says {own}, MANIFEST {entry['version']}"
