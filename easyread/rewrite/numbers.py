@@ -296,10 +296,8 @@ def _of_singular(text: str, at: int) -> bool:
     if not m:
         return False
     noun = m.group(2).lower()
-    return not noun.endswith("s") and noun not in _PLURAL_NOUNS
+    return not noun.endswith("s") and noun not in {str(w) for w in _table()["percent"]["group_nouns"]}
 
-
-_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "staff", "public", "population"})
 
 
 def _in_range(text: str, matches: list[tuple[re.Match[str], float]], n: int) -> bool:

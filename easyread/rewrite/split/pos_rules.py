@@ -1608,7 +1608,6 @@ def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
-_QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "other", "more"})
 _EMBEDDING = frozenset({"that", "if", "whether", "when", "because", "although", "though", "while",
                         "since", "as", "who", "which", "whom", "whose", "where", "between", "both", "either"})
 
@@ -1629,6 +1628,7 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
     thinking = {str(v) for v in _table()["reported"]["verbs"]} | {str(v) for v in _table()["conjunction_bare"]["blocking_verbs"]}
+    quantifiers = {str(w) for w in _table()["conjunction_bare"]["quantifiers"]}
     for i in range(4, end - 4):
         word = view.lower(i)
         if word not in ("and", "but") or view.words(i - 1) == "," or view.protected_at(i):
@@ -1636,7 +1636,7 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if any(view.lower(k) in _EMBEDDING or view.lower(k) in thinking and view.lower(k + 1) != "to"
                for k in range(i)):
             return []  # ("agreed to compensate …" embeds no clause: the "to" shows it)
-        quantifier = view.lower(i + 1) in _QUANTIFIERS and view.tags[i + 2] in ("NNS", "NNPS")
+        quantifier = view.lower(i + 1) in quantifiers and view.tags[i + 2] in ("NNS", "NNPS")
         if not quantifier and (view.tags[i + 1] not in ("DT", "PRP", "NNP", "PRP$") or view.lower(i + 1) in (
                 "that", "this", "those", "these", "all", "both", "each", "no", "it")):
             continue

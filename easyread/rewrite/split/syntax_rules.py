@@ -33,7 +33,12 @@ from easyread.data import split_syntax_table
 from easyread.document import Sentence
 from easyread.rewrite.rules import Proposal, RuleContext
 from easyread.rewrite.split.parsed import sentence_parse
-from easyread.rewrite.split.pos_rules import _lower_first, finish, name_for_pronoun
+from easyread.rewrite.split.pos_rules import (
+    _SUBJECT_PRONOUNS,
+    _lower_first,
+    finish,
+    name_for_pronoun,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -56,18 +61,6 @@ def words(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _verb_lemmas() -> dict[str, str]:
-    """Every verb form of ``verb_forms.tsv`` -> its lemma (``said`` -> ``say``)."""
-    from easyread.data import verb_forms
-
-    lemmas: dict[str, str] = {}
-    for row in verb_forms().values():
-        for form in row:
-            lemmas.setdefault(form, row[0])
-    return lemmas
-
-
-@lru_cache(maxsize=1)
 def _verb_rows() -> dict[str, tuple[str, ...]]:
     """Every verb form of ``verb_forms.tsv`` -> its row (VB, VBD, VBG, VBN, VBP, VBZ)."""
     from easyread.data import verb_forms
@@ -80,7 +73,9 @@ def _verb_rows() -> dict[str, tuple[str, ...]]:
 
 
 def verb_lemma(word: str) -> str:
-    return _verb_lemmas().get(word, word)
+    """The lemma of a verb form (``said`` -> ``say``), by the verb-form table; else the word."""
+    row = _verb_rows().get(word)
+    return row[0] if row else word
 
 
 @dataclass
@@ -280,9 +275,6 @@ def _join(link: str, piece: str) -> str:
     return f"{link} {_lower_first(piece)}" if link else piece
 
 
-_PEOPLE = frozenset({"i", "we", "you", "he", "she", "they"})
-
-
 def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.coordinate.v1: two clauses joined by ``and``/``but``/``so``/``yet`` become two sentences.
 
@@ -324,7 +316,7 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if cl.protected(cc.i, end) or root.i >= cc.i:
             continue
         conj_subj = subject_of(conj)
-        if conj_subj is not None and conj_subj.lower_ not in _PEOPLE \
+        if conj_subj is not None and conj_subj.lower_ not in _SUBJECT_PRONOUNS - {"it"} \
                 and any(c.dep_ == "ccomp" and c.i < cc.i for c in root.children) \
                 and _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
             continue  # "She thinks A is safe and B is too narrow": does she think B too? (unclear)
