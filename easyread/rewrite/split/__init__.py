@@ -73,6 +73,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("split.clause_punct.v1", syntax_rules.clause_punct),
     RuleSpec("split.adverbial.v1", syntax_rules.adverbial),
     RuleSpec("split.coordinate.v1", syntax_rules.coordinate),
+    RuleSpec("split.verb_series.v1", syntax_rules.verb_series),
     RuleSpec("split.participle_aside.v1", syntax_rules.participle_aside),
     RuleSpec("split.apposition.v1", syntax_rules.apposition),
     RuleSpec("split.reported.v1", syntax_rules.reported),

@@ -236,8 +236,9 @@ def happen(main: Token) -> str | None:
 
 
 def _past_form(word: str) -> bool:
-    """``word`` is a simple past tense and not also a base or present form (``began``, ``went``;
-    not ``put``, ``read``, ``set``), by the verb-form table (no lemminflect at run time)."""
+    """``word`` is a simple past tense and not also a base or present form (``began``, ``went``,
+    ``campaigned``; not ``put``, ``read``, ``set``), by the verb-form table (no lemminflect at
+    run time)."""
     row = _verb_rows().get(word)
     return bool(row) and row[1] == word and word not in (row[0], row[4], row[5])  # type: ignore[index]
 
@@ -333,18 +334,23 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if any(t.dep_ in SUBJECTS and t.i != subj.i for t in cl.doc[root.i + 1 : cc.i]):
                 continue  # "I'd rather we earned … and didn't have to …": whose verb is it? ("we", not "I")
-            if cl.doc[first_right].dep_ == "advmod" and cl.doc[first_right].i < conj.i:
+            if cl.doc[first_right].dep_ == "advmod" and cl.doc[first_right].i < conj.i \
+                    and cl.doc[first_right].lower_ not in conf["subject_adverbs"]:
                 continue  # "and therefore didn't …" -> "I therefore didn't": the link word is misplaced
             subject = cl.chars(sa, sb)
             auxes = ""
-            if conj.tag_ in ("VB", "VBN", "VBG") and not children(conj, "aux", "aux:pass"):
+            if conj.tag_ == "VBN" and root.tag_ == "VBD" and not children(root, "aux", "aux:pass") \
+                    and not children(conj, "aux", "aux:pass") and _past_form(conj.lower_):
+                pass  # "she wrote X and campaigned for Y": a past tense read as a participle
+            elif conj.tag_ in ("VB", "VBN", "VBG") and not children(conj, "aux", "aux:pass"):
                 aux_toks = [c for c in root.children if c.dep_ in ("aux", "aux:pass") and c.i < root.i]
                 if not aux_toks:
                     continue
                 auxes = " ".join(c.text for c in aux_toks)
             elif conj.tag_ not in FINITE_TAGS and not is_finite(conj):
                 continue
-            also = not links[cc.lower_] and not has_negation(conj) and "also" not in right.lower().split()[:3]
+            also = not links[cc.lower_] and not has_negation(conj) and "also" not in right.lower().split()[:3] \
+                and cl.doc[first_right].lower_ not in conf["subject_adverbs"]  # not "also even changed"
             first_is_aux = cl.doc[first_right].head.i == conj.i and cl.doc[first_right].dep_ in ("aux", "aux:pass", "cop")
             right = " ".join(x for x in (subject, auxes, _with_also(right, bool(auxes), first_is_aux) if also else right) if x)
         link = links[cc.lower_]
@@ -352,6 +358,61 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         parts = (finish(left, punct), finish(_join(link, right), punct))
         return _proposal(parts, "split.coordinate.v1",
                          f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
+    return []
+
+
+def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
+    """split.verb_series.v1: ``S V1 …, V2 … and V3 …`` -> ``S V1 …. S V2 … and V3 ….``
+
+    What: a verb that follows a comma, with no subject and no link word of its own, and is a
+    ``conj`` or ``parataxis`` of the main verb with the same finite tag (``keeps …, uses …``;
+    ``wrote …, spoke …``) starts a new sentence with the main clause's subject (at most
+    ``[coordinate] max_subject_words`` words) repeated; what follows it stays with it (a
+    last ``and V3 …`` is split again by ``split.coordinate.v1``). Never when the main verb
+    is negated (``did not win …, lost …``: the negation's scope is unclear), after a verb of
+    saying, or when a past form is followed by ``by`` (a participle: ``…, followed by …``).
+    Why: UK easy read: one verb per sentence.
+
+    >>> from easyread.rewrite.rules import demo
+    >>> demo(verb_series, "He keeps his old phone for messages, uses a new one for games and makes calls on a third.", max_words=6)
+    'He keeps his old phone for messages. He uses a new one for games and makes calls on a third.'
+    """
+    setup = _setup(sentence, ctx)
+    if setup is None:
+        return []
+    cl, root, end, punct = setup
+    parse = cl.parse
+    subj = subject_of(root)
+    if subj is None or subj.i > root.i or subj.lower_ in ("who", "which", "that", "what") or has_negation(root):
+        return []
+    if root.tag_ not in ("VBD", "VBZ", "VBP") or children(root, "aux", "aux:pass"):
+        return []
+    if _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
+        return []
+    sa, sb = parse.subtree_range(subj.i)
+    if cl.words(sa, sb) > int(table()["coordinate"]["max_subject_words"]):
+        return []
+    doc = cl.doc
+    for verb in root.children:
+        if verb.dep_ not in ("conj", "parataxis") or verb.i <= root.i or verb.tag_ != root.tag_:
+            continue
+        if verb.i < 1 or doc[verb.i - 1].text != "," or subject_of(verb) is not None:
+            continue
+        if any(c.dep_ in ("cc", "mark", "aux", "aux:pass") for c in verb.children) or has_negation(verb):
+            continue
+        if verb.tag_ == "VBD" and verb.i + 1 < end and doc[verb.i + 1].lower_ == "by":
+            continue
+        # everything after the comma must belong to this verb or to later verbs of the series
+        if any(t.head.i == root.i and t.i > verb.i and not (t.dep_ in ("conj", "cc", "punct")) for t in doc[verb.i:end]):
+            continue
+        comma = verb.i - 1
+        if cl.words(0, comma) < 4 or cl.words(verb.i, end) < 3 or cl.protected(comma, end):
+            continue
+        left = cl.chars(0, comma)
+        right = f"{cl.chars(sa, sb)} {cl.chars(verb.i, end)}"
+        parts = (finish(left, punct), finish(right, punct))
+        return _proposal(parts, "split.verb_series.v1",
+                         f"a series of verbs after {subj.text!r} made separate sentences", sentence)
     return []
 
 

@@ -30,6 +30,12 @@ SYNTAX_EXAMPLES = [
      "The council will close the library. The council will also sell the building.", "split.coordinate.v1"),
     ("The minister visited the hospital on Monday, but she did not meet the nurses.",
      "The minister visited the hospital on Monday. But she did not meet the nurses.", "split.coordinate.v1"),
+    ("He keeps his old phone for messages, uses a new one for games and makes calls on a third.",
+     "He keeps his old phone for messages. He uses a new one for games and makes calls on a third.",
+     "split.verb_series.v1"),
+    ("He did not keep his old phone for messages, used a new one for games and made calls on a third.",
+     "He did not keep his old phone for messages, used a new one for games and made calls on a third.",
+     "split.verb_series.v1"),
     ("After the police arrived, the man ran away.",
      "The police arrived. Then the man ran away.", "split.adverbial.v1"),
     ("The council will close three libraries if the government does not pay.",
@@ -153,3 +159,13 @@ def test_conditional_clause_alone_is_not_left_as_a_sentence() -> None:
     out, _ = rewrite("If someone managed to shut the system down or hack inside it, the whole country would be in serious trouble.")
     for sentence in out.split(". "):
         assert not sentence.startswith("If someone managed to shut the system down.")
+
+
+def test_coordinate_keeps_a_subject_adverb_and_reads_a_past_participle_tag_as_past() -> None:
+    out, _ = rewrite("The old shop on the corner closed its doors in May and still owes a lot of money to its workers.")
+    assert out == "The old shop on the corner closed its doors in May. The old shop on the corner still owes a lot of money to its workers."
+
+
+def test_coordinate_refuses_a_link_adverb_after_the_repeated_subject() -> None:
+    out, _ = rewrite("The old shop on the corner closed its doors in May and therefore owes a lot of money to its workers.")
+    assert out.count(".") == 1  # "The old shop therefore owes": the link word is misplaced
