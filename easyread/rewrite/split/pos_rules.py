@@ -396,7 +396,7 @@ def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []  # ("The Bronx, with its …, had": a phrase, not a role; "van der" is part of a name)
         if any(t not in _NP_TAGS | {"IN", "CC", "NNP", "NNPS", "VBG"} for t in inner_tags):
             return []
-    elif len(inner_words) > 8:
+    elif len(inner_words) > 12:
         return []
     if any(t in _FINITE for t in inner_tags):
         return []
@@ -1559,7 +1559,10 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         k = c - 1
         while k > 0 and view.tags[k - 1] in ("NNP", "NNPS"):
             k -= 1
+        if k > 1 and view.lower(k - 1) == "the":
+            k -= 1  # "the Netherlands, a …" -> "The Netherlands is …"
         np = view.text[_cut(view, k) : view.sentence.tokens[c - 1].end]
+        np = np[:1].upper() + np[1:]
     elif head_tag in ("NN", "NNS"):
         k = _np_start(view, c)
         if view.lower(k) != "the" or (k > 1 and view.tags[k - 1] == "IN" and view.tags[k - 2].startswith("NN")):
@@ -1567,10 +1570,11 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         np = _np_subject(view.text[_cut(view, k) : view.sentence.tokens[c - 1].end])
     else:
         return []
-    if k == 0 or not has_clause(*_tags_words(view, 0, k)):
-        return []
-    f = next(j for j in range(k) if view.tags[j] in _FINITE or view.tags[j] == "VBN")
-    plural = head_tag in ("NNS", "NNPS")
+    said = k > 0 and view.lower(k - 1) in {str(v) for v in _table()["attribution"]["verbs"]}
+    if k == 0 or not (has_clause(*_tags_words(view, 0, k)) or said):
+        return []  # ("“…,” says Benedict Evans, a …": the speaker's description)
+    f = k - 1 if said else next(j for j in range(k) if view.tags[j] in _FINITE or view.tags[j] == "VBN")
+    plural = head_tag in ("NNS", "NNPS") and not one_of and view.lower(c + 1) not in ("a", "an")  # "Evans, a …"
     be = _BE_PAST[plural] if view.tags[f] == "VBD" else _BE_PLURAL[plural]
     parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{np} {be} {_after(view, c + 1, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_end.v1",
