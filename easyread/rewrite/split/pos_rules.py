@@ -1531,7 +1531,7 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
     >>> from easyread.rewrite.rules import demo
     >>> demo(appositive_end, "The writer spent most of her life in Lyon, a large city in the east of France.", max_words=8)
-    'The writer spent most of her life in Lyon. Lyon was a large city in the east of France.'
+    'The writer spent most of her life in Lyon. Lyon is a large city in the east of France.'
     """
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
@@ -1575,7 +1575,9 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []  # ("“…,” says Benedict Evans, a …": the speaker's description)
     f = k - 1 if said else next(j for j in range(k) if view.tags[j] in _FINITE or view.tags[j] == "VBN")
     plural = head_tag in ("NNS", "NNPS") and not one_of and view.lower(c + 1) not in ("a", "an")  # "Evans, a …"
-    be = _BE_PAST[plural] if view.tags[f] == "VBD" else _BE_PLURAL[plural]
+    nouns = [view.lower(j) for j in span if view.tags[j].startswith("NN")]
+    lasting = bool(nouns) and nouns[0] in {str(w) for w in _table()["appositive_end"]["lasting_nouns"]}
+    be = _BE_PAST[plural] if view.tags[f] == "VBD" and not lasting else _BE_PLURAL[plural]
     parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{np} {be} {_after(view, c + 1, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_end.v1",
                      f"the description of {np!r} made its own sentence", parts=parts)]
