@@ -1412,6 +1412,14 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    """Every past participle of the verb-form table (``boosted``, ``born``)."""
+    from easyread.data import verb_forms
+
+    return frozenset(row[3] for row in verb_forms().values())
+
+
 def participle_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.participle_lead.v1: ``Born in X, S …`` -> ``S was born in X. S …``
 
@@ -1428,12 +1436,15 @@ def participle_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     events = {str(w) for w in _table()["participle"]["past_events"]}
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
-    if end < 6 or view.tags[0] != "VBN" or view.protected_at(0):
-        return []
+    if end < 6 or view.protected_at(0) or not (
+            view.tags[0] == "VBN" or view.tags[0] == "VBD" and view.lower(0) in _participles()):
+        return []  # ("Boosted by …," read as a past tense: nothing before it can be its subject)
     c = next((k for k in range(1, end) if view.words(k) in (",", ";", ":")), None)
     if c is None or view.words(c) != "," or c < 2 or view.protected_at(c):
         return []
-    if any(view.tags[k] in _FINITE for k in range(1, c)):
+    if any(view.tags[k] in _FINITE and not (  # "the newly arrived revenues": a participle before a noun
+            view.tags[k] == "VBD" and view.lower(k) in _participles() and view.tags[k + 1].startswith("NN"))
+           for k in range(1, c)):
         return []
     f = c + 1
     while f < end and view.tags[f] in _NP_TAGS | {"PRP"}:
