@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 from easyread.data import read_tsv, split_table
@@ -172,7 +173,33 @@ def _balanced(cands: list[tuple[int, Proposal]], n: int) -> list[Proposal]:
 
 
 def _view(sentence: Sentence, ctx: RuleContext) -> View:
-    return View(sentence, ctx.tags(sentence))
+    return View(sentence, present_plural(sentence.tokens, ctx.tags(sentence)))
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", "that", "and", "but", "because", "when", "if", "while", "although"})
+
+
+def present_plural(toks: Sequence[Any], tags: list[str]) -> list[str]:
+    """A base form right after a plural subject that opens a clause is a present tense
+    (``The groups strongly oppose …``: the tagger's ``VB`` after an adverb becomes ``VBP``);
+    not after a verb (``make people oppose``), a modal or ``to``."""
+    if "VB" not in tags:
+        return tags
+    out = list(tags)
+    for k, tag in enumerate(tags):
+        if tag != "VB" or k < 1:
+            continue
+        j = k - 1
+        while j >= 0 and tags[j] in ("RB", "RBR"):
+            j -= 1
+        if j < 0 or not (tags[j] in ("NNS", "NNPS") or toks[j].text.lower() in ("we", "they")):
+            continue
+        i = j
+        while i > 0 and tags[i - 1] in _NP_TAGS and toks[i - 1].text != ",":
+            i -= 1
+        if i == 0 or toks[i - 1].text.lower() in _CLAUSE_OPENERS:
+            out[k] = "VBP"
+    return out
 
 
 def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -1237,18 +1264,23 @@ def _subject(view: View, end: int) -> tuple[str, int, int] | None:
     f = next((k for k in range(end) if view.tags[k] in _FINITE), None)
     if f is None or f == 0 or view.protected_at(f):
         return None
-    s = f
+    e = f
+    if e > 1 and view.tags[e - 1] == "RB" and view.lower(e - 1) not in NEGATIONS:
+        e -= 1  # "The groups strongly oppose …": the subject ends before the adverb
+    s = e
     while s > 0 and view.tags[s - 1] in _NP_TAGS | {"PRP"} and view.words(s - 1) != ",":
         s -= 1
-    if s == f or f - s > 6 or (s > 0 and view.words(s - 1) != ","):
+    if s == e or e - s > 6 or (s > 0 and view.words(s - 1) != ","):
         return None
     if view.tags[s] in ("POS", "HYPH") or any(view.protected_at(k) for k in range(s, f)):
         return None
-    return view.text[_cut(view, s) : view.sentence.tokens[f - 1].end], s, f
+    return view.text[_cut(view, s) : view.sentence.tokens[e - 1].end], s, f
 
 
 def _plural(view: View, s: int, f: int) -> bool:
     last = f - 1
+    if last > s and view.tags[last] == "RB":
+        last -= 1
     return view.tags[last] in ("NNS", "NNPS") or view.lower(last) in _PLURAL_SUBJECTS
 
 
@@ -1371,6 +1403,7 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     result = {str(w) for w in table["result"]}
     blocked = {str(w) for w in table["not_verbs"]}
     listing = {str(w) for w in table["listing"]}
+    saying = {str(w) for w in table["saying"]}
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
     subj = _subject(view, end)
@@ -1380,17 +1413,28 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     tense = _tense(view, f, end)
     if tense is None:
         return []
+    if tense == "present" and view.lower(f) in ("has", "have", "’ve", "'ve") and any(
+            view.tags[k] == "VBN" for k in range(f + 1, min(f + 4, end))):
+        tense = "past"  # "has more than halved, falling from …" -> "… fell from …"
     for c in range(f + 2, end - 2):
         if view.words(c) != "," or view.tags[c + 1] != "VBG" or view.protected_at(c):
             continue
         if any(view.lower(k) in ("and", "but", "or") and starts_clause(*_tags_words(view, k + 1, c))
                for k in range(f + 1, c)):
             continue  # "X will run out and it will shut down, drifting …": whose action is it?
+        w = max((k for k in range(f + 1, c) if view.lower(k) == "with" and view.words(k - 1) == ","), default=None)
+        if w is not None and not any(view.tags[k] in _FINITE for k in range(w, c)):
+            continue  # "…, with the consumption of fruit, fresh and processed, increasing …": the -ing is the with-phrase's
         verb = view.lower(c + 1)
         if verb in blocked:
             continue
+        if verb not in result | listing and any(view.lower(k) == "that" and view.tags[k] in ("IN", "WDT")
+                                                for k in range(f + 1, c)):
+            continue  # "recommended that X should be saved by the county, arguing …": who argues?
         span = range(c + 2, end)
-        if any(view.tags[k] in _FINITE | {"WDT", "WP", "VBG"} or view.words(k) in _QUOTE_MARKS for k in span):
+        said = verb in saying and view.lower(c + 2) == "that"  # "…, arguing that it would …"
+        if not said and any(view.tags[k] in _FINITE | {"WDT", "WP", "VBG"} for k in span) \
+                or any(view.words(k) in _QUOTE_MARKS for k in span):
             continue
         if verb not in listing and any(view.words(k) in (",", ";") for k in span):
             continue

@@ -185,12 +185,12 @@ def tagger_sees_clause(text: str) -> bool:
     """
     from easyread.nlp import tokenize
     from easyread.rewrite.rules import tag_tokens
-    from easyread.rewrite.split.pos_rules import _FINITE, _SUBJECT_TAGS
+    from easyread.rewrite.split.pos_rules import _FINITE, _SUBJECT_TAGS, present_plural
 
     tokens = [t for t in tokenize(text)]
     if _pronoun_and_verb(text):
         return True  # "This surprised many people.": the tagger reads "surprised" as an adjective
-    tags = tag_tokens(tokens)
+    tags = present_plural(tokens, tag_tokens(tokens))  # "The groups strongly oppose …"
     seen_subject = False
     skipping = False  # inside a subordinate or relative clause, until the next comma
     prev = ""
