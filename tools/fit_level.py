@@ -6,31 +6,37 @@ repository root) and skips with a message when it is absent:
 
 * ``onestopenglish/`` (CC BY-SA 4.0): 126 articles x 3 levels (Elementary, Intermediate,
   Advanced), the development two thirds of the corpus;
-* ``clear/clear_dev.csv`` (CC BY-NC-SA 4.0): 3,150 excerpts with human ease judgements
-  (``BT_easiness``). The data never enter the repository; the shipped coefficients are derived
-  from it (with attribution, see the model card); ``--onestop-only`` fits without it.
+* ``clear/clear_dev.csv`` (CC BY-NC-SA 4.0, "use for evaluation only"): 3,150 excerpts with
+  human ease judgements (``BT_easiness``). The data never enter the repository. The SHIPPED
+  model is fitted with ``--onestop-only``: CLEAR is then only scored, never fitted on and never
+  read by the choice of settings. Without the flag CLEAR is fitted on too (research only).
 
 Protocol (see ``easyread/data/LEVEL_MODEL_CARD.md``):
 
 1. A fixed fifth of each corpus (articles / excerpts whose SHA-1 of ``"holdout:" + name`` is
    0 mod 5) is HELD OUT: no choice below looks at it.
 2. On the other four fifths, grouped 10-fold cross-validation (no article in two folds) chooses
-   the ridge strength ``alpha`` and CLEAR's weight from a small grid, by OneStopEnglish
-   three-way accuracy + CLEAR Pearson r (both cross-validated).
+   the settings from a small grid (:func:`select`): with ``--onestop-only``, the ridge strength
+   ``alpha`` and the pair weight by OneStopEnglish alone (three-way accuracy averaged over
+   ``REPEATS`` fold assignments, pairwise order >= ``MIN_PAIRWISE``, the one-standard-error
+   rule with stability on OneStopEnglish excerpts); with CLEAR (research), ``alpha`` and CLEAR's
+   weight by OneStopEnglish accuracy + CLEAR Pearson r.
 3. A model with the chosen settings, fitted on those four fifths, is scored ONCE on the held-out
-   fifth (``--holdout``; the figures are printed and written into the model file).
+   fifth (the figures are printed and written into the model file).
 4. The shipped model is refitted with the same settings on all the development data.
 
 Fitting: :func:`easyread.level.features` (length-free ratios) of each text, standardised; a
-weighted ridge regression of the OneStopEnglish level (0, 1, 2) and of CLEAR's difficulty
-(-BT_easiness put on the same mean and spread); the latent score is calibrated linearly so that
-each OneStopEnglish level's mean grade equals its texts' mean Flesch-Kincaid grade; three-way cut
-points (for the accuracy figure only) maximise training accuracy.
+weighted ridge regression of the OneStopEnglish level (0, 1, 2), of the within-article
+differences (each text minus its article's means: the pairwise term, :func:`within_article`)
+and, in research mode, of CLEAR's difficulty (-BT_easiness put on the same mean and spread);
+the latent score is calibrated linearly so that each OneStopEnglish level's mean grade equals
+its texts' mean Flesch-Kincaid grade; three-way cut points (for the accuracy figure only)
+maximise training accuracy.
 
 Usage:
   python tools/fit_level.py                # select, score the held-out fifth, fit, write the model
   python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
-  python tools/fit_level.py --onestop-only # the same without CLEAR in training
+  python tools/fit_level.py --onestop-only # the SHIPPED model: CLEAR only scored
   python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
 """
 
