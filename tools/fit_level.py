@@ -599,10 +599,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = {r["ID"]: r["Excerpt"] for r in clear_rows()}
         extra = (parser_features([raw[t.group, t.label] for t in ose]),
                  parser_features([rows[t.group] for t in clear]) if clear else np.zeros((0, 3)))
-        shipped = json.loads(OUT.read_text("utf-8"))  # the shipped model's alpha and CLEAR weight
+        shipped = json.loads(OUT.read_text("utf-8"))  # the shipped model's settings
         for tag, ex in (("without", None), ("with", extra)):
             cv = cross_validate(ose, clear, extra=ex, with_clear=with_clear, alpha=shipped["ridge_alpha"],
-                                clear_weight=shipped["clear_weight"])
+                                clear_weight=shipped["clear_weight"], pair_weight=shipped.get("pair_weight", 0.0))
             print(f"{tag} parser features: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
         return 0
     print("grid (grouped 10-fold CV on the development four fifths):")
