@@ -69,9 +69,10 @@ def main() -> int:
     ose_dev, ose_held = F.split(F.usable(ose))
     clear_dev, clear_held = F.split(F.usable(clear))
     again = F.cross_validate(ose_dev, clear_dev, alpha=data["ridge_alpha"], clear_weight=data["clear_weight"],
-                             with_clear=data["clear_weight"] > 0)
+                             with_clear=data["clear_weight"] > 0, pair_weight=data.get("pair_weight", 0.0))
     assert all(abs(again[k] - cv[k]) < 1e-3 for k in again), "cross-validation does not reproduce the model file"
-    print(f"### Agreement (ridge alpha {data['ridge_alpha']}, CLEAR weight {data['clear_weight']})\n")
+    print(f"### Agreement (ridge alpha {data['ridge_alpha']}, CLEAR weight {data['clear_weight']}, "
+          f"pair weight {data.get('pair_weight', 0.0)})\n")
     print(f"Development four fifths: {len(ose_dev)} OneStopEnglish texts, {len(clear_dev)} CLEAR excerpts "
           "(10-fold CV grouped by article); held-out fifth: "
           f"{len(ose_held)} and {len(clear_held)} (scored once by tools/fit_level.py)\n")
