@@ -57,3 +57,59 @@ def everyday(term: str) -> bool:
     [True, True, False, False, True]
     """
     return " ".join(term.lower().split()) in everyday_words()
+
+
+@lru_cache(maxsize=1)
+def several_senses() -> frozenset[str]:
+    """One-word built-in glossary terms with several common senses
+    (``data/glossary_senses.tsv``, built by ``tools/build_sense_data.py`` from WordNet 3.0 and
+    SemCor): the gloss stage explains one only next to a cue word of its entry's sense.
+
+    >>> sorted({"benefit", "policy", "tax", "jury"} & several_senses())
+    ['benefit', 'policy']
+    """
+    rows = read_lines("glossary_senses.tsv")
+    return frozenset(r.split("\t", 1)[0].lower() for r in rows[1:])
+
+
+@lru_cache(maxsize=1)
+def wordnet_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """WordNet multiword expressions (``data/wordnet_mwe.tsv``) by each of their words."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in read_lines("wordnet_mwe.tsv"):
+        words = tuple(line.lower().split())
+        for w in set(words):
+            out.setdefault(w, []).append(words)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+def in_wordnet_phrase(words: list[str], index: int, forms: tuple[str, ...] = ()) -> str:
+    """The WordNet multiword expression that token ``index`` of ``words`` is part of (``trial
+    court``, ``acute angle``; a phrase of three or more words also when its first two words stand
+    here: ``acquired immune`` of ``acquired immune deficiency syndrome``), or ``""``. ``forms`` are
+    other forms of the word to look up (its base form).
+
+    >>> in_wordnet_phrase("the trial court ruled".split(), 1)
+    'trial court'
+    >>> in_wordnet_phrase("an acquired immune problem".split(), 1)
+    'acquired immune deficiency syndrome'
+    >>> in_wordnet_phrase("the trial began".split(), 1)
+    ''
+    """
+    lowered = [w.lower() for w in words]
+    table = wordnet_phrases()
+    for form in (lowered[index], *forms):
+        for phrase in table.get(form, ()):
+            for k, word in enumerate(phrase):
+                if word != form:
+                    continue
+                start = index - k
+                if start < 0:
+                    continue
+                here = lowered[start:start + len(phrase)]
+                here[k] = form
+                if here == list(phrase):
+                    return " ".join(phrase)
+                if len(phrase) >= 3 and k < 2 and len(here) >= 2 and here[:2] == list(phrase[:2]):
+                    return " ".join(phrase)
+    return ""

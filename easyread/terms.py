@@ -44,7 +44,7 @@ from easyread.data import (
     zipf,
 )
 from easyread.document import Document, Sentence, Token
-from easyread.known import everyday, never_explain
+from easyread.known import everyday, in_wordnet_phrase, never_explain, several_senses
 from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
@@ -434,6 +434,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                     add(name.lower(), make, sentence.id, m.start(), m.end())
         words = [t for t in sentence.tokens if t.kind in ("word", "number")]
         bases = [base_form(t.text) for t in words]
+        lowered = [t.text.lower() for t in words]
         i = 0
         while i < len(words):
             tok = words[i]
@@ -469,8 +470,13 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 wording: str | None = (dict(grow.regions).get(region or "", grow.explanation)
                                        if grow.regions else grow.explanation)
                 data: str | None = _glossary_version() if source == "builtin" else grow.path
-                if grow.cues and not sense_supported(grow, key_words, sentence.id):
-                    # No word of the entry's sense near this use: its explanation may be wrong
+                several = source == "builtin" and n == 1 and grow.term in several_senses()
+                phrase = in_wordnet_phrase(lowered, i, (bases[i],)) if n == 1 else ""
+                if phrase or ((grow.cues or several)
+                              and not sense_supported(grow, key_words, sentence.id)):
+                    # No word of the entry's sense near this use (an entry with cues, or a word
+                    # with several common senses: data/glossary_senses.tsv), or the word is one
+                    # word of a WordNet phrase ("trial court"): its explanation may be wrong
                     # here, so it is left for a person (W611), unless another use supports it.
                     wording, data = None, SENSE_UNSURE
                 make = Term(display, "term", sentence.id, wording, source if wording else "missing",

@@ -22,6 +22,7 @@ from easyread.data import (
     phrases_table,
 )
 from easyread.document import Document, Sentence
+from easyread.known import in_wordnet_phrase
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
 
@@ -273,11 +274,18 @@ _DETERMINERS = frozenset({"a", "an", "the", "his", "its", "their", "our", "your"
                           "each"})
 
 
+#: Words that are determiners, not relative pronouns, when a verb or preposition stands
+#: before them (``renders that consent``, ``of this measure``; not ``the rules that govern``).
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+
+
 def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> bool:
     """False when the hard word at ``index`` must stay whatever the plain word: a linking adverb
     inside a clause (``is therefore important``), a word of a fixed phrase
     (``sexually transmitted``, ``remains to be seen``), a "verb" right after a determiner
-    (a tagger's error: ``their consent``), a plural-only entry in the singular, an adverb that
+    (a tagger's error: ``their consent``; ``renders that consent`` after a verb or preposition),
+    one word of a WordNet multiword expression (``data/wordnet_mwe.tsv``: ``trial court``), a
+    plural-only entry in the singular, an adverb that
     means something else before an adjective (``typically Andalusian``). See
     ``data/lexicon_context.toml``.
 
@@ -287,6 +295,10 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
     True
     >>> slot_allows("It spreads sexually transmitted infections .".split(), [], 3, "transmit")
     False
+    >>> slot_allows("It renders that consent unnecessary .".split(), ["PRP", "VBZ", "DT", "VB", "JJ", "."], 3, "consent")
+    False
+    >>> slot_allows("the rules that govern it".split(), ["DT", "NNS", "WDT", "VBP", "PRP"], 3, "govern")
+    True
     """
     limits = slot_limits()
     if _in_phrase(texts, index, limits.keep_phrases):
@@ -296,6 +308,13 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
     nxt_tag = tags[index + 1] if index + 1 < len(tags) else ""
     if tag in ("VB", "VBP", "VBZ", "VBD") and prev_word in _DETERMINERS:
         return False
+    if tag in ("VB", "VBP") and prev_word in _DEMONSTRATIVES and index >= 2 and (
+            tags[index - 2][:2] in ("VB", "IN") if index - 2 < len(tags) else False):
+        return False  # "renders that consent unnecessary": a noun after a determiner "that"
+    if in_wordnet_phrase(texts, index, (hard,)) and not _in_phrase(
+            texts, index, limits.clause_start_phrases):
+        return False  # one word of a WordNet multiword expression ("trial court"), unless the
+        # data swaps the phrase itself ("thus far" -> "so far")
     if hard in limits.plural_only and tag != "NNS":
         return False
     if hard in limits.not_before_adjective and nxt_tag.startswith("JJ"):
