@@ -73,14 +73,41 @@ def several_senses() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_table() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, frozenset[str]]]:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    keeps: dict[str, frozenset[str]] = {}
+    for line in read_lines("wordnet_mwe.tsv"):
+        phrase, _, kept = line.lower().partition("\t")
+        words = tuple(phrase.split())
+        keeps[" ".join(words)] = frozenset(kept.split())
+        for w in set(words):
+            by_word.setdefault(w, []).append(words)
+    return {w: tuple(v) for w, v in by_word.items()}, keeps
+
+
 def wordnet_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """WordNet multiword expressions (``data/wordnet_mwe.tsv``) by each of their words."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for line in read_lines("wordnet_mwe.tsv"):
-        words = tuple(line.lower().split())
-        for w in set(words):
-            out.setdefault(w, []).append(words)
-    return {w: tuple(v) for w, v in out.items()}
+    return _phrase_table()[0]
+
+
+def phrase_changes_sense(phrase: str, word: str) -> bool:
+    """True when ``word`` (one of ``phrase``'s words, or its base form) does not keep its own
+    sense in the WordNet phrase: it stands before the last word and the phrase's WordNet
+    definition does not use it (``monarch butterfly``, ``trial court``; not ``armed
+    robbery``'s ``robbery``, nor ``probation officer``'s ``probation``).
+
+    >>> [phrase_changes_sense(p, w) for p, w in (("monarch butterfly", "monarch"),
+    ...  ("armed robbery", "robbery"), ("probation officer", "probation"))]
+    [True, False, False]
+    """
+    words = phrase.split()
+    return bool(words) and words[-1] != word and word not in _phrase_table()[1].get(phrase, frozenset())
+
+
+#: Words that make the first two words of a longer WordNet phrase too loose a match
+#: (``desire to`` of ``desire to know``, ``scourge of`` of ``scourge of God``).
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with",
+                             "at", "by", "from", "up", "out", "off"})
 
 
 def in_wordnet_phrase(words: list[str], index: int, forms: tuple[str, ...] = ()) -> str:
@@ -110,6 +137,7 @@ def in_wordnet_phrase(words: list[str], index: int, forms: tuple[str, ...] = ())
                 here[k] = form
                 if here == list(phrase):
                     return " ".join(phrase)
-                if len(phrase) >= 3 and k < 2 and len(here) >= 2 and here[:2] == list(phrase[:2]):
-                    return " ".join(phrase)
+                if (len(phrase) >= 3 and k < 2 and len(here) >= 2 and here[:2] == list(phrase[:2])
+                        and not set(phrase[:2]) & _FUNCTION_WORDS):
+                    return " ".join(phrase)  # "sexually transmitted", not "desire to"
     return ""

@@ -44,7 +44,13 @@ from easyread.data import (
     zipf,
 )
 from easyread.document import Document, Sentence, Token
-from easyread.known import everyday, in_wordnet_phrase, never_explain, several_senses
+from easyread.known import (
+    everyday,
+    in_wordnet_phrase,
+    never_explain,
+    phrase_changes_sense,
+    several_senses,
+)
 from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
@@ -472,11 +478,15 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 data: str | None = _glossary_version() if source == "builtin" else grow.path
                 several = source == "builtin" and n == 1 and grow.term in several_senses()
                 phrase = in_wordnet_phrase(lowered, i, (bases[i],)) if n == 1 else ""
+                if phrase and not any(phrase_changes_sense(phrase, w) for w in (lowered[i], bases[i])
+                                      if w in phrase.split()):
+                    phrase = ""  # the word keeps its sense in the phrase ("armed robbery")
                 if phrase or ((grow.cues or several)
                               and not sense_supported(grow, key_words, sentence.id)):
                     # No word of the entry's sense near this use (an entry with cues, or a word
                     # with several common senses: data/glossary_senses.tsv), or the word is one
-                    # word of a WordNet phrase ("trial court"): its explanation may be wrong
+                    # word of a WordNet phrase that does not keep its sense ("monarch butterfly",
+                    # "trial court": known.phrase_changes_sense): its explanation may be wrong
                     # here, so it is left for a person (W611), unless another use supports it.
                     wording, data = None, SENSE_UNSURE
                 make = Term(display, "term", sentence.id, wording, source if wording else "missing",

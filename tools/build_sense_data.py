@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the two WordNet-derived sense tables of the gloss and words stages (issue 10).
+"""Build the WordNet-derived sense tables of the gloss and words stages (issue 10).
 
 Input: Princeton WordNet 3.0 as Debian's ``wordnet-base`` ships it (``/usr/share/wordnet``:
 ``index.*`` and ``cntlist.rev``, read directly, nothing downloaded), the built-in glossary
@@ -16,12 +16,19 @@ stands near the use; an entry with no cues is left for a person (``W611``).
 ``easyread/data/wordnet_mwe.tsv`` — WordNet's multiword expressions (2 to 4 words) that hold a
 lexicon hard word or a one-word glossary term as one of their words (``trial court``,
 ``sexually transmitted disease``, ``respite care`` is a glossary term itself and is left out).
-Inside one of them the words stage does not swap the word and the gloss stage does not
-explain the word alone: the phrase means something of its own.
+Inside one of them the words stage does not swap the word; the gloss stage does not explain
+a word that stands before the phrase's last word unless the phrase's WordNet definition uses
+it (``monarch butterfly`` names an insect; ``probation officer``, "an officer who supervises
+persons on probation", keeps ``probation``; the last word, ``robbery`` of ``armed robbery``, keeps its
+sense). The second column lists the kept words.
+
+``easyread/data/verb_nouns.txt`` — the lexicon's verbs that WordNet also has as nouns
+(``consent``): after a determiner ``that``/``this``/``these``/``those`` with no object after
+it, the words stage reads such a word as the noun and does not swap it for a verb.
 
 Usage::
 
-    python tools/build_sense_data.py            # write both tables
+    python tools/build_sense_data.py            # write the three tables
     python tools/build_sense_data.py --check    # exit 1 if a shipped table is stale
 """
 
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -50,6 +58,24 @@ def _index(wordnet: Path) -> dict[str, dict[str, int]]:
             parts = line.split()
             out.setdefault(parts[0], {})[pos] = int(parts[2])
     return out
+
+
+def _glosses(wordnet: Path) -> dict[str, str]:
+    """lemma -> the glosses of all its senses (lower case), for multiword lemmas."""
+    out: dict[str, list[str]] = {}
+    for name in POS_FILES.values():
+        data = (wordnet / f"data.{name}").read_bytes()
+        for line in (wordnet / f"index.{name}").read_text("latin-1").splitlines():
+            if line.startswith(" ") or "_" not in line.split(" ", 1)[0]:
+                continue
+            parts = line.split()
+            n = int(parts[2])
+            for offset in parts[-n:]:
+                start = int(offset)
+                end = data.index(b"\n", start)
+                text = data[start:end].decode("latin-1")
+                out.setdefault(parts[0], []).append(text.partition(" | ")[2].lower())
+    return {k: " ".join(v) for k, v in out.items()}
 
 
 def _counts(wordnet: Path) -> dict[tuple[str, str], dict[int, int]]:
@@ -83,6 +109,12 @@ def _lexicon_words() -> set[str]:
     with (DATA / "lexicon.tsv").open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return {r["hard"].lower() for r in rows if " " not in r["hard"]}
+
+
+def _lexicon_verbs() -> set[str]:
+    with (DATA / "lexicon.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {r["hard"].lower() for r in rows if r["pos"] == "VERB" and " " not in r["hard"]}
 
 
 def _forms(word: str) -> set[str]:
@@ -120,7 +152,8 @@ def build(wordnet: Path) -> dict[str, str]:
     senses_text = "\n".join(lines) + "\n"
 
     wanted = single | _lexicon_words()
-    phrases: set[str] = set()
+    glosses = _glosses(wordnet)
+    phrases: dict[str, str] = {}
     for lemma in index:
         words = lemma.split("_")
         if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
@@ -129,12 +162,25 @@ def build(wordnet: Path) -> dict[str, str]:
         if phrase in every:
             continue
         if any(_forms(w) & wanted for w in words):
-            phrases.add(phrase)
+            # words (before the last) whose own sense the phrase keeps: its WordNet definition
+            # uses them ("probation officer": "... people on probation"; not "monarch butterfly")
+            gloss_words = set(re.findall(r"[a-z]+", glosses.get(lemma, "")))
+            kept = [w for w in words[:-1]
+                    if any(g.startswith(w[:max(4, len(w) - 2)]) for g in gloss_words)]
+            phrases[phrase] = " ".join(kept)
     mwe_lines = [f"# version: {VERSION}",
                  "# WordNet 3.0 multiword expressions holding a lexicon hard word or a one-word",
-                 "# glossary term (tools/build_sense_data.py). One lower-case phrase per line.",
-                 *sorted(phrases)]
-    return {"glossary_senses.tsv": senses_text, "wordnet_mwe.tsv": "\n".join(mwe_lines) + "\n"}
+                 "# glossary term (tools/build_sense_data.py). Columns: the lower-case phrase; the",
+                 "# words before its last whose sense it keeps (its WordNet definition uses them).",
+                 *(f"{p}\t{k}" for p, k in sorted(phrases.items()))]
+    nouns = sorted(w for w in _lexicon_verbs() if "n" in index.get(w, {}))
+    noun_lines = [f"# version: {VERSION}",
+                  "# Lexicon hard words listed as verbs that WordNet 3.0 also has as nouns",
+                  "# (tools/build_sense_data.py): after a determiner \"that\"/\"this\" such a word is",
+                  "# read as the noun and keeps its place (\"renders that consent unnecessary\").",
+                  *nouns]
+    return {"glossary_senses.tsv": senses_text, "wordnet_mwe.tsv": "\n".join(mwe_lines) + "\n",
+            "verb_nouns.txt": "\n".join(noun_lines) + "\n"}
 
 
 def main(argv: list[str] | None = None) -> int:
