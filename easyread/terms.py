@@ -376,26 +376,34 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     # not in the whole article: "jury" of an awards panel in an article that mentions a court
     # elsewhere is still the wrong sense.
     positions = {s.id: k for k, (_kind, s) in enumerate(sentences)}
-    window_cache: dict[int, set[str]] = {}
+    window_cache: dict[tuple[int, tuple[int, ...]], set[str]] = {}
 
-    def window_words(sentence_id: str) -> set[str]:
-        """Base forms of the words of this sentence and its neighbours in the same block."""
+    def window_words(sentence_id: str, offsets: tuple[int, ...] = (-1, 0, 1)) -> set[str]:
+        """Base forms of the words of this sentence and (by default) its neighbours in the
+        same block."""
         k = positions[sentence_id]
-        found = window_cache.get(k)
+        found = window_cache.get((k, offsets))
         if found is None:
             found = set()
             block = sentence_id.split(".", 1)[0]
-            for j in (k - 1, k, k + 1):
+            for j in (k + o for o in offsets):
                 if 0 <= j < len(sentences) and sentences[j][1].id.split(".", 1)[0] == block:
                     found.update(base_form(w) for w in _WORD_RUN.findall(sentences[j][1].text.lower()))
-            window_cache[k] = found
+            window_cache[(k, offsets)] = found
         return found
 
     def sense_supported(row: GlossaryRow, key_words: tuple[str, ...], sentence_id: str) -> bool:
-        """A cue of ``row`` near this use; the term's own words are no cue (``abused``)."""
-        near = window_words(sentence_id) - set(key_words)
-        return any(c in near or base_form(c) in near for c in row.cues
-                   if base_form(c) not in key_words)
+        """A cue of ``row`` in this sentence, or two different cues in it and its neighbours
+        (one cue word in the next sentence may have another sense: "embassies" beside a brand
+        "ambassador", "a race to strip our resources" beside the "diversity" of fish); the
+        term's own words are no cue (``abused``)."""
+        cues = {base_form(c) for c in row.cues} - set(key_words)
+
+        def found(words: set[str]) -> set[str]:
+            words = words - set(key_words)
+            return {c for c in cues if c in words}
+
+        return bool(found(window_words(sentence_id, (0,)))) or len(found(window_words(sentence_id))) >= 2
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
