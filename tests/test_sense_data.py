@@ -118,3 +118,7 @@ def test_one_cue_in_a_neighbouring_sentence_is_not_enough() -> None:
             "It hires people of every race and gender.")  # two cues next door
     assert _explained(text).get("diversity")
     assert _explained("Diversity of race among staff is low.").get("diversity")  # one, same sentence
+    brand = ("The actor is now an ambassador for a campaign to bring tourists to the country. "
+             "Events include parties at embassies.")
+    assert not _explained(brand).get("ambassador")
+    assert _explained("The ambassador met the foreign minister at the embassy.").get("ambassador")
