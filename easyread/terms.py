@@ -44,7 +44,13 @@ from easyread.data import (
     zipf,
 )
 from easyread.document import Document, Sentence, Token
-from easyread.known import everyday, never_explain
+from easyread.known import (
+    everyday,
+    in_wordnet_phrase,
+    never_explain,
+    phrase_changes_sense,
+    several_senses,
+)
 from easyread.region import resolve_region
 
 #: Block kinds searched for terms (the credit line is not).
@@ -370,26 +376,34 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     # not in the whole article: "jury" of an awards panel in an article that mentions a court
     # elsewhere is still the wrong sense.
     positions = {s.id: k for k, (_kind, s) in enumerate(sentences)}
-    window_cache: dict[int, set[str]] = {}
+    window_cache: dict[tuple[int, tuple[int, ...]], set[str]] = {}
 
-    def window_words(sentence_id: str) -> set[str]:
-        """Base forms of the words of this sentence and its neighbours in the same block."""
+    def window_words(sentence_id: str, offsets: tuple[int, ...] = (-1, 0, 1)) -> set[str]:
+        """Base forms of the words of this sentence and (by default) its neighbours in the
+        same block."""
         k = positions[sentence_id]
-        found = window_cache.get(k)
+        found = window_cache.get((k, offsets))
         if found is None:
             found = set()
             block = sentence_id.split(".", 1)[0]
-            for j in (k - 1, k, k + 1):
+            for j in (k + o for o in offsets):
                 if 0 <= j < len(sentences) and sentences[j][1].id.split(".", 1)[0] == block:
                     found.update(base_form(w) for w in _WORD_RUN.findall(sentences[j][1].text.lower()))
-            window_cache[k] = found
+            window_cache[(k, offsets)] = found
         return found
 
     def sense_supported(row: GlossaryRow, key_words: tuple[str, ...], sentence_id: str) -> bool:
-        """A cue of ``row`` near this use; the term's own words are no cue (``abused``)."""
-        near = window_words(sentence_id) - set(key_words)
-        return any(c in near or base_form(c) in near for c in row.cues
-                   if base_form(c) not in key_words)
+        """A cue of ``row`` in this sentence, or two different cues in it and its neighbours
+        (one cue word in the next sentence may have another sense: "embassies" beside a brand
+        "ambassador", "a race to strip our resources" beside the "diversity" of fish); the
+        term's own words are no cue (``abused``)."""
+        cues = {base_form(c) for c in row.cues} - set(key_words)
+
+        def found(words: set[str]) -> set[str]:
+            words = words - set(key_words)
+            return {c for c in cues if c in words}
+
+        return bool(found(window_words(sentence_id, (0,)))) or len(found(window_words(sentence_id))) >= 2
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
@@ -434,6 +448,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                     add(name.lower(), make, sentence.id, m.start(), m.end())
         words = [t for t in sentence.tokens if t.kind in ("word", "number")]
         bases = [base_form(t.text) for t in words]
+        lowered = [t.text.lower() for t in words]
         i = 0
         while i < len(words):
             tok = words[i]
@@ -469,8 +484,17 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 wording: str | None = (dict(grow.regions).get(region or "", grow.explanation)
                                        if grow.regions else grow.explanation)
                 data: str | None = _glossary_version() if source == "builtin" else grow.path
-                if grow.cues and not sense_supported(grow, key_words, sentence.id):
-                    # No word of the entry's sense near this use: its explanation may be wrong
+                several = source == "builtin" and n == 1 and grow.term in several_senses()
+                phrase = in_wordnet_phrase(lowered, i, (bases[i],)) if n == 1 else ""
+                if phrase and not any(phrase_changes_sense(phrase, w) for w in (lowered[i], bases[i])
+                                      if w in phrase.split()):
+                    phrase = ""  # the word keeps its sense in the phrase ("armed robbery")
+                if phrase or ((grow.cues or several)
+                              and not sense_supported(grow, key_words, sentence.id)):
+                    # No word of the entry's sense near this use (an entry with cues, or a word
+                    # with several common senses: data/glossary_senses.tsv), or the word is one
+                    # word of a WordNet phrase that does not keep its sense ("monarch butterfly",
+                    # "trial court": known.phrase_changes_sense): its explanation may be wrong
                     # here, so it is left for a person (W611), unless another use supports it.
                     wording, data = None, SENSE_UNSURE
                 make = Term(display, "term", sentence.id, wording, source if wording else "missing",

@@ -122,8 +122,9 @@ def first_use(term: Term, *, easy: bool, common_zipf: float = 4.0) -> GlossPlan:
     if not term.explanation:
         if term.data == SENSE_UNSURE:
             return GlossPlan(RULE_FIRST_USE, "missing",
-                             f"{term.term!r}: no word of the glossary entry's sense near its use; "
-                             "its explanation may be wrong here, so a person should decide")
+                             f"{term.term!r}: no word of the glossary entry's sense near its use (or the "
+                             "word is part of a longer phrase); its explanation may be wrong here, "
+                             "so a person should decide")
         return GlossPlan(RULE_FIRST_USE, "missing", f"{term.term!r} needs a human explanation")
     if not easy:
         return GlossPlan(RULE_FIRST_USE, "glossary", f"list {term.term!r} in the glossary (ER-06)")
