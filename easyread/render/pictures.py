@@ -430,7 +430,8 @@ def _after_factor(tokens: Sequence[str], index: int, after: Mapping[str, float])
 
 
 def _matches(
-    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None,
+    dropped_keywords: list[str] | None = None,
 ) -> list[tuple[int, Picture, float]]:
     """All keyword matches as ``(token position, Picture, confidence)``, phrases first.
 
@@ -457,11 +458,15 @@ def _matches(
         if sense is not None and not sense.fits(sentence, document):
             if dropped is not None:
                 dropped.append(f"“{picture.keyword}” in another sense")
+            if dropped_keywords is not None:
+                dropped_keywords.append(picture.keyword)
             return  # "spent air", "the text", "voted most beautiful"
         shown = policy.sense_of(picture)
         if shown is not None and not shown.fits(sentence, document):
             if dropped is not None and picture.picture not in policy.fallback_pictures:
                 dropped.append(f"{picture.alt.lower()} does not fit this sentence")
+            if dropped_keywords is not None and picture.picture not in policy.fallback_pictures:
+                dropped_keywords.append(picture.keyword)
             return  # a police officer with no police; a pound note with no pounds
         found.append((index, picture, confidence * factor))
 
@@ -471,6 +476,8 @@ def _matches(
             skip.update((index, index + 1))  # "learned of", "the best news"
             if dropped is not None:
                 dropped.append(f"“{tokens[index]} {tokens[index + 1]}” is an idiom")
+            if dropped_keywords is not None:
+                dropped_keywords.extend((tokens[index], tokens[index + 1]))
     index = 0
     while index < len(tokens):
         if index in skip:
@@ -505,13 +512,14 @@ def _matches(
 
 
 def candidates(
-    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None,
+    dropped_keywords: list[str] | None = None,
 ) -> list[Candidate]:
     """Every keyword match of a sentence, best first: the most specific keyword (lowest Zipf
     word frequency), then the earliest. Confidence is not applied here. ``document``: the
     words of the whole document (:func:`document_words`), for ``document_against`` senses;
     ``dropped`` collects why keywords did not match (see :func:`_matches`)."""
-    found = _matches(words, document, dropped)
+    found = _matches(words, document, dropped, dropped_keywords)
     found.sort(key=lambda match: (_zipf(match[1].keyword), match[0]))
     return [Candidate(picture, round(confidence, 3), position) for position, picture, confidence in found]
 
@@ -550,12 +558,15 @@ def _pick(
     if lowered & policy.negation:
         return None, "the sentence is negated: a picture would show what it denies"
     dropped: list[str] = []
-    found = candidates(words, document, dropped)
-    if dropped and (not found or not policy.fallback_after_sense):
-        # a word of the sentence is used in another sense or an idiom: the sentence is about
-        # something the matcher cannot see, so a picture for another of its words would be
-        # incidental at best ("risen to the fore" -> no "question" picture either)
+    dropped_keywords: list[str] = []
+    found = candidates(words, document, dropped, dropped_keywords)
+    if dropped and not found:
         return None, "; ".join(dropped)  # the editor sees why a matching word has no picture
+    # A word more specific than the best candidate (lower Zipf frequency; an idiom's words
+    # count as most specific) used in another sense or an idiom: the sentence is about
+    # something the matcher cannot see, so a picture for a more common word would be
+    # incidental at best ("risen to the fore" -> no "question" picture either).
+    blocking = min((_zipf(k) for k in dropped_keywords), default=None)
     shown = {c.picture.picture for c in found}
     clash = {code for pair in policy.opposites if set(pair) <= shown for code in pair}
     for candidate in found:
@@ -579,6 +590,9 @@ def _pick(
         if candidate.picture.picture in spent:
             reason = f"{candidate.picture.alt.lower()} shown {policy.max_per_document} times already"
             continue
+        if (blocking is not None and not policy.fallback_after_sense
+                and blocking <= _zipf(candidate.picture.keyword)):
+            return None, "; ".join(dropped)
         return candidate.picture, ""
     return None, reason
 

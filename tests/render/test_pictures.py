@@ -82,7 +82,7 @@ def test_seed_sentences_get_sensible_pictures(sentence: str, allowed: tuple[str,
 
 
 def test_dark_web_phrase_is_chosen() -> None:
-    picture = choose_picture("Many sites on the dark web are hard to find.".split())
+    picture = choose_picture(["Many", "sites", "on", "the", "dark", "web", "are", "hard", "to", "find."])
     assert picture is not None and picture.keyword == "dark web"
 
 
