@@ -73,13 +73,22 @@ def plan(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def share(articles: list[dict[str, Any]]) -> tuple[int, int]:
-    rows = pictured = 0
+def share(articles: list[dict[str, Any]]) -> tuple[int, int, int, int]:
+    """Rows, rows with a picture, sensitive rows (the sentence itself is about a sensitive
+    topic), sensitive rows with a picture."""
+    from easyread.render.pictures import sentence_topics
+
+    rows = pictured = sensitive = sensitive_pictured = 0
     for data in articles:
         chosen = plan(data)
-        rows += len(data["rows"])
-        pictured += sum(1 for _, words, text in data["rows"] if chosen[text][0] != "(none)")
-    return rows, pictured
+        for _, words, text in data["rows"]:
+            shown = chosen[text][0] != "(none)"
+            rows += 1
+            pictured += shown
+            if sentence_topics(words):
+                sensitive += 1
+                sensitive_pictured += shown
+    return rows, pictured, sensitive, sensitive_pictured
 
 
 def review1_bad(config: Any, cache: Path, sample: Path) -> list[tuple[str, str, str, str, str]]:
@@ -150,13 +159,15 @@ def main() -> int:
     config = load_config(profile="easy-read", use_project=False)
     names = [n for n in (DATA / "articles.txt").read_text("utf-8").splitlines() if n]
     names = [n for n in names if (DATA / "Adv-Txt" / f"{n}-adv.txt").is_file()]
-    print("| articles | rows | with a picture | share |\n|---|---:|---:|---:|")
-    for seed in args.seeds:
-        chosen = random.Random(seed).sample(names, min(8, len(names)))
-        rows, pictured = share([article_rows(DATA / "Adv-Txt" / f"{n}-adv.txt", config, args.cache) for n in chosen])
-        print(f"| pack seed {seed} (8) | {rows} | {pictured} | {pictured / max(rows, 1):.1%} |")
-    rows, pictured = share([article_rows(DATA / "Adv-Txt" / f"{n}-adv.txt", config, args.cache) for n in names])
-    print(f"| all Advanced dev ({len(names)}) | {rows} | {pictured} | {pictured / max(rows, 1):.1%} |")
+    print("| articles | rows | with a picture | share | sensitive rows | with a picture |\n"
+          "|---|---:|---:|---:|---:|---:|")
+    groups = [(f"pack seed {seed} (8)", random.Random(seed).sample(names, min(8, len(names))))
+              for seed in args.seeds] + [(f"all Advanced dev ({len(names)})", names)]
+    for label, chosen in groups:
+        rows, pictured, sensitive, shown = share(
+            [article_rows(DATA / "Adv-Txt" / f"{n}-adv.txt", config, args.cache) for n in chosen])
+        print(f"| {label} | {rows} | {pictured} | {pictured / max(rows, 1):.1%} | {sensitive} | "
+              f"{shown} ({shown / max(sensitive, 1):.0%}) |")
     for label, bad in (("review 1", review1_bad(config, args.cache, args.sample)),
                        ("review 5", review5_bad(config, args.cache, args.pack))):
         states = Counter("gone" if new == "(gone)" else "none" if new == "(none)" else

@@ -594,6 +594,8 @@ def _pick(
                 and blocking <= _zipf(candidate.picture.keyword)):
             return None, "; ".join(dropped)
         return candidate.picture, ""
+    if dropped:
+        reason = "; ".join([*dropped, reason])  # why the more specific word had no picture first
     return None, reason
 
 
