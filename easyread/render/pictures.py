@@ -208,6 +208,20 @@ def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset
     return frozenset(title), frozenset(upper)
 
 
+def _compound_heads(words: Sequence[str]) -> frozenset[int]:
+    """Positions (in :func:`_tokens`) of the tokens that are a hyphenated word's first parts:
+    "home" in "home-testing kit", "London" in "London-based", "week" in "£300-a-week". Such a
+    part describes the word after it; it is not the thing the sentence is about."""
+    heads: set[int] = set()
+    position = 0
+    for word in words:
+        count = len(_marked_tokens([word]))
+        if "-" in word.strip("-") and count > 1:
+            heads.update(range(position, position + count - 1))
+        position += count
+    return frozenset(heads)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A keyword match: the picture, how sure the match is (0-1), and where it starts."""
@@ -270,7 +284,9 @@ class Policy:
     picture_senses: dict[str, Sense] = field(default_factory=dict)
     retired: frozenset[str] = frozenset()  # hexcodes never shown (``[retired] pictures``)
     verb_form: float = 1.0  # factor for a past or -ing verb form of a keyword (``[verb_forms]``)
+    compound_part: float = 1.0  # factor for the first parts of a hyphenated word
     literal_verbs: frozenset[str] = frozenset()  # keywords whose verb forms show the picture
+    modals: frozenset[str] = frozenset()  # a keyword right after one of these is a verb
     sensitive_never: frozenset[str] = frozenset()  # classes never shown under any topic
     sentence_classes: frozenset[str] = frozenset()  # the only classes beside a sensitive sentence
     fallback_after_sense: bool = True  # [confidence] fallback_after_sense
@@ -364,8 +380,10 @@ def load_policy() -> Policy:
                                     if spec.get("fallback", False)),
         retired=frozenset(str(c).upper() for c in data.get("retired", {}).get("pictures", ())),
         verb_form=float(confidence.get("verb_form", 1.0)),
+        compound_part=float(confidence.get("compound_part", 1.0)),
         fallback_after_sense=bool(confidence.get("fallback_after_sense", True)),
         literal_verbs=words(data.get("verb_forms", {}).get("literal", ())),
+        modals=words(data.get("verb_forms", {}).get("modals", ())),
         sensitive_never=frozenset(data.get("sensitive", {}).get("never", ())),
         sentence_classes=frozenset(data.get("sensitive", {}).get("sentence_classes", ())),
     )
@@ -445,6 +463,7 @@ def _matches(
     tokens = [token for token, _ in marked]
     sentence = _sentence_words(tokens)
     capitalised, acronyms = _capitalised_tokens(words)
+    heads = _compound_heads(words)
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
@@ -501,10 +520,14 @@ def _matches(
             if marked[index][1] or (not exact and index in capitalised):
                 # "Cook" in "Cook Islands" is not cooking; "Jobs" in mid-sentence is no job
                 confidence *= policy.name_factor
-            if (not exact and tokens[index] in _verb_inflections()
+            if index in heads:
+                confidence *= policy.compound_part  # "home-testing kit" is no house
+            after_modal = index > 0 and tokens[index - 1] in policy.modals
+            if ((after_modal or (not exact and tokens[index] in _verb_inflections()))
                     and picture.keyword not in policy.literal_verbs):
                 # "secured a job" is no padlock, "risen to the fore" no chart, "asked" (told)
-                # no question: a verb form is often a figurative use of the keyword
+                # no question, "would house an observatory" no house: a verb form (or a noun
+                # keyword used as a verb after a modal) is often a figurative use
                 confidence *= policy.verb_form
             add(index, picture, confidence)
         index += 1
