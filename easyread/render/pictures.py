@@ -41,6 +41,15 @@ decides which of the matches may be shown:
 * a keyword inside an idiom (``[phrases] idioms``: "learned of", "the best news", "took
   office") does not match, and one right after "than" (``[after]``) is a loose match;
 * a name at the start of a sentence ("Sheffield Wednesday") is a name too.
+* (2026.5, precision first) a picture with a ``[pictures."HEXCODE"]`` entry is shown only when
+  the sentence fits it, whatever keyword chose it (a police officer needs the police named, a
+  banknote its currency, a chart a quantity); ``[retired]`` pictures (flags, the calendar that
+  shows "12") are never shown; past and -ing verb forms, nouns after a modal ("would house")
+  and the first parts of hyphenated words ("home-testing") count 0.6 times; when a more
+  specific word of the sentence is in another sense or an idiom, no more common word's
+  picture is shown instead; no person of any kind appears in a sensitive document, and a
+  sentence that is itself about a sensitive topic shows only a sign, a document or a building
+  (``[sensitive]``).
 
 >>> picture = choose_picture("Calls to the helpline went up".split())
 >>> picture
