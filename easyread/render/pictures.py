@@ -41,6 +41,15 @@ decides which of the matches may be shown:
 * a keyword inside an idiom (``[phrases] idioms``: "learned of", "the best news", "took
   office") does not match, and one right after "than" (``[after]``) is a loose match;
 * a name at the start of a sentence ("Sheffield Wednesday") is a name too.
+* (2026.5, precision first) a picture with a ``[pictures."HEXCODE"]`` entry is shown only when
+  the sentence fits it, whatever keyword chose it (a police officer needs the police named, a
+  banknote its currency, a chart a quantity); ``[retired]`` pictures (flags, the calendar that
+  shows "12") are never shown; past and -ing verb forms, nouns after a modal ("would house")
+  and the first parts of hyphenated words ("home-testing") count 0.6 times; when a more
+  specific word of the sentence is in another sense or an idiom, no more common word's
+  picture is shown instead; no person of any kind appears in a sensitive document, and a
+  sentence that is itself about a sensitive topic shows only a sign, a document or a building
+  (``[sensitive]``).
 
 >>> picture = choose_picture("Calls to the helpline went up".split())
 >>> picture
@@ -100,6 +109,9 @@ STOP_WORDS: frozenset[str] = frozenset(
     }
 )
 # fmt: on
+
+#: The cue word a sentence has when one of its words holds a digit ("3", "1998", "£5m").
+NUMBER_CUE = "#number"
 
 # Currency and percent signs stand for a word of their own.
 _SYMBOL_WORDS: tuple[tuple[str, str], ...] = (("£", "pound"), ("$", "dollar"), ("€", "euro"))
@@ -205,6 +217,20 @@ def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset
     return frozenset(title), frozenset(upper)
 
 
+def _compound_heads(words: Sequence[str]) -> frozenset[int]:
+    """Positions (in :func:`_tokens`) of the tokens that are a hyphenated word's first parts:
+    "home" in "home-testing kit", "London" in "London-based", "week" in "£300-a-week". Such a
+    part describes the word after it; it is not the thing the sentence is about."""
+    heads: set[int] = set()
+    position = 0
+    for word in words:
+        count = len(_marked_tokens([word]))
+        if "-" in word.strip("-") and count > 1:
+            heads.update(range(position, position + count - 1))
+        position += count
+    return frozenset(heads)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A keyword match: the picture, how sure the match is (0-1), and where it starts."""
@@ -220,6 +246,7 @@ class Topic:
     label: str
     words: frozenset[str]
     never: frozenset[str]
+    also: frozenset[str] = frozenset()  # classes a sentence about this topic may show too
 
 
 @dataclass(frozen=True)
@@ -262,6 +289,21 @@ class Policy:
     after: dict[str, float] = field(default_factory=dict)  # "than": factor for the next keyword
     senses: dict[str, Sense] = field(default_factory=dict)  # keyword -> when it means its picture
     max_per_document: int = 0  # 0: no limit
+    #: hexcode -> when the picture fits a sentence, whatever keyword chose it (``[pictures]``)
+    picture_senses: dict[str, Sense] = field(default_factory=dict)
+    retired: frozenset[str] = frozenset()  # hexcodes never shown (``[retired] pictures``)
+    verb_form: float = 1.0  # factor for a past or -ing verb form of a keyword (``[verb_forms]``)
+    compound_part: float = 1.0  # factor for the first parts of a hyphenated word
+    literal_verbs: frozenset[str] = frozenset()  # keywords whose verb forms show the picture
+    modals: frozenset[str] = frozenset()  # a keyword right after one of these is a verb
+    sensitive_never: frozenset[str] = frozenset()  # classes never shown under any topic
+    sentence_classes: frozenset[str] = frozenset()  # the only classes beside a sensitive sentence
+    fallback_after_sense: bool = True  # [confidence] fallback_after_sense
+    #: hexcodes whose [pictures] check failing does not stop another word's picture
+    fallback_pictures: frozenset[str] = frozenset()
+
+    def sense_of(self, picture: Picture) -> Sense | None:
+        return self.picture_senses.get(picture.picture)
 
     def picture_class(self, picture: Picture) -> str:
         return self.classes.get(picture.picture, "unclassified")
@@ -272,7 +314,17 @@ class Policy:
         if not chosen:
             return True
         kind = self.picture_class(picture)
-        return kind in self.neutral and not any(kind in t.never for t in chosen)
+        return (kind in self.neutral and kind not in self.sensitive_never
+                and not any(kind in t.never for t in chosen))
+
+    def allowed_beside(self, picture: Picture, own: Iterable[str]) -> bool:
+        """May ``picture`` stand beside a sentence that is itself about these topics? Only the
+        ``[sensitive] sentence_classes`` and the topics' ``also`` classes may."""
+        chosen = [t for t in self.topics if t.name in set(own)]
+        if not chosen or not self.sentence_classes:
+            return True
+        kind = self.picture_class(picture)
+        return kind in self.sentence_classes or any(kind in t.also for t in chosen)
 
     def label(self, topic: str) -> str:
         return next((t.label for t in self.topics if t.name == topic), topic)
@@ -289,7 +341,7 @@ def load_policy() -> Policy:
     classes = {hexcode: name for name, codes in data["classes"].items() for hexcode in codes}
     topics = tuple(
         Topic(name, str(t.get("label", name)), frozenset(w.lower() for w in t["words"]),
-              frozenset(t.get("never", ())))
+              frozenset(t.get("never", ())), frozenset(t.get("also", ())))
         for name, t in data["topics"].items()
     )
     pairs = frozenset(
@@ -328,6 +380,21 @@ def load_policy() -> Policy:
         after={str(k).lower(): float(v) for k, v in data.get("after", {}).items()},
         senses=senses,
         max_per_document=int(data["repeats"].get("max_per_document", 0)),
+        picture_senses={
+            str(code).upper(): Sense(words(spec.get("cues", ())), words(spec.get("against", ())),
+                                     frozenset(), words(spec.get("document_against", ())))
+            for code, spec in data.get("pictures", {}).items()
+        },
+        fallback_pictures=frozenset(str(code).upper() for code, spec in data.get("pictures", {}).items()
+                                    if spec.get("fallback", False)),
+        retired=frozenset(str(c).upper() for c in data.get("retired", {}).get("pictures", ())),
+        verb_form=float(confidence.get("verb_form", 1.0)),
+        compound_part=float(confidence.get("compound_part", 1.0)),
+        fallback_after_sense=bool(confidence.get("fallback_after_sense", True)),
+        literal_verbs=words(data.get("verb_forms", {}).get("literal", ())),
+        modals=words(data.get("verb_forms", {}).get("modals", ())),
+        sensitive_never=frozenset(data.get("sensitive", {}).get("never", ())),
+        sentence_classes=frozenset(data.get("sensitive", {}).get("sentence_classes", ())),
     )
 
 
@@ -367,7 +434,18 @@ def _sentence_words(tokens: Sequence[str]) -> frozenset[str]:
         found.update(_forms(token))
         if len(token) > 3 and token.endswith("s"):
             found.add(token[:-1])
+        if any(c.isdigit() for c in token):
+            found.add(NUMBER_CUE)  # "3", "1998", "50m": a quantity, for cues such as a chart's
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_inflections() -> frozenset[str]:
+    """Past, past participle and -ing forms of English verbs (``verb_forms.tsv``): "secured",
+    "risen", "spent", "asked", "writing"."""
+    from easyread.data import verb_forms
+
+    return frozenset(form for row in verb_forms().values() for form in (row[1], row[2], row[3]))
 
 
 def _after_factor(tokens: Sequence[str], index: int, after: Mapping[str, float]) -> float:
@@ -379,7 +457,8 @@ def _after_factor(tokens: Sequence[str], index: int, after: Mapping[str, float])
 
 
 def _matches(
-    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None,
+    dropped_keywords: list[str] | None = None,
 ) -> list[tuple[int, Picture, float]]:
     """All keyword matches as ``(token position, Picture, confidence)``, phrases first.
 
@@ -393,15 +472,30 @@ def _matches(
     tokens = [token for token, _ in marked]
     sentence = _sentence_words(tokens)
     capitalised, acronyms = _capitalised_tokens(words)
+    heads = _compound_heads(words)
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
+        if picture.picture in policy.retired:
+            return  # a calendar showing "12", a flag for a whole country
+        factor = policy.keyword_factor.get(picture.keyword, 1.0) * _after_factor(tokens, index, policy.after)
+        if confidence * factor < policy.minimum:
+            found.append((index, picture, confidence * factor))
+            return  # below the line anyway: its sense does not matter ("more", "cuts")
         sense = policy.senses.get(picture.keyword)
         if sense is not None and not sense.fits(sentence, document):
             if dropped is not None:
                 dropped.append(f"“{picture.keyword}” in another sense")
+            if dropped_keywords is not None:
+                dropped_keywords.append(picture.keyword)
             return  # "spent air", "the text", "voted most beautiful"
-        factor = policy.keyword_factor.get(picture.keyword, 1.0) * _after_factor(tokens, index, policy.after)
+        shown = policy.sense_of(picture)
+        if shown is not None and not shown.fits(sentence, document):
+            if dropped is not None and picture.picture not in policy.fallback_pictures:
+                dropped.append(f"{picture.alt.lower()} does not fit this sentence")
+            if dropped_keywords is not None and picture.picture not in policy.fallback_pictures:
+                dropped_keywords.append(picture.keyword)
+            return  # a police officer with no police; a pound note with no pounds
         found.append((index, picture, confidence * factor))
 
     skip: set[int] = set()
@@ -410,6 +504,8 @@ def _matches(
             skip.update((index, index + 1))  # "learned of", "the best news"
             if dropped is not None:
                 dropped.append(f"“{tokens[index]} {tokens[index + 1]}” is an idiom")
+            if dropped_keywords is not None:
+                dropped_keywords.extend((tokens[index], tokens[index + 1]))
     index = 0
     while index < len(tokens):
         if index in skip:
@@ -433,19 +529,29 @@ def _matches(
             if marked[index][1] or (not exact and index in capitalised):
                 # "Cook" in "Cook Islands" is not cooking; "Jobs" in mid-sentence is no job
                 confidence *= policy.name_factor
+            if index in heads:
+                confidence *= policy.compound_part  # "home-testing kit" is no house
+            after_modal = index > 0 and tokens[index - 1] in policy.modals
+            if ((after_modal or (not exact and tokens[index] in _verb_inflections()))
+                    and picture.keyword not in policy.literal_verbs):
+                # "secured a job" is no padlock, "risen to the fore" no chart, "asked" (told)
+                # no question, "would house an observatory" no house: a verb form (or a noun
+                # keyword used as a verb after a modal) is often a figurative use
+                confidence *= policy.verb_form
             add(index, picture, confidence)
         index += 1
     return found
 
 
 def candidates(
-    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None
+    words: Sequence[str], document: frozenset[str] = frozenset(), dropped: list[str] | None = None,
+    dropped_keywords: list[str] | None = None,
 ) -> list[Candidate]:
     """Every keyword match of a sentence, best first: the most specific keyword (lowest Zipf
     word frequency), then the earliest. Confidence is not applied here. ``document``: the
     words of the whole document (:func:`document_words`), for ``document_against`` senses;
     ``dropped`` collects why keywords did not match (see :func:`_matches`)."""
-    found = _matches(words, document, dropped)
+    found = _matches(words, document, dropped, dropped_keywords)
     found.sort(key=lambda match: (_zipf(match[1].keyword), match[0]))
     return [Candidate(picture, round(confidence, 3), position) for position, picture, confidence in found]
 
@@ -471,19 +577,28 @@ def document_words(rows: Iterable[Sequence[str]]) -> frozenset[str]:
 def _pick(
     words: Sequence[str], topics: Iterable[str], recent: Sequence[str] = (),
     document: frozenset[str] = frozenset(), spent: frozenset[str] = frozenset(),
+    own: Iterable[str] = (),
 ) -> tuple[Picture | None, str]:
-    """The best allowed candidate and, when there is none, why."""
+    """The best allowed candidate and, when there is none, why. ``topics``: the sentence's and
+    its document's sensitive topics; ``own``: the sentence's own."""
     policy = load_policy()
     topics = frozenset(topics)
+    own = frozenset(own)
     reason = "no keyword"
     lowered = {w.lower() for w in words} | {w.lower()[-3:] for w in words if w.lower().endswith(("n't", "n’t"))}
     lowered = {w.replace("’", "'") for w in lowered}
     if lowered & policy.negation:
         return None, "the sentence is negated: a picture would show what it denies"
     dropped: list[str] = []
-    found = candidates(words, document, dropped)
-    if not found and dropped:
-        reason = "; ".join(dropped)  # the editor sees why a matching word has no picture
+    dropped_keywords: list[str] = []
+    found = candidates(words, document, dropped, dropped_keywords)
+    if dropped and not found:
+        return None, "; ".join(dropped)  # the editor sees why a matching word has no picture
+    # A word more specific than the best candidate (lower Zipf frequency; an idiom's words
+    # count as most specific) used in another sense or an idiom: the sentence is about
+    # something the matcher cannot see, so a picture for a more common word would be
+    # incidental at best ("risen to the fore" -> no "question" picture either).
+    blocking = min((_zipf(k) for k in dropped_keywords), default=None)
     shown = {c.picture.picture for c in found}
     clash = {code for pair in policy.opposites if set(pair) <= shown for code in pair}
     for candidate in found:
@@ -497,13 +612,22 @@ def _pick(
             reason = (f"{policy.picture_class(candidate.picture)} picture not shown beside "
                       + ", ".join(policy.label(t) for t in sorted(topics)))
             continue
+        if not policy.allowed_beside(candidate.picture, own):
+            reason = (f"{policy.picture_class(candidate.picture)} picture not shown beside a "
+                      "sentence about " + ", ".join(policy.label(t) for t in sorted(own)))
+            continue
         if candidate.picture.picture in recent:
             reason = f"{candidate.picture.alt.lower()} shown just before"
             continue
         if candidate.picture.picture in spent:
             reason = f"{candidate.picture.alt.lower()} shown {policy.max_per_document} times already"
             continue
+        if (blocking is not None and not policy.fallback_after_sense
+                and blocking <= _zipf(candidate.picture.keyword)):
+            return None, "; ".join(dropped)
         return candidate.picture, ""
+    if dropped:
+        reason = "; ".join([*dropped, reason])  # why the more specific word had no picture first
     return None, reason
 
 
@@ -518,7 +642,8 @@ def choose_picture(words: Sequence[str], topics: Iterable[str] = ()) -> Picture 
     >>> choose_picture(["Police", "officers", "visited", "the", "school"]).keyword
     'police officer'
     """
-    return _pick(words, sentence_topics(words) | frozenset(topics))[0]
+    own = sentence_topics(words)
+    return _pick(words, own | frozenset(topics), own=own)[0]
 
 
 @dataclass
@@ -546,8 +671,8 @@ class PicturePlan:
         policy = load_policy()
         labels = ", ".join(policy.label(t) for t in self.document_topics)
         return (f"This document is about a sensitive topic ({labels}), so it uses only neutral "
-                "pictures, such as signs, buildings, objects and people at work, and no pictures "
-                "of children, families, feelings or leisure.")
+                "pictures, such as signs, buildings and objects, and no pictures of people, "
+                "faces, children, families, feelings or leisure.")
 
 
 def plan_pictures(
@@ -595,7 +720,8 @@ def plan_pictures(
         spent = frozenset(code for code, n in shown.items()
                           if policy.max_per_document and n >= policy.max_per_document)
         picture, reason = _pick(words, plan.sentence_topics[sid] | set(plan.document_topics),
-                                recent[-policy.gap:] if policy.gap else (), document, spent)
+                                recent[-policy.gap:] if policy.gap else (), document, spent,
+                                plan.sentence_topics[sid])
         plan.pictures[sid] = picture
         if picture is not None:
             shown[picture.picture] = shown.get(picture.picture, 0) + 1

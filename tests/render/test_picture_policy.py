@@ -133,7 +133,7 @@ def test_policy_file_covers_every_picture_and_class() -> None:
     assert set(policy.neutral) <= classes
     for name, topic in data["topics"].items():
         assert set(topic["never"]) <= classes, name
-        assert not set(topic["never"]) & policy.neutral - {"professional", "nature"}, name
+        # (2026.5) a topic may narrow the neutral classes (no money beside abuse or drugs)
     for name in ("abuse", "death", "violence"):
         assert set(data["topics"][name]["never"]) >= NEVER_BESIDE_HARM, name
     assert set(data["confidence"]["keywords"]) <= set(load_pictures())
@@ -228,7 +228,7 @@ def test_keyword_in_another_sense_gets_no_picture(sentence: str, not_keyword: st
     ("The doctor gave her medicine for the pain.", {"medicine", "doctor"}),
     ("Children walk to school with their teacher.", {"school", "child", "teacher"}),
     ("The coffee cost two pounds.", {"cost", "pound"}),
-    ("An officer arrested the man at the station.", {"officer", "arrest"}),
+    ("A police officer directed the traffic at the station.", {"police officer", "officer"}),
     ("Cuts to child benefit will hit poor families.", {"benefit", "child"}),
     ("Exams cause stress and worry for many teenagers.", {"stress", "worry", "exam", "teenager"}),
 ])
@@ -324,7 +324,7 @@ def test_senses_and_idioms_are_data() -> None:
 
 
 def test_the_review_sheet_says_why_a_matching_word_has_no_picture() -> None:
-    plan = plan_pictures([("s1", split("Later, I threw out the spent air in my lungs.")),
+    plan = plan_pictures([("s1", split("The mine is the world's largest extraction site.")),
                           ("s2", split("We learned of it.")),
                           ("s3", split("Blorp zibble quux."))])
     assert plan.pictures["s1"] is None and "another sense" in plan.withheld["s1"]
@@ -360,5 +360,5 @@ def test_review5_no_pound_note_in_an_article_about_euros() -> None:
     plan = plan_pictures(rows)
     chosen = plan.pictures.get("s2")
     assert chosen is None or chosen.picture != "1F4B7"
-    alone = plan_pictures([("s2", ["Her", "salary", "went", "up", "again"])])
+    alone = plan_pictures([("s2", ["Her", "salary", "went", "up", "to", "£30,000"])])
     assert alone.pictures.get("s2") is not None and alone.pictures["s2"].picture == "1F4B7"

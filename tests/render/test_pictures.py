@@ -34,12 +34,15 @@ SEED_CASES = [
     (
         "The news comes after figures showed 140,000 accounts registered on the worst child "
         "abuse sites on the dark web are from the UK, the Home Office said.",
-        ("internet", "dark web"),
+        # (policy 2026.5) "worst ... news" is another sense of "news": no picture rather than
+        # one for another word of the sentence ("" = none is right)
+        ("internet", "dark web", "abuse", ""),
     ),
     (
         "The speech follows the Government providing £600,000 in funding to a helpline run "
         "by child sexual abuse charity the Lucy Faithfull Foundation.",
-        ("money", "pound", "funding", "helpline"),
+        # (policy 2026.5) a sentence about abuse shows only a sign, a document or a building
+        ("abuse",),
     ),
     (
         "The Home Secretary will say there has been a 24% rise in the number of people "
@@ -72,12 +75,14 @@ def test_picture_is_frozen() -> None:
 @pytest.mark.parametrize(("sentence", "allowed"), SEED_CASES)
 def test_seed_sentences_get_sensible_pictures(sentence: str, allowed: tuple[str, ...]) -> None:
     picture = choose_picture(sentence.split())
-    assert picture is not None
-    assert picture.picture in hexcodes(*allowed), picture
+    if picture is None:
+        assert "" in allowed
+        return
+    assert picture.picture in hexcodes(*(a for a in allowed if a)), picture
 
 
 def test_dark_web_phrase_is_chosen() -> None:
-    picture = choose_picture(SEED_CASES[1][0].split())
+    picture = choose_picture(["Many", "sites", "on", "the", "dark", "web", "are", "hard", "to", "find."])
     assert picture is not None and picture.keyword == "dark web"
 
 
