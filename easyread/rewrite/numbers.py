@@ -231,6 +231,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     out: list[Proposal] = []
     rid = "numbers.percent.v2"
     keep_after = {str(w) for w in table.get("keep_after", [])}
+    level_verbs = {str(w) for w in table.get("level_verbs", [])}
     matches = _percent_matches(text)
     for n, (m, value) in enumerate(matches):
         if value <= 0 or value >= 100:
@@ -270,6 +271,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if before in ("a", "an") or re.search(r"(?i)\b(?:a|an)\s+[\w-]+\s*$", text[: m.start()]):
             continue  # "a 5% stake", "an extraordinary 43% of …": no clear plain form
+        if after != "of" and after not in level_verbs and before not in _BE:
+            continue  # "10% for other executives", "at 64%": an amount or a rate, not a share of a group
         level = _nearest_fraction(value)
         if level is None:
             continue
@@ -287,6 +290,9 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             new = new[:1].upper() + new[1:]
         out.append(Proposal(span, new, rid, f"{m.group()} written as {words}"))
     return out
+
+
+_BE = frozenset({"is", "was", "are", "were", "be", "been"})  # "the rate was 17.7%": a level
 
 
 def _of_singular(text: str, at: int) -> bool:
