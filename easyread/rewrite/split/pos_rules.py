@@ -1064,6 +1064,9 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     want = {"MD": {"VB"}, "VBD": {"VBD"}, "VBZ": {"VBZ"}, "VBP": {"VBP", "VB"}}[view.tags[v]]
     if view.tags[v] == "MD" and view.tags[v + 1] != "VB":
         return []
+    if view.tags[v] != "MD" and view.tags[v + 1] in ("VBG", "VBN"):
+        return []  # "are convincing people to take X and put Y": the verb is the participle, and
+        # "and put" may belong to the infinitive (split.coordinate.v1 reads the parse instead)
     for i in range(v + 3, end - 2):
         if view.lower(i) != "and" or view.protected_at(i):
             continue
@@ -1074,6 +1077,8 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []  # "I shouted and a guy put his arm in and pulled …": a second subject first
         if view.tags[i + 1] not in want:
             continue
+        if view.tags[i + 1] == "VB" and any(view.tags[j] == "TO" and view.tags[j + 1] == "VB" for j in range(v + 1, i)):
+            continue  # "… people to take X and put Y": the second verb shares the infinitive's "to"
         subject = view.text[: view.sentence.tokens[subject_end - 1].end]
         modal = f"{view.words(v)} " if view.tags[v] == "MD" else ""
         left = view.text[: _cut(view, i)]
@@ -1146,6 +1151,8 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for i in range(1, end - 2):
         if view.tags[i] not in ("VBN", "VBD") or view.tags[i - 1] not in ("NN", "NNS"):
             continue
+        if view.tags[i] == "VBD" and view.lower(i) not in _participles():
+            continue  # "the rules were in place": a past tense that is never a participle
         if view.tags[i + 1] != "IN" or view.lower(i + 1) in ("that", "whether", "if") or view.protected_at(i):
             continue  # "DNA found that he …" is a clause, not a participle phrase
         if not has_clause(*_tags_words(view, 0, i - 1)) and i < 3 and not (
@@ -1156,7 +1163,8 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if parsed is not None and (parsed.dep_ in ("xcomp", "ROOT") or any(c.dep_.startswith("nsubj") for c in parsed.children)):
             continue  # the participle completes a verb ("had their budgets slashed by …"), is the main verb
             # ("sales plunged by …") or is a verb with its own subject ("two men broke in through …")
-        f = next((j for j in range(i + 2, end) if view.tags[j] in _FINITE or view.words(j) in (",", ";")), end)
+        f = next((j for j in range(i + 2, end)
+                  if view.tags[j] in _FINITE or view.words(j) in (",", ";") or view.words(j) in _DASHES), end)
         head, plural = _head(view, i)
         det = "These" if plural else "The"
         np_first = _np_left(view, i, _NOUN_RUN)
@@ -1176,6 +1184,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if (np_first > 0 and view.tags[np_first - 1] == "IN" and view.tags[outer].startswith("NN")
                     and view.lower(outer) not in counting):
                 continue  # "The percentages of children diagnosed with X have trebled": the phrase narrows the subject
+            if np_first > 1 and view.lower(np_first - 1) == "of" and view.lower(np_first - 2) in {
+                    str(w) for w in _table()["conjunction_bare"]["quantifiers"]} | {"all", "half", "none", "each"}:
+                continue  # "most of the bacteria identified by the team are harmless": the phrase says which
             past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by" and not any(
                 view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):

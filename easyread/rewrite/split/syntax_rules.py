@@ -349,6 +349,9 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 auxes = " ".join(c.text for c in aux_toks)
             elif conj.tag_ not in FINITE_TAGS and not is_finite(conj):
                 continue
+            elif root.tag_ in ("VBG", "VBN") and conj.tag_ in FINITE_TAGS:
+                continue  # "are convincing people to take X and put Y": a finite-looking verb after a participle
+                # belongs to the infinitive ("to take … and put …"), not to the subject
             also = not links[cc.lower_] and not has_negation(conj) and "also" not in right.lower().split()[:3] \
                 and cl.doc[first_right].lower_ not in conf["subject_adverbs"]  # not "also even changed"
             first_is_aux = cl.doc[first_right].head.i == conj.i and cl.doc[first_right].dep_ in ("aux", "aux:pass", "cop")
