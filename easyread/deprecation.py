@@ -15,7 +15,10 @@ import sys
 import types
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    import importlib.abc
 
 
 def make_callable(module_name: str, target: Callable[[], Callable[..., Any]], instead: str) -> None:
@@ -62,7 +65,7 @@ class _MovedFinder:
         new_name = MOVED.get(fullname)
         if new_name is None:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _Alias(new_name))
+        return importlib.machinery.ModuleSpec(fullname, cast("importlib.abc.Loader", _Alias(new_name)))
 
 
 def install_moved_modules() -> None:

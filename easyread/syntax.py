@@ -193,10 +193,10 @@ WHITESPACE_TOKENIZER = "easyread.whitespace_tokenizer.v1"
 
 
 def _register_whitespace_tokenizer() -> None:
-    from spacy import registry
+    from spacy.util import registry
 
     def make() -> Callable[[Language], Any]:
-        from spacy.tokenizer import Tokenizer
+        from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 
         def create(nlp: Language) -> Any:
             return Tokenizer(nlp.vocab)  # no rules: splits on whitespace only
