@@ -10,14 +10,15 @@ were made callable. Calling them still works and warns: the plain functions are 
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
-import importlib.util
 import sys
 import types
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    import importlib.abc
 
 
 def make_callable(module_name: str, target: Callable[[], Callable[..., Any]], instead: str) -> None:
@@ -44,7 +45,9 @@ MOVED: dict[str, str] = {
 }
 
 
-class _Alias(importlib.abc.Loader):
+# The loader and finder follow importlib's protocols without subclassing importlib.abc, whose
+# import (importlib.resources, tempfile, shutil, random) cost every cold start ~5 ms.
+class _Alias:
     def __init__(self, new_name: str) -> None:
         self.new_name = new_name
 
@@ -55,14 +58,14 @@ class _Alias(importlib.abc.Loader):
         """Nothing to run: the module under its new name is already loaded."""
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
     """Finds a moved module under its old name (:data:`MOVED`)."""
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
         new_name = MOVED.get(fullname)
         if new_name is None:
             return None
-        return importlib.util.spec_from_loader(fullname, _Alias(new_name))
+        return importlib.machinery.ModuleSpec(fullname, cast("importlib.abc.Loader", _Alias(new_name)))
 
 
 def install_moved_modules() -> None:

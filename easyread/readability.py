@@ -132,12 +132,18 @@ _BUCKET_LINE = re.compile(r"^w:([^\t\n]*)\t([^\n]*)", re.MULTILINE)
 class _Data:
     """The shipped table, parsed lazily (see tools/build_syllables.py)."""
 
-    __slots__ = ("buckets", "easy", "hyph_keys", "hyph_maxlen", "hyph_values", "patterns")
+    __slots__ = ("buckets", "easy", "hyph_keys", "hyph_maxlen", "hyph_values", "patterns", "_end", "_start",
+                 "_text")
 
     def __init__(self, text: str) -> None:
-        # One regular-expression pass for the ~4,700 word buckets (``w:<prefix>`` lines);
-        # the few other lines are read one by one.
-        self.buckets: dict[str, str] = dict(_BUCKET_LINE.findall(text))
+        # The ~4,700 word buckets (``w:<prefix>`` lines, sorted by prefix) are found when first
+        # needed, by binary search in the text (:meth:`bucket`): parsing them all cost every cold
+        # start ~7 ms, and a short text needs a few hundred. The few other lines are read here.
+        self._text = text
+        self._start = text.find("\nw:") + 1
+        last = text.rfind("\nw:") + 1
+        self._end = len(text) if text.find("\n", last) < 0 else text.find("\n", last) + 1
+        self.buckets: dict[str, str | None] = {}  # prefix -> its line after the tab, as found
         self.easy: frozenset[str] = frozenset()
         self.hyph_keys = self.hyph_values = ""
         self.hyph_maxlen = 0
@@ -153,9 +159,35 @@ class _Data:
             elif name == "hyph-maxlen":
                 self.hyph_maxlen = int(rest)
 
+    def bucket(self, prefix: str) -> str | None:
+        """The line of the bucket ``w:<prefix>`` after its tab (None if there is none); the
+        same as ``dict(_BUCKET_LINE.findall(text)).get(prefix)``."""
+        try:
+            return self.buckets[prefix]
+        except KeyError:
+            pass
+        text = self._text
+        lo, hi = self._start, self._end  # lo: the start of a line (text[lo - 1] is a newline)
+        found: str | None = None
+        while lo < hi:
+            start = text.rfind("\n", lo - 1, (lo + hi) // 2) + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            tab = text.find("\t", start, end)
+            key = text[start + 2 : tab]
+            if key == prefix:
+                found = text[tab + 1 : end]
+                break
+            if key < prefix:
+                lo = end + 1
+            else:
+                hi = start
+        self.buckets[prefix] = found
+        return found
+
     def cmu(self, token: str) -> int | None:
         """Syllables of the first CMU pronunciation of ``token``, if listed."""
-        line = self.buckets.get(token[:_PREFIX])
+        line = self.bucket(token[:_PREFIX])
         if line is None:
             return None
         pos = line.find(" " + token[_PREFIX:] + " ")

@@ -15,7 +15,7 @@ import gzip
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -176,10 +176,34 @@ def load_parser() -> Language:
             raise ParserUnavailable("spaCy is not installed; run `pip install spacy`") from exc
         data = _payload()
         config = Config().from_str(data["config"])
+        # Every Doc is built from easyread's own words (parse_words), never by spaCy's
+        # tokenizer: a whitespace tokenizer instead of the English one, whose exceptions and
+        # expressions cost every process ~0.05-0.1 s to build (the pipeline's predictions do
+        # not depend on it; the tokenizer is not read from the model bytes either).
+        _register_whitespace_tokenizer()
+        config["nlp"]["tokenizer"] = {"@tokenizers": WHITESPACE_TOKENIZER}
         nlp = util.load_model_from_config(config, auto_fill=False, validate=False)
         nlp.from_bytes(data["bytes"], exclude=["tokenizer"])
         _to_float32(nlp)
         return nlp
+
+
+#: The registered name of the tokenizer :func:`load_parser` gives the pipeline.
+WHITESPACE_TOKENIZER = "easyread.whitespace_tokenizer.v1"
+
+
+def _register_whitespace_tokenizer() -> None:
+    from spacy.util import registry
+
+    def make() -> Callable[[Language], Any]:
+        from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+
+        def create(nlp: Language) -> Any:
+            return Tokenizer(nlp.vocab)  # no rules: splits on whitespace only
+
+        return create
+
+    registry.tokenizers.register(WHITESPACE_TOKENIZER, func=make)  # again: the same entry
 
 
 def _to_float32(nlp: Language) -> None:

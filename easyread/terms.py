@@ -372,6 +372,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}
     order: list[str] = []
+    builtin_version: str | None = None
     # Sense cues are looked for near each use (the sentence, the one before and the one after),
     # not in the whole article: "jury" of an awards panel in an article that mentions a court
     # elsewhere is still the wrong sense.
@@ -483,7 +484,9 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 display = surface_text if same and keeps_case else grow.term
                 wording: str | None = (dict(grow.regions).get(region or "", grow.explanation)
                                        if grow.regions else grow.explanation)
-                data: str | None = _glossary_version() if source == "builtin" else grow.path
+                if source == "builtin" and builtin_version is None:
+                    builtin_version = _glossary_version()  # once per call: it stats two files
+                data: str | None = builtin_version if source == "builtin" else grow.path
                 several = source == "builtin" and n == 1 and grow.term in several_senses()
                 phrase = in_wordnet_phrase(lowered, i, (bases[i],)) if n == 1 else ""
                 if phrase and not any(phrase_changes_sense(phrase, w) for w in (lowered[i], bases[i])

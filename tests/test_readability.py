@@ -278,3 +278,18 @@ def test_cold_import_is_light(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_bucket_search_equals_parsing_every_bucket() -> None:
+    """The binary search for a word bucket finds exactly what parsing every ``w:`` line finds,
+    for every prefix in the table and for prefixes that are not in it."""
+    data = readability._Data(readability._load()._text)
+    every = dict(readability._BUCKET_LINE.findall(data._text))
+    assert len(every) > 4000
+    for prefix, line in every.items():
+        assert data.bucket(prefix) == line, prefix
+    keys = sorted(every)
+    missing = ["", "\x00", "~~~", "zzzz", "aa", "a\u00e9b", keys[0][:-1], keys[-1] + "z"]
+    missing += [k[:2] + chr(ord(k[2]) + 1) for k in keys if len(k) == 3]
+    for prefix in missing:
+        assert data.bucket(prefix) == every.get(prefix), prefix

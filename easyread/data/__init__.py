@@ -129,9 +129,7 @@ def zipf_table() -> dict[str, float]:
         raise ResourceMissing(f"unexpected wordfreq data format in {path}")
     table: dict[str, float] = {}
     for index, bucket in enumerate(packed[1:]):
-        zipf = round((900 - index) / 100, 2)
-        for word in bucket:
-            table[word] = zipf
+        table.update(dict.fromkeys(bucket, round((900 - index) / 100, 2)))  # a later bucket wins, as before
     return table
 
 

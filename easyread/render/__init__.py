@@ -291,9 +291,11 @@ def convert_to_file(
         atomic_write(output, data)
         return report
     if name == "html":
-        page = render_html(doc, profile, css, config=config, check=check)
+        page = render_html(doc, profile, css, config=config, check=False)
+        report = check_html(page, for_pdf=False) if check else []  # once: a long page takes seconds
+        _refuse_on_failures(report)
         atomic_write(output, page)
-        return check_html(page, for_pdf=False) if check else []
+        return report
     raise RenderError(f"cannot tell the output format of {output}: use a .pdf or .html name")
 
 

@@ -72,6 +72,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+# At module level: imported inside _forms, the import statement cost ~10 µs on every one of
+# hundreds of thousands of calls (a 5 MB article).
+from easyread.data import picture_forms
+
 __all__ = [
     "STOP_WORDS",
     "Candidate",
@@ -151,15 +155,11 @@ def load_pictures() -> dict[str, Picture]:
 
 def _zipf(keyword: str) -> float:
     """Word frequency of ``keyword`` on the Zipf scale (wordfreq, precomputed; 0.0 if unknown)."""
-    from easyread.data import picture_forms
-
     return picture_forms()[1].get(keyword, 0.0)
 
 
 def _forms(token: str) -> tuple[str, ...]:
     """The token itself, then those of its noun and verb lemmas that are keyword words."""
-    from easyread.data import picture_forms
-
     return (token, *picture_forms()[0].get(token, ()))
 
 
@@ -168,9 +168,21 @@ def _tokens(words: Sequence[str]) -> list[str]:
     return [token for token, _ in _marked_tokens(words)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _titlecase(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and letters[0].isupper() and not all(c.isupper() for c in letters)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _capital(word: str) -> bool:
+    """A Titlecase word that is not a stop word (remembered per word)."""
+    return _titlecase(word) and word.lower().strip("“‘\"'(") not in STOP_WORDS
+
+
+#: The last sentences' marked tokens (a plan looks at each sentence three times).
+_MARKED: dict[tuple[str, ...], tuple[tuple[str, bool], ...]] = {}
+_MARKED_SIZE = 256
 
 
 def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
@@ -178,7 +190,17 @@ def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     a Titlecase word that is not a stop word next to another ("Cook Islands", "Wall Street
     Journal", "Sheffield Wednesday" and "Sports Direct" at the start of a sentence; not "The
     Government", "UK")."""
-    capital = [_titlecase(w) and w.lower().strip("“‘\"'(") not in STOP_WORDS for w in words]
+    key = tuple(words)
+    found = _MARKED.get(key)
+    if found is None:
+        if len(_MARKED) >= _MARKED_SIZE:
+            _MARKED.clear()
+        found = _MARKED[key] = tuple(_mark(key))
+    return list(found)
+
+
+def _mark(words: Sequence[str]) -> list[tuple[str, bool]]:
+    capital = [_capital(w) for w in words]
     tokens: list[tuple[str, bool]] = []
     for index, word in enumerate(words):
         name = capital[index] and (
@@ -197,6 +219,12 @@ def _marked_tokens(words: Sequence[str]) -> list[tuple[str, bool]]:
     return tokens
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _token_count(word: str) -> int:
+    """``len(_marked_tokens([word]))``: how many tokens a word gives (whatever its neighbours)."""
+    return len(_mark([word]))
+
+
 def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
     """Positions (in :func:`_tokens`) of the tokens of Titlecase words after the first word,
     and of the tokens of all-capital words. A Titlecase word that matches a keyword only
@@ -207,7 +235,7 @@ def _capitalised_tokens(words: Sequence[str]) -> tuple[frozenset[int], frozenset
     upper: set[int] = set()
     position = 0
     for index, word in enumerate(words):
-        count = len(_marked_tokens([word]))
+        count = _token_count(word)
         letters = [c for c in word if c.isalpha()]
         if 1 < len(letters) <= 4 and all(c.isupper() for c in letters):
             upper.update(range(position, position + count))  # "GPS", not "CHILDREN"

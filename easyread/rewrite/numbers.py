@@ -327,6 +327,8 @@ def _in_range(text: str, matches: list[tuple[re.Match[str], float]], n: int) -> 
 def _idiom_spans(lower: str) -> list[tuple[int, int]]:
     spans = []
     for idiom in _table()["words_to_digits"]["idioms"]:
+        if str(idiom) not in lower:
+            continue  # no match possible: skip building and running the expression
         for m in re.finditer(r"\b" + re.escape(str(idiom)) + r"\b", lower):
             spans.append(m.span())
     return spans
