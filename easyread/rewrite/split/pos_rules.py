@@ -14,9 +14,9 @@ rule proposes a split point inside a protected span, and the doors refuse one an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
 from typing import Any
 
 from easyread.data import read_tsv, split_table

@@ -406,7 +406,7 @@ def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if verb.tag_ == "VBD" and verb.i + 1 < end and doc[verb.i + 1].lower_ == "by":
             continue
         # everything after the comma must belong to this verb or to later verbs of the series
-        if any(t.head.i == root.i and t.i > verb.i and not (t.dep_ in ("conj", "cc", "punct")) for t in doc[verb.i:end]):
+        if any(t.head.i == root.i and t.i > verb.i and t.dep_ not in ("conj", "cc", "punct") for t in doc[verb.i:end]):
             continue
         comma = verb.i - 1
         if cl.words(0, comma) < 4 or cl.words(verb.i, end) < 3 or cl.protected(comma, end):
