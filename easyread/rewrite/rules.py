@@ -180,6 +180,22 @@ def rule_sentences(doc: Document) -> list[tuple[str, Sentence]]:
     ]
 
 
+_WEB = re.compile(
+    r"(?i)\b(?:https?://|www\.)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|uk|io|co|info|tv|me|eu|de|fr|au|ca|us)\b(?:/\S*)?"
+    r"|\S+@[\w-]+(?:\.[\w-]+)+")
+
+
+def web_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses and e-mail addresses (``vimeo.com/37751380``): replacement rules
+    never edit inside them (a number in a link is not a quantity; a word in it is not prose).
+
+    >>> web_spans("Watch it at vimeo.com/37751380 today.")
+    [(12, 30)]
+    """
+    return [(m.start(), m.end() - (1 if m.group().endswith((".", ",", ")")) else 0)) for m in _WEB.finditer(text)]
+
+
 def apply_replacements(doc: Document, ctx: Context, rules: Sequence[RuleSpec], data: str) -> Document:
     """Run replacement rules on every sentence and apply the winners through ``doc.replace``.
 
@@ -197,10 +213,13 @@ def apply_replacements(doc: Document, ctx: Context, rules: Sequence[RuleSpec], d
             continue  # a gloss explanation (from an earlier run) is already in easy words
         rctx = RuleContext(ctx.config, kind, ctx.cache)
         accepted: list[Proposal] = []
+        links = web_spans(sentence.text) if "." in sentence.text or "@" in sentence.text else []
         for spec in active:
             for p in spec.func(sentence, rctx):
                 if p.span[0] == p.span[1] and not p.replacement:
                     continue
+                if any(overlaps(p.span, w) for w in links):
+                    continue  # inside a web or e-mail address
                 if sentence.text[p.span[0] : p.span[1]] == p.replacement:
                     continue
                 if any(overlaps(p.span, q.span) for q in accepted):

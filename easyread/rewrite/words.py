@@ -314,10 +314,15 @@ def verb_nouns() -> frozenset[str]:
     return frozenset(read_lines("verb_nouns.txt"))
 
 
+_INTENSIFIERS = frozenset({"very", "so", "too", "more", "most", "less", "least", "extremely", "really", "quite",
+                           "highly", "increasingly", "particularly", "deeply", "hugely", "truly"})
+
+
 def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> bool:
     """False when the hard word at ``index`` must stay whatever the plain word: a linking adverb
     inside a clause (``is therefore important``), a word of a fixed phrase
-    (``sexually transmitted``, ``remains to be seen``), a "verb" right after a determiner
+    (``sexually transmitted``, ``remains to be seen``), a participle after ``very``/``highly`` …
+    (an adjective: ``very compelling`` is not ``very forcing``), a "verb" right after a determiner
     (a tagger's error: ``their consent``; ``renders that consent unnecessary``: a verb that is
     also a noun after ``that``/``this`` with no object after it),
     one word of a WordNet multiword expression (``data/wordnet_mwe.tsv``: ``trial court``), a
@@ -346,6 +351,8 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
     nxt_tag = tags[index + 1] if index + 1 < len(tags) else ""
     if tag in ("VB", "VBP", "VBZ", "VBD") and prev_word in _DETERMINERS:
         return False
+    if tag in ("VBG", "VBN") and prev_word in _INTENSIFIERS:
+        return False  # "very compelling", "highly anticipated": an adjective, not the verb's sense
     if (tag in ("VB", "VBP") and prev_word in _DEMONSTRATIVES and hard in verb_nouns()
             and nxt_tag not in _OBJECT_TAGS):
         return False  # "renders that consent unnecessary": a noun after a determiner "that"

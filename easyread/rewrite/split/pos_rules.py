@@ -1192,6 +1192,8 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):
             # (no second participle inside: "run by former nurses called Cara" — who is called Cara?)
             lead = _np_left(view, i, _NP_RUN | {"POS"})
+            if any(view.lower(k) in NEGATIONS for k in range(max(lead - 1, 0), i)):
+                continue  # "miles without an accident caused by the computer": the noun is denied, not described
             if lead > 0 and (view.words(lead - 1) in ("–", "—", "-", ",", ":", ";") or view.lower(lead - 1) == "with"):
                 continue  # "… smoking – a decision criticised by X.": the noun is an aside, not an object;
                 # "…, with old buildings destroyed by X.": an absolute phrase (split.with_phrase.v1)
@@ -1424,7 +1426,8 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     tense = _tense(view, f, end)
     if tense is None:
         return []
-    if tense == "present" and view.lower(f) in ("has", "have", "’ve", "'ve") and any(
+    if tense == "present" and view.lower(f) in ("has", "have", "’ve", "'ve") and not any(
+            view.lower(k) in listing for k in range(f, end)) and any(
             view.tags[k] == "VBN" for k in range(f + 1, min(f + 4, end))):
         tense = "past"  # "has more than halved, falling from …" -> "… fell from …"
     for c in range(f + 2, end - 2):
@@ -1715,6 +1718,11 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         f = next((k for k in range(i + 1, end) if view.tags[k] in _FINITE), None)
         if f is None or f - i - 1 > 5 or any(view.tags[k] not in _NP_TAGS | {"PRP"} for k in range(i + 1, f)):
             continue
+        item = i
+        while item > 0 and view.tags[item - 1] in _NP_TAGS:
+            item -= 1
+        if item < i and item > 0 and view.words(item - 1) == ",":
+            continue  # "the clothes, furniture and other goods he was importing": a list, not two clauses
         head = max((k + 1 for k in range(i) if view.words(k) in (":", ";", "–", "—")), default=0)
         if not has_clause(*_tags_words(view, head, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
             continue  # (after a colon the clause starts again: "… made sense: stations like A and B had …")

@@ -183,8 +183,9 @@ def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int 
 
 
 def _definite(np: str) -> str:
-    """A repeated noun phrase: ``a plan`` -> ``the plan``."""
-    return re.sub(r"^(?:[Aa]n?|[Ss]ome)\s", "the ", np)
+    """A repeated noun phrase: ``a plan`` -> ``the plan``; ``one employee`` -> ``the employee``
+    (repeated as "One employee …" it reads as a second person)."""
+    return re.sub(r"^(?:[Aa]n?|[Ss]ome|[Oo]ne)\s(?![Oo]f\b)", "the ", np)
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
