@@ -378,6 +378,9 @@ def words_to_digits(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         prev = toks[i - 1].text.lower() if i > 0 else ""
         if lower == "one" and nxt not in one_before:
             continue
+        if lower == "one" and nxt == "in" and not (
+                i + 2 < len(toks) and (toks[i + 2].text[:1].isdigit() or _word_value(toks[i + 2].text.lower()))):
+            continue  # "the only one in England" is a pronoun; "one in five" counts
         if prev in ("the", "these", "those", "no", "any") and nxt in ("of", ""):
             continue  # "the two of them", "no one"
         if nxt[:1].isdigit():

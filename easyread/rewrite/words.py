@@ -384,6 +384,9 @@ def plain_fits_slot(plain: str, texts: list[str], tags: list[str], index: int, t
     >>> plain_fits_slot("come from", "Storms originate in Africa .".split(), [], 1, "VBP")
     False
     """
+    near = {t.lower() for t in texts[max(index - 4, 0) : index] + texts[index + 1 : index + 5]}
+    if plain.split()[0].lower() in near or plain.lower() + "s" in near:
+        return False  # "broader objectives and goals" -> "broader goals and goals"
     limits = slot_limits()
     nxt = texts[index + 1].lower() if index + 1 < len(texts) else ""
     if tag == "VBN" and plain in limits.no_passive:

@@ -257,7 +257,7 @@ def _np_start(view: View, i: int) -> int:
 
 
 def _np_subject(np: str) -> str:
-    m = re.match(r"(?i)(a|an|one)\s+(?=[a-z])", np)
+    m = re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?=[a-z])(?!of\b)", np)  # not "One Hyde Park"
     if m:
         np = "the " + np[m.end() :]
     return np[:1].upper() + np[1:]
@@ -595,7 +595,10 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if not same_time:
                 link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
         if sub_first:
-            parts = (finish(sub_text), finish(f"{link} {_lower_first(main_text.strip())}", punct))
+            main_at = comma + 1 if i == 0 else 0
+            lowered = _lower_start(view, main_at, main_text.strip()) if view.tags[main_at] in ("NN", "NNS") \
+                else _lower_first(main_text.strip())  # "So smokers are …", not "So Smokers are …"
+            parts = (finish(sub_text), finish(f"{link} {lowered}", punct))
         else:
             parts = (finish(main_text), finish(f"{link} {_lower_first(sub_text.strip())}", punct))
         cands.append((at, Proposal((0, len(view.text)), " ".join(parts), "split.subordinate.v1",
@@ -934,10 +937,15 @@ def name_for_pronoun(pronoun: str, speaker: str, speaker_tag: str, at_start: boo
     'the police officers’'
     >>> name_for_pronoun("it", "Officials", "NNS", True) is None
     True
+    >>> name_for_pronoun("she", "The British government", "NN", True)
+    'she'
     """
     word = pronoun.lower()
     plural = speaker_tag in ("NNS", "NNPS")
     person = speaker_tag in ("NN", "NNP") and not plural
+    if word in ("he", "she", "his") and speaker.split()[-1:] and speaker.split()[-1].lower() in {
+            str(w) for w in _table()["reported"]["institutions"]}:
+        return pronoun  # "The government announced that she would …": "she" is someone else; it stays
     if not at_start:
         speaker = _lower_first(speaker)
     if word in ("he", "she") and person or word == "they" and plural:
@@ -978,6 +986,8 @@ def attribution_lead(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return []
     if not starts_clause(*_tags_words(view, c, end)):
         return []
+    if any(view.lower(k) in ("and", "but", "or", ",") and view.lower(k + 1) == "that" for k in range(c, end - 1)):
+        return []  # "said X was hard and that he felt …": two reported clauses; the second needs "said"
     from easyread.rewrite.split.syntax_rules import words as syntax_words
 
     claim = view.text[_cut(view, c) :]
@@ -1080,6 +1090,8 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if view.tags[i + 1] == "VB" and any(view.tags[j] == "TO" and view.tags[j + 1] == "VB" for j in range(v + 1, i)):
             continue  # "… people to take X and put Y": the second verb shares the infinitive's "to"
         subject = view.text[: view.sentence.tokens[subject_end - 1].end]
+        if view.tags[0] != "PRP":
+            subject = _np_subject(subject)  # "A man came and sat …" -> "The man also sat …"
         modal = f"{view.words(v)} " if view.tags[v] == "MD" else ""
         left = view.text[: _cut(view, i)]
         right = view.text[_cut(view, i + 1) :]
@@ -1192,6 +1204,8 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):
             # (no second participle inside: "run by former nurses called Cara" — who is called Cara?)
             lead = _np_left(view, i, _NP_RUN | {"POS"})
+            if lead > 1 and view.lower(lead - 1) == "of" and view.tags[lead - 2].startswith("NN"):
+                continue  # "the number of deaths caused by AIDS": the phrase says which deaths are counted
             if any(view.lower(k) in NEGATIONS for k in range(max(lead - 1, 0), i)):
                 continue  # "miles without an accident caused by the computer": the noun is denied, not described
             if lead > 0 and (view.words(lead - 1) in ("–", "—", "-", ",", ":", ";") or view.lower(lead - 1) == "with"):
@@ -1571,6 +1585,10 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 return []
             if view.lower(c - 2) == "for" and view.lower(c - 1) in ("instance", "example"):
                 return []  # "… in Latin America, for instance, where …": the place is further back
+            fw = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
+            if any(view.lower(k) in ("and", "or") and not any(view.tags[j] in _FINITE for j in range(k, end))
+                   for k in range(fw, end)):
+                return []  # "worked out names, where they lived and the names of …": one item of a list
             new = f"There {_lower_start(view, c + 2, _after(view, c + 2, end))}"
             f = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
             nxt = f + 1
@@ -1711,6 +1729,8 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if any(view.lower(k) in _EMBEDDING or view.lower(k) in thinking and view.lower(k + 1) != "to"
                for k in range(i)):
             return []  # ("agreed to compensate …" embeds no clause: the "to" shows it)
+        if view.tags[i - 1] in ("NNP", "NNPS") and view.tags[i + 1] in ("NNP", "NNPS"):
+            continue  # "oil wealth from Nigeria and Saudi Arabia were …": two names joined, one subject
         quantifier = view.lower(i + 1) in quantifiers and view.tags[i + 2] in ("NNS", "NNPS")
         if not quantifier and (view.tags[i + 1] not in ("DT", "PRP", "NNP", "PRP$") or view.lower(i + 1) in (
                 "that", "this", "those", "these", "all", "both", "each", "no", "it")):

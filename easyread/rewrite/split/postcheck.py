@@ -67,9 +67,12 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
         if lowered[k : k + 3] == ["not", "so", "much"] and not {"but", "as"} & set(lowered[k + 3 :]):
             return "'not so much' with no 'but' or 'as'"  # "It was not so much how hard … ." (cut from its "but")
     for tok in doc:
-        if tok.lower_ in ("that", "whether") and tok.tag_ == "IN" and not any(
-                t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):
+        bare_wh = tok.lower_ in ("how", "why") and tok.i > 0 and (
+            tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct or doc[tok.i + 1].tag_ == "IN")
+        if (tok.lower_ in ("that", "whether") and tok.tag_ == "IN" or bare_wh) \
+                and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[tok.i + 1 :]):
             return f"a {tok.lower_!r} with no clause after it"  # "Staff believe that in the middle of the night."
+            # "The researchers revealed how for the first time." (how what happened was cut away)
     if root.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("cop", *SUBJECTS) for c in root.children) and any(
             c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in ("obj", "iobj", "ccomp") for g in c.children)
             for c in root.children):

@@ -184,8 +184,12 @@ def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int 
 
 def _definite(np: str) -> str:
     """A repeated noun phrase: ``a plan`` -> ``the plan``; ``one employee`` -> ``the employee``
-    (repeated as "One employee …" it reads as a second person)."""
-    return re.sub(r"^(?:[Aa]n?|[Ss]ome|[Oo]ne)\s(?![Oo]f\b)", "the ", np)
+    (repeated as "One employee …" or "Another man …" it reads as one more person)."""
+    return re.sub(r"^(?:[Aa]n?\s|[Ss]ome\s|(?:[Oo]ne|[Aa]nother)\s(?=[a-z])(?!of\b))", "the ", np)  # not "One Hyde Park"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -338,7 +342,7 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if cl.doc[first_right].dep_ == "advmod" and cl.doc[first_right].i < conj.i \
                     and cl.doc[first_right].lower_ not in conf["subject_adverbs"]:
                 continue  # "and therefore didn't …" -> "I therefore didn't": the link word is misplaced
-            subject = cl.chars(sa, sb)
+            subject = _capital(_definite(cl.chars(sa, sb)))  # "another man … and said" -> "The man also said"
             auxes = ""
             if conj.tag_ == "VBN" and root.tag_ == "VBD" and not children(root, "aux", "aux:pass") \
                     and not children(conj, "aux", "aux:pass") and _past_form(conj.lower_):
@@ -413,7 +417,7 @@ def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if cl.words(0, comma) < 4 or cl.words(verb.i, end) < 3 or cl.protected(comma, end):
             continue
         left = cl.chars(0, comma)
-        right = f"{cl.chars(sa, sb)} {cl.chars(verb.i, end)}"
+        right = f"{_capital(_definite(cl.chars(sa, sb)))} {cl.chars(verb.i, end)}"
         parts = (finish(left, punct), finish(right, punct))
         return _proposal(parts, "split.verb_series.v1",
                          f"a series of verbs after {subj.text!r} made separate sentences", sentence)
@@ -495,6 +499,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         a, b = parse.subtree_range(adv.i)
         if mark_toks[0].i != a:
             continue
+        if a > root.i and any(t.text == "," and t.i + 1 < b and cl.doc[t.i + 1].tag_ in ("VBN", "VBG")
+                              for t in cl.doc[a:b]):
+            continue  # "… illegitimate when Richard III claimed the throne, imprisoned in the Tower …":
+            # a participle after a comma may describe the main clause's subject, not the clause's
         if a > 0 and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("scope_words", [])}:
             continue  # "… for years in part because …": the clause is narrowed by the word before it
         if a > 0 and marker in ("when", "where") and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("time_nouns", [])}:
