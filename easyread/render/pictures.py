@@ -589,8 +589,11 @@ def sentence_topics(words: Sequence[str]) -> frozenset[str]:
 
     >>> sorted(sentence_topics("Photos showed bloodied bodies in the street".split()))
     ['death', 'violence']
+    >>> sorted(sentence_topics("He was an art dealer in Paris".split())), sorted(sentence_topics("a drug dealer".split()))
+    ([], ['drugs'])
     """
-    tokens = set(_tokens(words))
+    toks = list(_tokens(words))
+    tokens = set(toks) | {f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)}  # "drug dealer"
     return frozenset(t.name for t in load_policy().topics if tokens & t.words)
 
 
