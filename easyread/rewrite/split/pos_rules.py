@@ -595,7 +595,7 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if not same_time:
                 link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
         if sub_first:
-            main_at = comma + 1 if i == 0 else 0
+            main_at = comma + 1 if i == 0 and comma is not None else 0
             lowered = _lower_start(view, main_at, main_text.strip()) if view.tags[main_at] in ("NN", "NNS") \
                 else _lower_first(main_text.strip())  # "So smokers are …", not "So Smokers are …"
             parts = (finish(sub_text), finish(f"{link} {lowered}", punct))
