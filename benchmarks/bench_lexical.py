@@ -223,7 +223,7 @@ def review_pack(root_data: Path, out: Path, n: int = 40, seed: int = 1010) -> No
 
     names = [x for x in (root_data / "articles.txt").read_text("utf-8").splitlines() if x]
     config = load_config(profile="easy-read", use_project=False)
-    rows: list[tuple[str, str, str, list[str], list[str]]] = []
+    rows: list[tuple[str, str, str, list[str], list[str], str]] = []
     for name in names:
         path = root_data / "Adv-Txt" / f"{name}-adv.txt"
         if not path.is_file():
@@ -238,9 +238,21 @@ def review_pack(root_data: Path, out: Path, n: int = 40, seed: int = 1010) -> No
             if e.rule in ("words.lexicon.v1", "words.phrase.v1"):
                 swaps.setdefault(root(e.sentence_id), []).append(f"“{e.before}” → “{e.after}”")
         glosses: dict[str, list[str]] = {}
+        term_of = {g.explanation.strip(): g.term for g in done.glossary if g.explanation}
+        order = list(source)
+        context: dict[str, str] = {}
         for e in done.edits:
             if e.rule.startswith("gloss.") and e.op == "insert":
-                glosses.setdefault(root(e.sentence_id), []).append(f"added after it: “{e.after.strip()}”")
+                sid = root(e.sentence_id)
+                glosses.setdefault(sid, []).append(f"added after it: “{e.after.strip()}”")
+                term = term_of.get(e.after.strip(), "")
+                if term and sid in source and term.lower() not in source[sid].lower():
+                    # The term is in an earlier sentence (an explanation never goes inside a
+                    # quotation, so it follows the quotation's last sentence): show the reader's context.
+                    earlier = [order[j] for j in range(order.index(sid) - 1, max(order.index(sid) - 6, -1), -1)]
+                    hit = next((x for x in earlier if term.lower() in source[x].lower()), None)
+                    if hit is not None:
+                        context[sid] = source[hit]
             elif e.rule.startswith("gloss.") and e.op == "replace":
                 glosses.setdefault(root(e.sentence_id), []).append(
                     f"“{e.before}” written as “{e.after.strip()}”")
@@ -252,7 +264,7 @@ def review_pack(root_data: Path, out: Path, n: int = 40, seed: int = 1010) -> No
         for sid in source:
             if swaps.get(sid) or glosses.get(sid):
                 rows.append((name, source[sid], " ".join(output.get(sid, [])), swaps.get(sid, []),
-                             glosses.get(sid, [])))
+                             glosses.get(sid, []), context.get(sid, "")))
     rng = random.Random(seed)
     picked = rng.sample(rows, min(n, len(rows)))
     lines = [
@@ -265,8 +277,11 @@ def review_pack(root_data: Path, out: Path, n: int = 40, seed: int = 1010) -> No
         "easy-read reader need it here?). The output is the whole easy-read rewrite of the",
         "sentence (it may also be split, have numbers changed or have explanations added).", "",
     ]
-    for k, (name, src, out_text, sw, gl) in enumerate(picked, 1):
-        lines += [f"## {k}. {name.strip()}", "", f"**Source:** {src}", "", f"**Easy read:** {out_text}", ""]
+    for k, (name, src, out_text, sw, gl, before) in enumerate(picked, 1):
+        lines += [f"## {k}. {name.strip()}", ""]
+        if before:
+            lines += [f"**Earlier in the article (where the explained word is):** {before}", ""]
+        lines += [f"**Source:** {src}", "", f"**Easy read:** {out_text}", ""]
         if sw:
             lines += ["**Swaps:**", ""] + [f"- {x} — grade: " for x in sw] + [""]
         if gl:
