@@ -1253,6 +1253,8 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "bussed between them every day": the phrase is about "them", not a time
         if view.tags[i - 1] in ("RB", "RBR", "JJ") or view.lower(i - 1) in ("late", "early"):
             continue  # "late on Friday night": the phrase belongs to the word before it
+        if view.tags[i - 1] == "VBN" and view.lower(i - 2) in _BE_FORMS:
+            continue  # "were born in November and October": the phrase completes the verb
         span = range(i + 1, end)
         if not any(view.lower(j) in times for j in span):
             continue

@@ -539,6 +539,9 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             form = happen(root)
             if form is None:
                 continue
+            if written == "sub" and any(c.dep_ == "conj" and c.i > root.i and (c.tag_.startswith("VB") or subject_of(c))
+                                        for c in root.children):
+                continue  # "When X, A and B." -> "A and B. This happens when X.": split again, "This" points at B only
             if form == "happened" and not is_past(adv) and any(
                     c.lower_ in ("is", "are", "'s", "’s") for c in [adv, *adv.children]):
                 continue  # "… brought in systems, including talks when there is no sign …": a present
