@@ -634,3 +634,25 @@ def words(text: str) -> list[str]:
     ["Don't", 'pay', '600,000', 'for', 'a', 'well-known', 'U.K.', 'brand']
     """
     return [t.text for t in tokenize(text) if t.kind in ("word", "number")]
+
+
+_A_BEFORE = re.compile(r"(?i)^(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b)")
+_AN_BEFORE = re.compile(r"(?i)^(?:hour|honest|honour|honor|heir)")
+
+
+def indefinite_article(word: str) -> str:
+    """``a`` or ``an`` for the sound ``word`` starts with: ``a union``, ``a European``, ``an
+    hour``, ``an MP`` (an acronym read letter by letter).
+
+    >>> [indefinite_article(w) for w in ("union", "apple", "European", "hour", "MP", "NGO", "UN", "car")]
+    ['a', 'an', 'a', 'an', 'an', 'an', 'a', 'a']
+    """
+    if not word:
+        return "a"
+    if len(word) > 1 and word.isupper() and word.isalpha() and len(word) <= 5:
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    if _A_BEFORE.match(word):
+        return "a"
+    if _AN_BEFORE.match(word):
+        return "an"
+    return "an" if word[:1].lower() in "aeiou" else "a"

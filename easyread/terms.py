@@ -220,7 +220,9 @@ def _descriptor_sentence(name: str, had_the: bool, det: str, desc: str, org: str
     if det.lower() == "the":
         article = "the"
     else:
-        article = "an" if phrase[:1].lower() in "aeiou" else "a"
+        from easyread.nlp import indefinite_article
+
+        article = indefinite_article(phrase.split()[0] if phrase.split() else phrase)
     return f"{subject} is {article} {phrase}{rest.rstrip()}."
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from easyread.data import number_words, numbers_table
 from easyread.document import Document, Sentence
+from easyread.nlp import indefinite_article
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
 
@@ -251,7 +252,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             assert art_start is not None
             noun_end = m.end() + _WORD_AFTER.match(text[m.end():]).end()  # type: ignore[union-attr]
             article = text[art_start.start(1) : art_start.end(1)]
-            det = "an" if after[:1] in "aeiou" else "a"
+            det = indefinite_article(after)
             new = f"{match_case(article, det)} {after} of {'' if exact else 'about '}{words}"
             filler = re.match(r"\s+in\s+(the\s+(?:number|amount|level)\s+of\s+)", text[noun_end:])
             if filler and not sentence.is_protected(noun_end, noun_end + filler.end()):

@@ -25,6 +25,7 @@ from easyread.data import (
 )
 from easyread.document import Document, Sentence
 from easyread.known import in_wordnet_phrase
+from easyread.nlp import indefinite_article
 from easyread.pipeline import Context, FunctionStage
 from easyread.rewrite.rules import Proposal, RuleContext, RuleSpec, apply_replacements, match_case
 
@@ -538,7 +539,7 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 and new.lower().split()[0] in ("a", "an")):
             continue  # "a considerably larger" must not become "a a lot larger"
         if prev is not None and prev.text.lower() in ("a", "an") and prev.end + 1 == tok.start:
-            article = "an" if new[:1].lower() in "aeiou" else "a"
+            article = indefinite_article(new.split()[0] if new.split() else new)
             if article != prev.text.lower():
                 span = (prev.start, tok.end)
                 new = f"{match_case(prev.text, article)} {new}"
