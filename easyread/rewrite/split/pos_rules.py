@@ -638,7 +638,8 @@ def attribution(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         new = f"This is {tail_text}"
     elif tail[-1] in verbs and 1 <= len(tail) <= 7 and view.tags[c + 1] in {"DT", "NNP", "NNPS", "PRP", "NN", "NNS", "PRP$"}:
         new = f"{tail_text} this"
-    elif (tail[0] in verbs and 2 <= len(tail) <= 6 and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}
+    elif (tail[0] in verbs - {"told", "tell", "tells"} and 2 <= len(tail) <= 6  # "…, told the magazine PM": a listener
+          and view.tags[c + 2] in {"DT", "NNP", "NNPS", "PRP$"}
           and all(view.tags[k] in _SPEAKER_TAGS for k in range(c + 2, end))):
         # (the speaker is a noun phrase: "…, said the minister.", not "…, said the building should stay open.")
         verb = view.words(c + 1)
@@ -1200,8 +1201,9 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                     str(w) for w in _table()["conjunction_bare"]["quantifiers"]} | {"all", "half", "none", "each"}:
                 continue  # "most of the bacteria identified by the team are harmless": the phrase says which
             past = view.tags[f] == "VBD"
-        elif f == end and view.lower(i + 1) == "by" and not any(
+        elif f == end and view.lower(i + 1) == "by" and view.tags[i + 2] != "VBG" and not any(
                 view.tags[j] in ("VBN", "VBG") and view.lower(j - 1) != "by" for j in range(i + 2, end)):
+            # ("their asylum bid by working illegally": "by" + an -ing verb is a means, not an agent)
             # (no second participle inside: "run by former nurses called Cara" — who is called Cara?)
             lead = _np_left(view, i, _NP_RUN | {"POS"})
             if lead > 1 and view.lower(lead - 1) == "of" and view.tags[lead - 2].startswith("NN"):
