@@ -12,6 +12,7 @@ import gzip
 import importlib.util
 import tomllib
 from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -109,14 +110,10 @@ def easy_words() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
 
 
-@lru_cache(maxsize=1)
-def zipf_table() -> dict[str, float]:
-    """Word -> Zipf frequency from wordfreq's 'small' English list, read directly.
-
-    Importing wordfreq costs about 0.2 s (it imports ftfy and regex tables); reading its
-    packed list with msgpack takes about 20 ms, so scoring stays fast on a cold start.
-    Words missing from the list (Zipf below about 1.6) map to 0.
-    """
+def wordfreq_zipf_table() -> dict[str, float]:
+    """Word -> Zipf frequency from the installed wordfreq's 'small' English list, read directly
+    (importing wordfreq costs about 0.2 s). The source of ``zipf_en.tsv.gz``
+    (``tools/build_zipf.py``); run time reads that file (:func:`zipf_table`)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ResourceMissing("wordfreq is not installed")
@@ -129,8 +126,81 @@ def zipf_table() -> dict[str, float]:
         raise ResourceMissing(f"unexpected wordfreq data format in {path}")
     table: dict[str, float] = {}
     for index, bucket in enumerate(packed[1:]):
-        table.update(dict.fromkeys(bucket, round((900 - index) / 100, 2)))  # a later bucket wins, as before
+        table.update(dict.fromkeys(bucket, round((900 - index) / 100, 2)))  # a later bucket wins
     return table
+
+
+class ZipfTable(Mapping[str, float]):
+    """Word -> Zipf frequency, wordfreq's 'small' English list as shipped in
+    ``zipf_en.tsv.gz`` (sorted ``word<TAB>zipf`` lines, see ``tools/build_zipf.py``).
+
+    A word is found by bisection over the lines when first asked for and remembered: a short
+    text needs a few hundred of the ~29,000 words, and building them all into a dict cost every
+    cold ``check`` ~8 ms. Iterating (or ``len``) reads the whole table once."""
+
+    __slots__ = ("_end", "_found", "_start", "_text")
+
+    def __init__(self, data: bytes) -> None:
+        # Searched as UTF-8 bytes, whose order is the code-point order the lines are sorted in
+        # (decoding the whole table would cost ~1 ms).
+        self._text = data
+        start = 0
+        while data.startswith(b"#", start):  # the comment lines come first
+            start = data.index(b"\n", start) + 1
+        self._start, self._end = start, len(data)
+        self._found: dict[str, float | None] = {}
+
+    def _lookup(self, word: str) -> float | None:
+        text = self._text
+        key_sought = word.encode("utf-8", "surrogatepass")
+        lo, hi = self._start, self._end  # lo: the start of a line
+        while lo < hi:
+            start = text.rfind(b"\n", max(lo - 1, 0), (lo + hi) // 2) + 1
+            end = text.find(b"\n", start)
+            tab = text.find(b"\t", start, end)
+            key = text[start:tab]
+            if key == key_sought:
+                return float(text[tab + 1 : end])
+            if key < key_sought:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            value = self._found[word]
+        except KeyError:
+            value = self._found[word] = self._lookup(word)
+        return default if value is None else value
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return float(value)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def _all(self) -> dict[str, float]:
+        text = self._text[self._start : self._end].decode("utf-8")
+        return {word: float(value) for word, _, value in (line.partition("\t") for line in text.splitlines())}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return self._text.count(b"\n", self._start, self._end)
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> ZipfTable:
+    """Word -> Zipf frequency from wordfreq's 'small' English list (``zipf_en.tsv.gz``, built
+    from the installed wordfreq by ``tools/build_zipf.py``). Words missing from the list (Zipf
+    below about 1.6) are not in it; :func:`zipf` maps them to 0."""
+    with gzip.open(data_path("zipf_en.tsv.gz"), "rb") as fh:
+        return ZipfTable(fh.read())
 
 
 def zipf(word: str) -> float:
