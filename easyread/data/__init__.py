@@ -11,8 +11,8 @@ import csv
 import gzip
 import importlib.util
 import tomllib
-from dataclasses import dataclass
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
