@@ -15,9 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from easyread.errors import DataError, ResourceMissing
+
+_T = TypeVar("_T")
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +169,12 @@ class ZipfTable(Mapping[str, float]):
                 hi = start
         return None
 
-    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+    @overload
+    def get(self, word: str, /) -> float | None: ...
+    @overload
+    def get(self, word: str, /, default: float | _T) -> float | _T: ...
+
+    def get(self, word: str, /, default: object = None) -> object:
         try:
             value = self._found[word]
         except KeyError:
@@ -178,7 +185,7 @@ class ZipfTable(Mapping[str, float]):
         value = self.get(word)
         if value is None:
             raise KeyError(word)
-        return float(value)
+        return value
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None
