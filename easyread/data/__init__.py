@@ -114,7 +114,7 @@ def easy_words() -> frozenset[str]:
 
 def wordfreq_zipf_table() -> dict[str, float]:
     """Word -> Zipf frequency from the installed wordfreq's 'small' English list, read directly
-    (importing wordfreq costs about 0.2 s). The source of ``zipf_en.tsv.gz``
+    (importing wordfreq costs about 0.2 s). The source of ``zipf_en.tsv``
     (``tools/build_zipf.py``); run time reads that file (:func:`zipf_table`)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
@@ -134,7 +134,7 @@ def wordfreq_zipf_table() -> dict[str, float]:
 
 class ZipfTable(Mapping[str, float]):
     """Word -> Zipf frequency, wordfreq's 'small' English list as shipped in
-    ``zipf_en.tsv.gz`` (sorted ``word<TAB>zipf`` lines, see ``tools/build_zipf.py``).
+    ``zipf_en.tsv`` (sorted ``word<TAB>zipf`` lines, see ``tools/build_zipf.py``).
 
     A word is found by bisection over the lines when first asked for and remembered: a short
     text needs a few hundred of the ~29,000 words, and building them all into a dict cost every
@@ -203,11 +203,10 @@ class ZipfTable(Mapping[str, float]):
 
 @lru_cache(maxsize=1)
 def zipf_table() -> ZipfTable:
-    """Word -> Zipf frequency from wordfreq's 'small' English list (``zipf_en.tsv.gz``, built
+    """Word -> Zipf frequency from wordfreq's 'small' English list (``zipf_en.tsv``, built
     from the installed wordfreq by ``tools/build_zipf.py``). Words missing from the list (Zipf
     below about 1.6) are not in it; :func:`zipf` maps them to 0."""
-    with gzip.open(data_path("zipf_en.tsv.gz"), "rb") as fh:
-        return ZipfTable(fh.read())
+    return ZipfTable(data_path("zipf_en.tsv").read_bytes())
 
 
 def zipf(word: str) -> float:
