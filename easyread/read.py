@@ -62,6 +62,8 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 
 @dataclass(frozen=True)
 class RawText:
+    """Decoded input text, the encoding used and a note about the decoding (if any)."""
+
     text: str
     encoding: str
     note: str | None = None

@@ -8,7 +8,6 @@ Every file is listed, with its source and licence, in ``MANIFEST.toml``.
 from __future__ import annotations
 
 import csv
-import gzip
 import importlib.util
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -119,6 +118,8 @@ def wordfreq_zipf_table() -> dict[str, float]:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ResourceMissing("wordfreq is not installed")
+    import gzip
+
     import msgpack
 
     path = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
