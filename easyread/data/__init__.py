@@ -14,9 +14,24 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from easyread.errors import DataError, ResourceMissing
+
+if TYPE_CHECKING:
+    from easyread.data.rows import GlossaryRow, LexiconForm, PlainWord
+
+#: Row classes that live in :mod:`easyread.data.rows` (built only when a reader needs them),
+#: still importable from here.
+_ROW_CLASSES = ("GlossaryRow", "LexiconForm", "PlainWord")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROW_CLASSES:
+        from easyread.data import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _T = TypeVar("_T")
 
@@ -291,23 +306,6 @@ def phrases_table() -> list[dict[str, str]]:
 
 # --------------------------------------------------------------- glossary data (gloss stage)
 @dataclass(frozen=True)
-class GlossaryRow:
-    """One ``[[entry]]`` of a glossary TOML file: a term, its aliases, one easy sentence."""
-
-    term: str
-    aliases: tuple[str, ...]
-    explanation: str
-    domain: str  # the file stem (``crime``) or ``user``
-    path: str
-    line: int
-    regions: tuple[tuple[str, str], ...] = ()  # (region code, wording for it): easyread.region
-    #: Words of the entry's sense: when given, the entry explains the term only in an article
-    #: holding one of them ("jury" with court, trial, guilty …); otherwise the term is left for
-    #: a person (a wrong explanation is worse than none).
-    cues: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class AcronymRow:
     """One row of ``acronyms.tsv``."""
 
@@ -323,6 +321,8 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
 
     Keys are lower-cased; a bad entry raises :class:`DataError` naming file:line.
     """
+    from easyread.data.rows import GlossaryRow
+
     path = Path(path)
     try:
         text = path.read_text("utf-8")
@@ -416,23 +416,6 @@ def _generated(name: str, header: tuple[str, ...]) -> list[list[str]]:
     return rows
 
 
-@dataclass(frozen=True)
-class LexiconForm:
-    """A surface form that leads to a lexicon entry (one row of ``lexicon_forms.tsv``)."""
-
-    lemma: str  # lemminflect's lemma for the form and part of speech
-    hard: str  # the lexicon key it looks up (the lemma, else the form itself)
-    lemma_zipf: float  # wordfreq 'small' Zipf of the lemma
-
-
-@dataclass(frozen=True)
-class PlainWord:
-    """A plain word of the lexicon (one row of ``lexicon_plains.tsv``)."""
-
-    zipf: float  # wordfreq 'small' Zipf of its first word
-    inflected: dict[str, str]  # Penn tag -> the plain word inflected to it
-
-
 @lru_cache(maxsize=1)
 def lexicon_forms() -> tuple[frozenset[str], dict[tuple[str, str], LexiconForm]]:
     """(filter forms, (form, pos) -> :class:`LexiconForm`) from ``lexicon_forms.tsv``.
@@ -444,6 +427,8 @@ def lexicon_forms() -> tuple[frozenset[str], dict[tuple[str, str], LexiconForm]]
     >>> "commenced" in forms, table["commenced", "VERB"].hard
     (True, 'commence')
     """
+    from easyread.data.rows import LexiconForm
+
     header = ("form", "pos", "filter", "lemma", "hard", "lemma_zipf")
     prefilter: set[str] = set()
     table: dict[tuple[str, str], LexiconForm] = {}
@@ -462,6 +447,8 @@ def lexicon_plains() -> dict[str, PlainWord]:
     >>> lexicon_plains()["find out"].inflected["VBD"]
     'found out'
     """
+    from easyread.data.rows import PlainWord
+
     table: dict[str, PlainWord] = {}
     for plain, zipf_value, inflected in _generated("lexicon_plains.tsv", ("plain", "zipf", "inflected")):
         tags = dict(item.split("=", 1) for item in inflected.split(";") if item)
