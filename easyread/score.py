@@ -145,6 +145,8 @@ def score_warnings(metrics: Mapping[str, float]) -> list[str]:
 
 @dataclass
 class SentenceScore:
+    """One sentence's figures: words, grade, hard words, passives, acronyms, numbers, level."""
+
     id: str
     line: int | None
     column: int | None

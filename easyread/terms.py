@@ -34,7 +34,6 @@ from easyread.acronyms import acronym_core, find_definitions, is_acronym
 from easyread.config import Config
 from easyread.data import (
     AcronymRow,
-    GlossaryRow,
     acronym_rows,
     easy_words,
     file_version,
@@ -43,6 +42,7 @@ from easyread.data import (
     read_glossary_file,
     zipf,
 )
+from easyread.data.rows import GlossaryRow
 from easyread.document import Document, Sentence, Token
 from easyread.known import (
     everyday,

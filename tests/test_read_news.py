@@ -236,3 +236,67 @@ def test_html_photo_caption_is_a_credit_and_other_figures_are_read() -> None:
     assert ("credit", "Police at the scene on Sunday.") in blocks
     assert ("paragraph", "The mayor, speaking on Monday.") in blocks  # no picture: read
     assert any(n.code == NEWS_NOTE and "news.caption.html" in n.message for n in doc.notes)
+
+
+ONESTOP = ROOT.parent / "shared" / "data" / "onestopenglish"
+
+
+def _hint_probe_texts() -> list[str]:
+    """Every furniture line, look-alike and adversarial text; each with its case changed and
+    with a word after it; the blocks of OneStopEnglish's articles when the data is present."""
+    texts = [line for line, _, _ in FURNITURE] + LOOK_ALIKES + ADVERSARIAL
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts] + [t + " x" for t in texts]
+    texts += [t.replace("s", "\u017f").replace("i", "\u0131") for t in texts[:len(FURNITURE)]]
+    if ONESTOP.is_dir():
+        for path in sorted(ONESTOP.glob("*-Txt/*.txt"))[::3]:
+            texts += [b for b in path.read_text("utf-8", errors="replace").split("\n") if b.strip()]
+    return texts
+
+
+def test_hints_never_change_a_result() -> None:
+    """A rule's ``hints`` only skip texts it cannot match: with and without them every rule
+    finds the same match on every probe text (and on its first and last 400 characters)."""
+    import dataclasses
+
+    from easyread.read import _news_match
+
+    rules = [rule for rule in news_rules() if rule.hints]
+    assert len(rules) >= 10
+    texts = _hint_probe_texts()
+    skipped = 0
+    for rule in rules:
+        bare = dataclasses.replace(rule, hints=())
+        for text in texts:
+            got, want = _news_match(rule, text), _news_match(bare, text)
+            assert (got and got.span(), got and got.group(0)) == (want and want.span(), want and want.group(0)), \
+                (rule.id, text[:80])
+            skipped += want is None
+    assert skipped > 0
+
+
+def test_every_hint_appears_in_the_rules_own_furniture_examples() -> None:
+    """Each hinted rule's own examples above contain one of its hints (a guard against a hint
+    list that forgets an alternative of the pattern that the examples use)."""
+    for line, rule_id, _ in FURNITURE:
+        rule = next(r for r in news_rules() if r.id == rule_id)
+        if rule.hints:
+            assert any(h in line.lower() for h in rule.hints), (rule_id, line)
+
+
+def test_case_twins_are_every_character_that_ignorecase_takes_for_an_ascii_hint() -> None:
+    """``_CASE_TWINS`` lists every non-ASCII character that a case-insensitive expression
+    matches for an ASCII letter (the hint test lower-cases; these four are not lower-cased to
+    the letter they match, so a text holding one is never filtered)."""
+    import string
+
+    from easyread.read import _CASE_TWINS
+
+    letters = re.compile(f"[{string.ascii_letters}]", re.IGNORECASE)
+    found = {chr(cp) for cp in range(0x80, 0x110000)
+             if not 0xD800 <= cp < 0xE000 and letters.fullmatch(chr(cp))}
+    assert found == set(_CASE_TWINS)
+    hints = {h for rule in news_rules() for h in rule.hints}
+    assert all(hints) and set("".join(hints)) <= set(string.ascii_lowercase + "()-\u2013\u2014")
+    for ch in "()-\u2013\u2014":  # no case: only the character itself matches it
+        same = re.compile(re.escape(ch), re.IGNORECASE)
+        assert [cp for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and same.fullmatch(chr(cp))] == [ord(ch)]

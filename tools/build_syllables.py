@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``easyread/data/syllables.tsv.gz``: everything easyread.readability needs.
+"""Build ``easyread/data/syllables.tsv``: everything easyread.readability needs.
 
 textstat 0.7.8 counts the syllables of a lower-cased word as the number of
 stress-marked phones of its FIRST pronunciation in the CMU Pronouncing
@@ -15,7 +15,9 @@ small, deterministic file so that ``easyread.readability`` imports none of
   (``Pyphen(lang="en_US").hd.patterns`` and ``.maxlen``);
 * textstat's ``resources/en/easy_words.txt``.
 
-File format (UTF-8 text, gzip with mtime=0, so a rebuild is byte-identical):
+File format (UTF-8 text, deterministic, so a rebuild is byte-identical; not compressed: the run
+time binary-searches the bytes in place, and decompressing cost every cold start ~4 ms — a
+wheel compresses it anyway):
 
 * ``# ...`` comment lines: provenance and package versions;
 * ``easy<TAB>w1 w2 ...``: the easy words (stripped, sorted, space-separated);
@@ -43,7 +45,6 @@ here, at build time (and by textstat itself in the tests).
 from __future__ import annotations
 
 import argparse
-import gzip
 import importlib.metadata
 import importlib.resources
 import re
@@ -52,7 +53,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUTPUT = ROOT / "easyread" / "data" / "syllables.tsv.gz"
+DEFAULT_OUTPUT = ROOT / "easyread" / "data" / "syllables.tsv"
 PREFIX = 3  # must match easyread.readability._PREFIX
 _TOKEN = re.compile(r"[\w']+")
 
@@ -143,13 +144,9 @@ def build(output: Path) -> str:
         lines.append(f"w:{prefix}\t" + "\t".join(cells))
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     output.parent.mkdir(parents=True, exist_ok=True)
-    with (
-        open(output, "wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz,
-    ):
-        gz.write(payload)
+    output.write_bytes(payload)
     return (
-        f"wrote {output} ({output.stat().st_size} bytes gzip, {len(payload)} bytes raw): "
+        f"wrote {output} ({len(payload)} bytes): "
         f"{n_words} words in {len(buckets)} prefixes, {len(keys)} hyphenation patterns, "
         f"{len(easy)} easy words"
     )

@@ -8,15 +8,32 @@ Every file is listed, with its source and licence, in ``MANIFEST.toml``.
 from __future__ import annotations
 
 import csv
-import gzip
 import importlib.util
 import tomllib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from easyread.errors import DataError, ResourceMissing
+
+if TYPE_CHECKING:
+    from easyread.data.rows import GlossaryRow, LexiconForm, PlainWord
+
+#: Row classes that live in :mod:`easyread.data.rows` (built only when a reader needs them),
+#: still importable from here.
+_ROW_CLASSES = ("GlossaryRow", "LexiconForm", "PlainWord")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROW_CLASSES:
+        from easyread.data import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+_T = TypeVar("_T")
 
 
 @lru_cache(maxsize=1)
@@ -109,17 +126,15 @@ def easy_words() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text("utf-8").splitlines() if w.strip())
 
 
-@lru_cache(maxsize=1)
-def zipf_table() -> dict[str, float]:
-    """Word -> Zipf frequency from wordfreq's 'small' English list, read directly.
-
-    Importing wordfreq costs about 0.2 s (it imports ftfy and regex tables); reading its
-    packed list with msgpack takes about 20 ms, so scoring stays fast on a cold start.
-    Words missing from the list (Zipf below about 1.6) map to 0.
-    """
+def wordfreq_zipf_table() -> dict[str, float]:
+    """Word -> Zipf frequency from the installed wordfreq's 'small' English list, read directly
+    (importing wordfreq costs about 0.2 s). The source of ``zipf_en.tsv``
+    (``tools/build_zipf.py``); run time reads that file (:func:`zipf_table`)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ResourceMissing("wordfreq is not installed")
+    import gzip
+
     import msgpack
 
     path = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
@@ -129,8 +144,85 @@ def zipf_table() -> dict[str, float]:
         raise ResourceMissing(f"unexpected wordfreq data format in {path}")
     table: dict[str, float] = {}
     for index, bucket in enumerate(packed[1:]):
-        table.update(dict.fromkeys(bucket, round((900 - index) / 100, 2)))  # a later bucket wins, as before
+        table.update(dict.fromkeys(bucket, round((900 - index) / 100, 2)))  # a later bucket wins
     return table
+
+
+class ZipfTable(Mapping[str, float]):
+    """Word -> Zipf frequency, wordfreq's 'small' English list as shipped in
+    ``zipf_en.tsv`` (sorted ``word<TAB>zipf`` lines, see ``tools/build_zipf.py``).
+
+    A word is found by bisection over the lines when first asked for and remembered: a short
+    text needs a few hundred of the ~29,000 words, and building them all into a dict cost every
+    cold ``check`` ~8 ms. Iterating (or ``len``) reads the whole table once."""
+
+    __slots__ = ("_end", "_found", "_start", "_text")
+
+    def __init__(self, data: bytes) -> None:
+        # Searched as UTF-8 bytes, whose order is the code-point order the lines are sorted in
+        # (decoding the whole table would cost ~1 ms).
+        self._text = data
+        start = 0
+        while data.startswith(b"#", start):  # the comment lines come first
+            start = data.index(b"\n", start) + 1
+        self._start, self._end = start, len(data)
+        self._found: dict[str, float | None] = {}
+
+    def _lookup(self, word: str) -> float | None:
+        text = self._text
+        key_sought = word.encode("utf-8", "surrogatepass")
+        lo, hi = self._start, self._end  # lo: the start of a line
+        while lo < hi:
+            start = text.rfind(b"\n", max(lo - 1, 0), (lo + hi) // 2) + 1
+            end = text.find(b"\n", start)
+            tab = text.find(b"\t", start, end)
+            key = text[start:tab]
+            if key == key_sought:
+                return float(text[tab + 1 : end])
+            if key < key_sought:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+    @overload
+    def get(self, word: str, /) -> float | None: ...
+    @overload
+    def get(self, word: str, /, default: float | _T) -> float | _T: ...
+
+    def get(self, word: str, /, default: object = None) -> object:
+        try:
+            value = self._found[word]
+        except KeyError:
+            value = self._found[word] = self._lookup(word)
+        return default if value is None else value
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def _all(self) -> dict[str, float]:
+        text = self._text[self._start : self._end].decode("utf-8")
+        return {word: float(value) for word, _, value in (line.partition("\t") for line in text.splitlines())}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return self._text.count(b"\n", self._start, self._end)
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> ZipfTable:
+    """Word -> Zipf frequency from wordfreq's 'small' English list (``zipf_en.tsv``, built
+    from the installed wordfreq by ``tools/build_zipf.py``). Words missing from the list (Zipf
+    below about 1.6) are not in it; :func:`zipf` maps them to 0."""
+    return ZipfTable(data_path("zipf_en.tsv").read_bytes())
 
 
 def zipf(word: str) -> float:
@@ -214,23 +306,6 @@ def phrases_table() -> list[dict[str, str]]:
 
 # --------------------------------------------------------------- glossary data (gloss stage)
 @dataclass(frozen=True)
-class GlossaryRow:
-    """One ``[[entry]]`` of a glossary TOML file: a term, its aliases, one easy sentence."""
-
-    term: str
-    aliases: tuple[str, ...]
-    explanation: str
-    domain: str  # the file stem (``crime``) or ``user``
-    path: str
-    line: int
-    regions: tuple[tuple[str, str], ...] = ()  # (region code, wording for it): easyread.region
-    #: Words of the entry's sense: when given, the entry explains the term only in an article
-    #: holding one of them ("jury" with court, trial, guilty …); otherwise the term is left for
-    #: a person (a wrong explanation is worse than none).
-    cues: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class AcronymRow:
     """One row of ``acronyms.tsv``."""
 
@@ -246,6 +321,8 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
 
     Keys are lower-cased; a bad entry raises :class:`DataError` naming file:line.
     """
+    from easyread.data.rows import GlossaryRow
+
     path = Path(path)
     try:
         text = path.read_text("utf-8")
@@ -339,23 +416,6 @@ def _generated(name: str, header: tuple[str, ...]) -> list[list[str]]:
     return rows
 
 
-@dataclass(frozen=True)
-class LexiconForm:
-    """A surface form that leads to a lexicon entry (one row of ``lexicon_forms.tsv``)."""
-
-    lemma: str  # lemminflect's lemma for the form and part of speech
-    hard: str  # the lexicon key it looks up (the lemma, else the form itself)
-    lemma_zipf: float  # wordfreq 'small' Zipf of the lemma
-
-
-@dataclass(frozen=True)
-class PlainWord:
-    """A plain word of the lexicon (one row of ``lexicon_plains.tsv``)."""
-
-    zipf: float  # wordfreq 'small' Zipf of its first word
-    inflected: dict[str, str]  # Penn tag -> the plain word inflected to it
-
-
 @lru_cache(maxsize=1)
 def lexicon_forms() -> tuple[frozenset[str], dict[tuple[str, str], LexiconForm]]:
     """(filter forms, (form, pos) -> :class:`LexiconForm`) from ``lexicon_forms.tsv``.
@@ -367,6 +427,8 @@ def lexicon_forms() -> tuple[frozenset[str], dict[tuple[str, str], LexiconForm]]
     >>> "commenced" in forms, table["commenced", "VERB"].hard
     (True, 'commence')
     """
+    from easyread.data.rows import LexiconForm
+
     header = ("form", "pos", "filter", "lemma", "hard", "lemma_zipf")
     prefilter: set[str] = set()
     table: dict[tuple[str, str], LexiconForm] = {}
@@ -385,6 +447,8 @@ def lexicon_plains() -> dict[str, PlainWord]:
     >>> lexicon_plains()["find out"].inflected["VBD"]
     'found out'
     """
+    from easyread.data.rows import PlainWord
+
     table: dict[str, PlainWord] = {}
     for plain, zipf_value, inflected in _generated("lexicon_plains.tsv", ("plain", "zipf", "inflected")):
         tags = dict(item.split("=", 1) for item in inflected.split(";") if item)

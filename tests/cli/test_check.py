@@ -58,3 +58,33 @@ def test_pyproject_thresholds(tmp_path: Path, seed_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.easyread]\nprofile = "easy-read"\n', "utf-8")
     code, out, _ = run("check", str(seed_path))
     assert code == 1 and "profile easy-read" in out
+
+
+def test_main_freezes_the_collector_only_as_the_process_ends(seed_path: Path, tmp_path: Path) -> None:
+    """``easyread.cli.main`` freezes the garbage collector's objects when the command ends (the
+    shutdown collections then skip them): the exit code and report are unchanged, and nothing
+    is frozen while the command runs."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, sys\n"
+        "import easyread.check as check\n"
+        "run = check.check_files\n"
+        "def spy(*args, **kwargs):\n"
+        "    print('frozen while running:', gc.get_freeze_count(), file=sys.stderr)\n"
+        "    return run(*args, **kwargs)\n"
+        "check.check_files = spy\n"
+        "from easyread.cli import main\n"
+        "sys.argv = ['easyread', 'check', sys.argv[1], '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    print('frozen at exit:', gc.get_freeze_count() > 1000, exc.code, file=sys.stderr)\n"
+        "    raise\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(seed_path)], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "frozen while running: 0" in proc.stderr and "frozen at exit: True 1" in proc.stderr
+    assert run("check", str(seed_path), "--format", "json")[1] == proc.stdout
