@@ -242,6 +242,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "the bottom 90% of households": a group named by its share, not a level
         if _in_range(text, matches, n):
             continue  # "from 7% to 22%": one form for both ends, and "7%" has no simple fraction
+        if re.search(r"\d\s*[-–—]\s*$", text[: m.start()]):
+            continue  # "20-30%": a range whose first end has no sign of its own
         # "a 24% rise" -> "a rise of about a quarter"
         if before in ("a", "an") and after in nouns:
             change = _nearest_change(value)

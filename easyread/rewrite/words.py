@@ -354,6 +354,8 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
         return False
     if tag in ("VBG", "VBN") and prev_word in _INTENSIFIERS:
         return False  # "very compelling", "highly anticipated": an adjective, not the verb's sense
+    if tag == "JJ" and prev_word in ("more", "most"):
+        return False  # "more robust" -> "more strong": the plain word would need its own comparative
     if (tag in ("VB", "VBP") and prev_word in _DEMONSTRATIVES and hard in verb_nouns()
             and nxt_tag not in _OBJECT_TAGS):
         return False  # "renders that consent unnecessary": a noun after a determiner "that"

@@ -233,6 +233,12 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if not starts_clause(*_tags_words(view, right_from, end)):
             continue
+        prev = max((k for k in range(i) if view.words(k) == ","), default=None)
+        if w == "," and prev is not None and not any(view.tags[k] in _FINITE for k in range(prev + 1, i)) and any(
+                view.tags[k] in _FINITE for k in range(0, prev)) and any(
+                view.lower(k) in _subordinator_words() for k in range(0, prev)):
+            continue  # "… when the days seem darker, mortality more certain, and the only response is …":
+            # the last item of a list inside a subordinate clause, not a second main clause
         left = view.text[: _cut(view, i)]
         right = view.text[_cut(view, right_from) :]
         if link:
@@ -569,7 +575,9 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if view.lower(i - 1) in _adverbial_words("scope_words"):
                 continue  # "… for years in part because …", "only if …": the word narrows the clause
-            if word in ("when", "where") and view.lower(i - 1) in _adverbial_words("time_nouns"):
+            if word in ("when", "where") and any(
+                    view.lower(k) in _adverbial_words("time_nouns") and not any(view.tags[j] in _FINITE for j in range(k, i))
+                    for k in range(max(i - 6, 0), i)):  # "a time in some men's lives when …"
                 continue  # "at a time when …": the clause describes the noun
             left_end = i - 1 if view.words(i - 1) == "," else i
             left_tags, left_words = _tags_words(view, 0, left_end)
@@ -1108,6 +1116,13 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return [Proposal((0, len(view.text)), " ".join(parts), "split.verb_phrase.v1",
                          "two verbs of one subject told one at a time", parts=parts)]
     return []
+
+
+def _subordinator_words() -> frozenset[str]:
+    """``when``, ``because``, ``if`` …: the split_syntax.toml list shared with the dependency rules."""
+    from easyread.rewrite.split.syntax_rules import words as syntax_words
+
+    return syntax_words("subordinators")
 
 
 def _adverbial_words(key: str) -> frozenset[str]:
@@ -1650,6 +1665,8 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         k = c - 1
         while k > 0 and view.tags[k - 1] in ("NNP", "NNPS"):
             k -= 1
+        if k > 0 and view.tags[k - 1] == "CD":
+            return []  # "on St George's Day, 23 April, the same day as his birth": a date, not a name
         if k > 1 and view.lower(k - 1) == "the":
             k -= 1  # "the Netherlands, a …" -> "The Netherlands is …"
         np = view.text[_cut(view, k) : view.sentence.tokens[c - 1].end]
@@ -1742,6 +1759,8 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         f = next((k for k in range(i + 1, end) if view.tags[k] in _FINITE), None)
         if f is None or f - i - 1 > 5 or any(view.tags[k] not in _NP_TAGS | {"PRP"} for k in range(i + 1, f)):
             continue
+        if any(view.tags[k].startswith("NN") and view.tags[k + 1] == "PRP" for k in range(i + 1, f - 1)):
+            continue  # "and the publicity it has attracted": a noun with its own clause, not a subject
         item = i
         while item > 0 and view.tags[item - 1] in _NP_TAGS:
             item -= 1

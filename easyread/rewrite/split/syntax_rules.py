@@ -505,7 +505,9 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             # a participle after a comma may describe the main clause's subject, not the clause's
         if a > 0 and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("scope_words", [])}:
             continue  # "… for years in part because …": the clause is narrowed by the word before it
-        if a > 0 and marker in ("when", "where") and cl.doc[a - 1].lower_ in {str(w) for w in conf.get("time_nouns", [])}:
+        if a > 0 and marker in ("when", "where") and any(
+                cl.doc[k].lower_ in {str(w) for w in conf.get("time_nouns", [])}
+                and not any(is_finite(t) for t in cl.doc[k:a]) for k in range(max(a - 6, 0), a)):
             continue  # "at a time when …": the clause describes "time"
         if marker == "when" and root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in root.children if c.dep_ == "aux"):
             continue  # "They were sailing … when their boat was sunk": the clause interrupts the main one
