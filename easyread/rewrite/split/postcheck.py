@@ -48,6 +48,8 @@ def fragment_reason(text: str, cache: dict[str, Any] | None = None) -> str | Non
     if (first is not None and first.head.i == root.i and not question
             and (first.dep_ == "mark" or first.lower_ in words("subordinators") and first.dep_ == "advmod")):
         return f"a {first.lower_!r} clause on its own"
+    if first is not None and first.lower_ == "whose" and not question:
+        return "a 'whose' clause on its own"  # "Whose engines were missing their propellers, since …"
     for tok in doc:
         dangling = tok.lower_ in words("subordinators") and tok.dep_ in ("mark", "advmod") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
         if dangling and not any(c.tag_.startswith("VB") or c.tag_ == "MD" for c in tok.head.subtree):

@@ -339,6 +339,8 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if any(t.dep_ in SUBJECTS and t.i != subj.i for t in cl.doc[root.i + 1 : cc.i]):
                 continue  # "I'd rather we earned … and didn't have to …": whose verb is it? ("we", not "I")
+            if any(t.text == "," for t in cl.doc[subj.i : root.i]):
+                continue  # "…, the Wolves and Humans Foundation, Mysłajek toured …": which noun is the subject is unclear
             if cl.doc[first_right].dep_ == "advmod" and cl.doc[first_right].i < conj.i \
                     and cl.doc[first_right].lower_ not in conf["subject_adverbs"]:
                 continue  # "and therefore didn't …" -> "I therefore didn't": the link word is misplaced
@@ -537,6 +539,8 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if not (sequence and is_past(adv) and is_past(root)):
                 continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
             order, inst = "sub", {"link": sequence}  # "When they arrived, they …" -> "They arrived. Then they …"
+        if written == "main" and order == "sub" and any(c.dep_ == "expl" for c in root.children):
+            continue  # "there was the time he outraged … because he …": the cause is of the inner clause
         if "template" in inst:
             form = happen(root)
             if form is None:
