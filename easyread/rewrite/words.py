@@ -387,6 +387,9 @@ def plain_fits_slot(plain: str, texts: list[str], tags: list[str], index: int, t
     >>> plain_fits_slot("come from", "Storms originate in Africa .".split(), [], 1, "VBP")
     False
     """
+    if plain.split()[0].lower() in ("more", "less", "fewer") and index > 0 and (
+            texts[index - 1].endswith("%") or texts[index - 1].lower() in ("percent", "cent")):
+        return False  # "24% additional" -> not "24% more": numbers.percent.v2 would read a change on the next run
     near = {t.lower() for t in texts[max(index - 4, 0) : index] + texts[index + 1 : index + 5]}
     if plain.split()[0].lower() in near or plain.lower() + "s" in near:
         return False  # "broader objectives and goals" -> "broader goals and goals"
