@@ -636,8 +636,8 @@ def words(text: str) -> list[str]:
     return [t.text for t in tokenize(text) if t.kind in ("word", "number")]
 
 
-_A_BEFORE = re.compile(r"(?i)^(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b)")
-_AN_BEFORE = re.compile(r"(?i)^(?:hour|honest|honour|honor|heir)")
+_A_BEFORE = r"(?i)(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b)"  # compiled on first use, not at import
+_AN_BEFORE = r"(?i)(?:hour|honest|honour|honor|heir)"
 
 
 def indefinite_article(word: str) -> str:
@@ -651,8 +651,8 @@ def indefinite_article(word: str) -> str:
         return "a"
     if len(word) > 1 and word.isupper() and word.isalpha() and len(word) <= 5:
         return "an" if word[0] in "AEFHILMNORSX" else "a"
-    if _A_BEFORE.match(word):
+    if re.match(_A_BEFORE, word):
         return "a"
-    if _AN_BEFORE.match(word):
+    if re.match(_AN_BEFORE, word):
         return "an"
     return "an" if word[:1].lower() in "aeiou" else "a"

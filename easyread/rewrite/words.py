@@ -238,6 +238,7 @@ class SlotLimits:
     not_before_adjective: frozenset[str]
     suggest_only: frozenset[str]
     suggest_only_pairs: frozenset[tuple[str, str]]
+    adjective_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +263,7 @@ def slot_limits() -> SlotLimits:
         frozenset(words("no_article", "plains")), frozenset(words("not_before_adjective", "words")),
         frozenset(words("suggest_only", "words")),
         frozenset((h, p) for h, _, p in (x.partition(":") for x in words("suggest_only", "pairs"))),
+        frozenset(words("adjective_after", "words")),
     )
 
 
@@ -315,10 +317,6 @@ def verb_nouns() -> frozenset[str]:
     return frozenset(read_lines("verb_nouns.txt"))
 
 
-_INTENSIFIERS = frozenset({"very", "so", "too", "more", "most", "less", "least", "extremely", "really", "quite",
-                           "highly", "increasingly", "particularly", "deeply", "hugely", "truly"})
-
-
 def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> bool:
     """False when the hard word at ``index`` must stay whatever the plain word: a linking adverb
     inside a clause (``is therefore important``), a word of a fixed phrase
@@ -352,7 +350,7 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
     nxt_tag = tags[index + 1] if index + 1 < len(tags) else ""
     if tag in ("VB", "VBP", "VBZ", "VBD") and prev_word in _DETERMINERS:
         return False
-    if tag in ("VBG", "VBN") and prev_word in _INTENSIFIERS:
+    if tag in ("VBG", "VBN") and prev_word in limits.adjective_after:
         return False  # "very compelling", "highly anticipated": an adjective, not the verb's sense
     if tag == "JJ" and prev_word in ("more", "most"):
         return False  # "more robust" -> "more strong": the plain word would need its own comparative

@@ -176,15 +176,13 @@ def _view(sentence: Sentence, ctx: RuleContext) -> View:
     return View(sentence, present_plural(sentence.tokens, ctx.tags(sentence)))
 
 
-_CLAUSE_OPENERS = frozenset({",", ";", "that", "and", "but", "because", "when", "if", "while", "although"})
-
-
 def present_plural(toks: Sequence[Any], tags: list[str]) -> list[str]:
     """A base form right after a plural subject that opens a clause is a present tense
     (``The groups strongly oppose …``: the tagger's ``VB`` after an adverb becomes ``VBP``);
     not after a verb (``make people oppose``), a modal or ``to``."""
     if "VB" not in tags:
         return tags
+    openers = {str(w) for w in _table()["tag_repair"]["clause_openers"]}
     out = list(tags)
     for k, tag in enumerate(tags):
         if tag != "VB" or k < 1:
@@ -197,7 +195,7 @@ def present_plural(toks: Sequence[Any], tags: list[str]) -> list[str]:
         i = j
         while i > 0 and tags[i - 1] in _NP_TAGS and toks[i - 1].text != ",":
             i -= 1
-        if i == 0 or toks[i - 1].text.lower() in _CLAUSE_OPENERS:
+        if i == 0 or toks[i - 1].text.lower() in openers:
             out[k] = "VBP"
     return out
 
@@ -1213,7 +1211,7 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                     and view.lower(outer) not in counting):
                 continue  # "The percentages of children diagnosed with X have trebled": the phrase narrows the subject
             if np_first > 1 and view.lower(np_first - 1) == "of" and view.lower(np_first - 2) in {
-                    str(w) for w in _table()["conjunction_bare"]["quantifiers"]} | {"all", "half", "none", "each"}:
+                    str(w) for w in _table()["reduced_relative"]["partitives"]}:
                 continue  # "most of the bacteria identified by the team are harmless": the phrase says which
             past = view.tags[f] == "VBD"
         elif f == end and view.lower(i + 1) == "by" and view.tags[i + 2] != "VBG" and not any(
