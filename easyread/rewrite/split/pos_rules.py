@@ -237,6 +237,10 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.lower(k) in _subordinator_words() for k in range(0, prev)):
             continue  # "… when the days seem darker, mortality more certain, and the only response is …":
             # the last item of a list inside a subordinate clause, not a second main clause
+        aside = max((k for k in range(i) if k in dashes or view.lower(k) == "including"), default=None)
+        if w == "," and aside is not None and not any(view.tags[k] in _FINITE for k in range(aside + 1, i)):
+            continue  # "… on display – including those of the libraries, and a copy found in France":
+            # the last item of a list inside a dash aside or an "including" phrase, not a main clause
         left = view.text[: _cut(view, i)]
         right = view.text[_cut(view, right_from) :]
         if link:
