@@ -211,7 +211,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     Unit fractions are words (a fifth, a quarter, a third, a half); others are ``n in d``
     (v2; v1 wrote ``2 fifths``, which is harder to read).
     The nearest simple fraction is chosen, with ``about`` unless it is exact; percentages
-    with no fraction within 5 points are kept. Why: Inclusion Europe (2009): avoid
+    with no fraction within 5 points are kept, and so is every percentage of a sentence
+    where one is kept (one form per sentence, so figures stay comparable). Why: Inclusion Europe (2009): avoid
     percentages; people picture "1 in 4" more easily than "24%".
 
     >>> from easyread.rewrite.rules import demo
@@ -292,6 +293,9 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if not text[: m.start()].strip():
             new = new[:1].upper() + new[1:]
         out.append(Proposal(span, new, rid, f"{m.group()} written as {words}"))
+    if len(out) < len(matches):
+        return []  # "71% post their town, up from 61%": every percentage of a sentence in one
+        # form, or the reader compares "71%" with "about 3 in 5"; all are kept
     return out
 
 

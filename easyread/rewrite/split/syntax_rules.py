@@ -329,6 +329,12 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         first_right = cc.i + 1
         while first_right < end and cl.doc[first_right].text == ",":
             first_right += 1  # "and, at first, I thought …" -> "At first, I thought …"
+        opener = cl.doc[first_right]
+        if (opener.tag_ in ("WRB", "WP", "WDT") or opener.lower_ in words("subordinators") | {"whether"}) and (
+                opener.head.i == conj.i or not any(t.text == "," for t in cl.doc[first_right:end])):
+            continue  # "… about how thoughts are encoded and how they might be …": a second 'how'
+            # clause of the same verb, not a main clause (a lead clause closed by a comma may open one:
+            # "and, as the user dives, air is fed back")
         right = cl.chars(first_right, end)
         if subject_of(conj) is None:
             subj = subject_of(root)
