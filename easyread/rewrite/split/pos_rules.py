@@ -717,7 +717,8 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     acronym (``(NSPCC)``) or a name's full form (``Kris (Criminals' Return Into Society)``), lists
     things (``– immigration, trade and security –``) or holds a negation (``not``, ``no``, ``never`` …) is kept, and so
     (data 2026.4) is one that opens with a scope word from ``[drop_aside] keep_openers``
-    (``along with``, ``except`` …). This is the only rule that may
+    (``along with``, ``except`` …), and one that holds a percentage (``– 80% of its workforce –``:
+    a share says how big the thing is). This is the only rule that may
     remove a number or a name. Why: UK easy read and Inclusion Europe (2009): leave out what
     the reader does not need; keep one idea per sentence.
 
@@ -762,6 +763,8 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "Kris (Criminals' Return Into Society)": a name's full form, as with "(NSPCC)"
         if len(before) > 1 and before.isupper() and "".join(w[0] for w in content).upper() == before:
             continue  # "CSP – concentrated solar power –": the aside spells out the acronym before it
+        if any(w in ("%", "percent") or w.endswith("%") or w.lower() == "cent" for w in inner):
+            continue  # "24,000 of its staff – 80% of its workforce –": a share is how big the thing is, not a side detail
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":
