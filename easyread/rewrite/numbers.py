@@ -98,7 +98,8 @@ def round_large(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
     What: a number of 10,000 or more becomes two significant figures and ``thousand``,
     ``million`` or ``billion``, with ``about`` when rounding changed the value (and no
-    ``about`` is already there). Why: big numbers are hard to read; Inclusion Europe (2009)
+    ``about`` is already there); not in a sentence that also writes a smaller number with a
+    comma (``2,600``), so its figures stay in one form. Why: big numbers are hard to read; Inclusion Europe (2009)
     asks to avoid them, and the WCAG 3 clear-language draft to avoid non-essential numbers.
 
     >>> from easyread.rewrite.rules import demo
@@ -107,8 +108,11 @@ def round_large(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """
     text = sentence.text
     out: list[Proposal] = []
-    for m in _LARGE.finditer(text):
-        n = int(m.group(1).replace(",", ""))
+    found = [(m, int(m.group(1).replace(",", ""))) for m in _LARGE.finditer(text)]
+    if any(n < 10_000 and "," in m.group(1) for m, n in found):
+        return []  # "a town of 18,000 people, 2,600 are out of work": "18 thousand" beside
+        # "2,600" is harder to compare than two numbers in digits; both are kept
+    for m, n in found:
         if n < 10_000:
             continue
         plain, exact = plain_large(n)
