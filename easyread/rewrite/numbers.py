@@ -269,7 +269,8 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             out.append(Proposal((art_start.start(1), noun_end), new, rid,
                                 f"{m.group()} change written as {words}"))
             continue
-        if before == "by" or after in ("more", "less", "fewer", "higher", "lower"):
+        if before == "by" and after != "of" or after in ("more", "less", "fewer", "higher", "lower"):
+            # ("practised by 80% of Indians" is a share of a group, not a change: below)
             change = _nearest_change(value)
             if change is None:
                 continue

@@ -1599,6 +1599,10 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             before = view.tags[c - 1]
             if before.startswith("NN") or before in ("PRP", "POS") or view.words(c - 1) in _CLOSERS | _QUOTE_MARKS:
                 return []
+            says = {str(w) for w in _table()["attribution"]["verbs"]}
+            if view.lower(c - 1) in says and any(view.words(k) == "," for k in range(max(0, c - 5), c - 1)):
+                return []  # "… the Food Pantry, she says, which is one of several pantries": the 'which'
+                # is about the noun before the interposed attribution, not about the whole clause
             v = c + 2 + (1 if view.tags[c + 2] == "RB" else 0)
             if view.tags[v] not in ("VBD", "VBZ", "MD"):
                 return []

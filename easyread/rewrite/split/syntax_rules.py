@@ -715,6 +715,9 @@ def lead_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     back = {str(w) for w in conf.get("refers_back", [])}
     if any(t.lower_ in back for t in doc[0:b]):
         return []  # "At the same time, …" links to the sentence before; it stays first
+    vague = {str(w) for w in conf.get("indefinite", [])}
+    if any(c.lower_ in vague and c.i < head.i for c in head.children):
+        return []  # "At one point on my visit, …": no time a reader can hold on to; it stays first
     be = be_form(root, False)
     if be is None:
         return []
