@@ -237,6 +237,12 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.lower(k) in _subordinator_words() for k in range(0, prev)):
             continue  # "… when the days seem darker, mortality more certain, and the only response is …":
             # the last item of a list inside a subordinate clause, not a second main clause
+        if w == "," and (view.tags[i - 1] == "POS" or view.words(i - 1).endswith(("’s", "'s", "s’", "s'"))
+                         and view.tags[i - 1] in ("NNP", "NNPS", "POS")):
+            continue  # "… won Arnold Schwarzenegger’s, and the rest of the jury’s, vote": the noun comes later
+        if w == "," and prev is not None and _clause_item(view, prev + 1, i) and has_clause(*_tags_words(view, 0, prev)):
+            continue  # "…, several police were injured, one car was burned, and windows were smashed":
+            # a list of clauses; splitting at its last "and" leaves "A, B." (a comma splice)
         aside = max((k for k in range(i) if k in dashes or view.lower(k) == "including"), default=None)
         if w == "," and aside is not None and not any(view.tags[k] in _FINITE for k in range(aside + 1, i)):
             continue  # "… on display – including those of the libraries, and a copy found in France":
@@ -250,6 +256,18 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                                   f"two main clauses joined by {w!r} {view.words(i + 1) if w == ',' else ''}".strip(),
                                   parts=parts)))
     return _balanced(cands, end)
+
+
+def _clause_item(view: View, a: int, b: int) -> bool:
+    """Tokens ``a:b`` are a main clause of their own between commas (``, one car was burned,``):
+    a finite verb that is not a verb of saying (``, he says,`` is an attribution), not opened by
+    a relative or wh-word or a subordinator (``, where 24,000 fans …,``)."""
+    if b - a < 2 or view.tags[a] in ("WDT", "WP", "WP$", "WRB") or view.lower(a) in _subordinator_words():
+        return False
+    says = {str(v) for v in _table()["attribution"]["verbs"]}
+    if not any(view.tags[k] in _FINITE and view.lower(k) not in says for k in range(a, b)):
+        return False
+    return has_clause(*_tags_words(view, a, b))
 
 
 def _np_start(view: View, i: int) -> int:
