@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from easyread.data import read_tsv, split_table
@@ -258,13 +258,19 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return _balanced(cands, end)
 
 
+@cache
+def attribution_verbs() -> frozenset[str]:
+    """Verbs of saying in an attribution (``[attribution] verbs`` in ``split.toml``)."""
+    return frozenset(str(v) for v in _table()["attribution"]["verbs"])
+
+
 def _clause_item(view: View, a: int, b: int) -> bool:
     """Tokens ``a:b`` are a main clause of their own between commas (``, one car was burned,``):
     a finite verb that is not a verb of saying (``, he says,`` is an attribution), not opened by
     a relative or wh-word or a subordinator (``, where 24,000 fans …,``)."""
     if b - a < 2 or view.tags[a] in ("WDT", "WP", "WP$", "WRB") or view.lower(a) in _subordinator_words():
         return False
-    says = {str(v) for v in _table()["attribution"]["verbs"]}
+    says = attribution_verbs()
     if not any(view.tags[k] in _FINITE and view.lower(k) not in says for k in range(a, b)):
         return False
     return has_clause(*_tags_words(view, a, b))
@@ -781,6 +787,14 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "Kris (Criminals' Return Into Society)": a name's full form, as with "(NSPCC)"
         if len(before) > 1 and before.isupper() and "".join(w[0] for w in content).upper() == before:
             continue  # "CSP – concentrated solar power –": the aside spells out the acronym before it
+        lead = next((k for k in range(a) if view.tags[k] != "CC" and view.words(k) != ","), a)
+        if view.lower(lead) in _subordinator_words() and not any(view.words(k) == "," for k in range(lead, a)):
+            continue  # "As the economy recovered … – to tame the unions – she seemed …": the aside also
+            # ends the opening clause; without it the two clauses run together
+        if inner[0].lower() == "to" and len(inner) > 1 and view.tags[a + 2] == "VB":
+            continue  # "– to tame the unions and cure inflation –": a purpose is not a side detail
+        if view.words(a) == "(" and len(inner) <= 3 and all(w.isalpha() and w.islower() for w in inner):
+            continue  # "music ownership (downloads)": a short gloss of the words before it
         if any(w in ("%", "percent") or w.endswith("%") or w.lower() == "cent" for w in inner):
             continue  # "24,000 of its staff – 80% of its workforce –": a share is how big the thing is, not a side detail
         s = view.sentence.tokens[a].start
@@ -1305,9 +1319,17 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         left_tags, left_words = _tags_words(view, 0, i)
         if not has_clause(left_tags, left_words) or len([t for t in left_tags if t[:1].isalpha()]) < 5:
             continue
+        finite = max((k for k in range(i) if view.tags[k] in _FINITE), default=-1)
+        last = max((k for k in range(finite + 1, i) if view.tags[k].startswith("VB")), default=-1)
+        if last > 0 and (view.tags[last] == "VB" and view.tags[last - 1] == "TO" or view.tags[last] == "VBG" and view.lower(
+                last - 1) in ("before", "after", "while", "since", "by", "without", "when", "from")):
+            continue  # "… levelled out before dropping to 19% during the final quarter": the time
+            # belongs to the "-ing"/"to" verb, not to the main clause; "This" would point at either
         lowers = [w.lower() for w in left_words]
         if "will" in lowers:
             this = "This will be"
+        elif "would" in lowers:
+            this = "This would be"
         elif "VBD" in left_tags or "has" in lowers or "have" in lowers:
             this = "This was"
         else:
@@ -1601,7 +1623,7 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(relative_sentential, "The old mayor resigned suddenly in 2001, which surprised many people in the town.", max_words=8)
     'The old mayor resigned suddenly in 2001. This surprised many people in the town.'
     >>> demo(relative_sentential, "The young painter moved to Paris in 1905, where he studied art for six years.", max_words=8)
-    'The young painter moved to Paris in 1905. There he studied art for six years.'
+    'The young painter moved to Paris in 1905. There, he studied art for six years.'
     """
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
@@ -1635,7 +1657,7 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if any(view.lower(k) in ("and", "or") and not any(view.tags[j] in _FINITE for j in range(k, end))
                    for k in range(fw, end)):
                 return []  # "worked out names, where they lived and the names of …": one item of a list
-            new = f"There {_lower_start(view, c + 2, _after(view, c + 2, end))}"
+            new = f"There, {_lower_start(view, c + 2, _after(view, c + 2, end))}"  # "There, reporters …": not "There [are] reporters"
             f = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
             nxt = f + 1
             while nxt < end and view.tags[nxt] == "RP":

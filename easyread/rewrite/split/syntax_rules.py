@@ -36,6 +36,7 @@ from easyread.rewrite.split.parsed import sentence_parse
 from easyread.rewrite.split.pos_rules import (
     _SUBJECT_PRONOUNS,
     _lower_first,
+    attribution_verbs,
     finish,
     name_for_pronoun,
 )
@@ -619,6 +620,11 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             na += 1  # "only modern techniques, which avoid …" -> "Modern techniques avoid …"
         if any(t.lower_ in words("pronouns") for t in doc[a + 1 : b]):
             continue  # "which features its vets": moved after the main clause, "its" would point elsewhere
+        says = attribution_verbs()
+        if any(t.lower_ in says for t in doc[:a]) or any(
+                t.lower_ in says and any(x.text == "," for x in doc[max(b + 1, t.i - 4) : t.i]) for t in doc[b + 1 : end]):
+            continue  # "…, added Fernández, the licence would say that only modern techniques, which avoid
+            # waste, …": inside a reported claim; on its own the clause would read as the writer's fact
         np = _definite(cl.chars(na, np_end))
         described = cl.chars(a + 1, b)
         main, main_words = _without(cl, a, b, end, root)

@@ -134,7 +134,7 @@ EXAMPLES = [
      "He lost the election by ten votes, which led to a long legal fight.",
      "split.relative_sentential.v1"),
     ("The painter moved to Paris in 1905, where he studied art for six years.",
-     "The painter moved to Paris in 1905. There he studied art for six years.",
+     "The painter moved to Paris in 1905. There, he studied art for six years.",
      "split.relative_sentential.v1"),
     ("The film was made by John Smith, a director from Leeds.",
      "The film was made by John Smith. John Smith was a director from Leeds.",
