@@ -275,13 +275,22 @@ def _keep_together() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+#: A space before a closing quote or punctuation mark (a stray one left in the text): the mark
+#: must not start a line on its own ("took well / ”.").
+_SPACE_BEFORE_CLOSER = re.compile(r"[ \t](?=[”,.;:!?)\]])")
+
+
 def keep_together(text: str) -> str:
     """No-break spaces inside number phrases, dates, initials and titles, so "2 in 5" and
-    "L. Ron Hubbard" never break across lines (``data/keep_together.toml``).
+    "L. Ron Hubbard" never break across lines (``data/keep_together.toml``), and before a
+    closing quote or punctuation mark, which never starts a line.
 
     >>> keep_together("About 2 in 5 people met L. Ron Hubbard on 5 March.").count("\u00a0")
     4
+    >>> keep_together("It took well ”.")
+    'It took well\xa0”.'
     """
+    text = _SPACE_BEFORE_CLOSER.sub("\u00a0", text)
     pattern = _keep_together()
     if pattern is None:
         return text
