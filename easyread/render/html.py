@@ -9,7 +9,7 @@ stylesheets plus the caller's ``--css``, with ``</`` neutralised so it cannot cl
 
 Layout per profile (see ``styles/``):
 
-* ``easy-read``: a cover (title, what it is about, what it is a version of), then one sentence
+* ``easy-read``: a cover (title, what it is a version of), then one sentence
   per row with the picture on the left and the words on the right (EL-07), then a
   "Hard words" box (``<dl>`` with ``<dfn>``; ``<abbr title>`` for acronyms), then the credits;
 * ``large-print``: the same rows without pictures, at 18 pt or more;
@@ -483,14 +483,32 @@ def _title(doc: Document) -> str:
     return clean_text(stem) or "Untitled article"
 
 
-def _about(doc: Document, settings: RenderSettings) -> str | None:
-    """One line on what the document is about: the standfirst, or (for the easy-read rows
-    layout, which repeats the main point on the cover) the first body sentence."""
-    kinds = ("standfirst", "paragraph", "list_item", "quote") if settings.layout == "rows" else ("standfirst",)
-    for block in _body_blocks(doc):
-        if block.kind in kinds:
-            return clean_text(block.sentences[0].text)
+def _about(doc: Document) -> str | None:
+    """One line on what the document is about, for the page's ``<meta name="description">``:
+    the standfirst, or else the first sentence of the body."""
+    blocks = _body_blocks(doc)
+    for kinds in (("standfirst",), ("standfirst", "paragraph", "list_item", "quote")):
+        for block in blocks:
+            if block.kind in kinds:
+                return clean_text(block.sentences[0].text)
     return None
+
+
+def _same_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", clean_text(text).lower()))
+
+
+def cover_about(doc: Document, about: str | None) -> str | None:
+    """The cover's bold "what it is about" line: ``about`` only when the body does not print
+    the same sentence. A reader gets every sentence once: the first sentence of an article is
+    row 1 (with its picture and explanations), not also a summary on the cover (blind picture
+    reviews 6–9: "the first sentence of every article is printed twice")."""
+    if not about:
+        return None
+    key = _same_words(about)
+    if any(_same_words(s.text) == key for b in _body_blocks(doc) for s in b.sentences):
+        return None
+    return about
 
 
 @functools.lru_cache(maxsize=1)
@@ -526,12 +544,14 @@ def build_html(
     if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
         doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
     source_title = clean_text(doc.source.title or doc.title or "").strip() or None
+    about = _about(doc)
     template = _environment().get_template("template.html.j2")
     return str(
         template.render(
             lang=clean_text(doc.lang or "").strip(),
             title=_title(doc),
-            about=_about(doc, settings),
+            about=about,
+            cover_about=cover_about(doc, about),
             source_title=source_title,
             credit=clean_text(doc.credit).strip() if doc.credit else None,
             news_meta=clean_text("; ".join(news_metadata(doc))) or None,

@@ -129,11 +129,31 @@ def test_one_sentence_per_row_picture_left(soup: BeautifulSoup, doc: Document) -
 def test_cover_says_what_it_is(soup: BeautifulSoup, doc: Document) -> None:
     cover = soup.find("header", class_="cover")
     assert words(cover.h1.get_text()) == doc.title
-    about = cover.find(class_="about").get_text()
-    assert words(about) == words(next(doc.body_sentences()).text)
+    # The first sentence is row 1; the cover does not print it again (see the test below).
+    assert cover.find(class_="about") is None
+    assert soup.find("meta", attrs={"name": "description"})["content"] == next(doc.body_sentences()).text
     note = words(cover.find(class_="version-note").get_text())
     assert note.startswith("This is an easy read version of") and doc.title in note
     assert "Press Association" in cover.get_text()
+
+
+@pytest.mark.parametrize("profile", ["easy-read", "large-print", "plain"])
+def test_the_first_sentence_is_printed_once(doc: Document, profile: str) -> None:
+    """Blind picture reviews 6-9: "the first sentence of every article is printed twice" (as
+    the cover's bold line and as row 1). Every profile prints it once."""
+    page = BeautifulSoup(render_html(doc, profile=profile), "html.parser")
+    first = words(next(doc.body_sentences()).text)
+    visible = words(page.body.get_text(" "))
+    assert visible.count(first) == 1
+
+
+def test_a_standfirst_not_printed_in_the_body_is_on_the_cover() -> None:
+    from easyread.render.html import cover_about
+
+    doc = read_document(SEED)
+    first = next(doc.body_sentences()).text
+    assert cover_about(doc, first) is None  # the body prints it
+    assert cover_about(doc, "A summary the body does not print.") == "A summary the body does not print."
 
 
 def test_key_terms_bold_where_explained(soup: BeautifulSoup) -> None:
