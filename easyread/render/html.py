@@ -298,7 +298,17 @@ def keep_together(text: str) -> str:
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+    """The term as a whole word, also with a plural or past ending ("estimate" finds
+    "Estimates", "firearm" "firearms"): the glossary finds terms across inflections, so the
+    word shown bold is the one the text uses."""
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?:s|es|d|ed)?(?!\w)", re.IGNORECASE)
+
+
+def is_explained(entry: GlossEntry) -> bool:
+    """Whether easyread can tell the reader what ``entry`` means: it has an explanation, or it
+    is an acronym with its expansion. A term nobody explained (source ``missing``: a rare word
+    or an unknown acronym, left for an editor, ``W611``) is not shown as a hard word."""
+    return bool(entry.explanation.strip()) or (entry.kind == "acronym" and bool((entry.expansion or "").strip()))
 
 
 def sentence_html(text: str, entries: Iterable[GlossEntry] = ()) -> Any:
@@ -359,7 +369,7 @@ class Term:
     def definition(self) -> str:
         """The explanation, led by the expansion of an acronym when it does not say it."""
         if self.acronym and self.expansion and self.expansion.lower() not in self.explanation.lower():
-            return f"{self.term} stands for {self.expansion}. {self.explanation}"
+            return f"{self.term} stands for {self.expansion}. {self.explanation}".strip()
         return self.explanation
 
 
@@ -389,7 +399,7 @@ def _glossary_terms(doc: Document) -> list[Term]:
     terms: list[Term] = []
     for entry in doc.glossary:
         key = clean_text(entry.term.strip()).lower()
-        if not key or key in seen or not entry.explanation.strip():
+        if not key or key in seen or not is_explained(entry):
             continue
         seen.add(key)
         acronym = entry.kind == "acronym"
@@ -405,11 +415,15 @@ def _glossary_terms(doc: Document) -> list[Term]:
 
 
 def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
-    """Sentence id -> glossary entries to bold there: the first use and its gloss sentences."""
+    """Sentence id -> glossary entries to bold there: the first use and its gloss sentences.
+
+    Only terms that are explained (:func:`is_explained`: in a sentence of their own or in the
+    "Hard words" box) are bold: bold tells the reader "this word is explained", so a word
+    with no explanation anywhere stays in regular type (blind picture review 9)."""
     marks: dict[str, list[GlossEntry]] = {}
     anchors: dict[str, list[GlossEntry]] = {}
     for entry in doc.glossary:
-        if entry.first_sentence_id:
+        if entry.first_sentence_id and is_explained(entry):
             marks.setdefault(entry.first_sentence_id, []).append(entry)
             anchors.setdefault(entry.first_sentence_id, []).append(entry)
     for block in doc.blocks:

@@ -342,3 +342,47 @@ def test_custom_styles_folder(tmp_path: Path) -> None:
     config = load_config(use_project=False, overrides={"render": {"styles": str(tmp_path)}})
     page = render_html(read_document(SEED), config=config)
     assert "/* custom base.css */" in page and "/* custom easy-read.css */" in page
+
+
+def _bold_and_box(page: str) -> tuple[list[str], set[str]]:
+    soup = BeautifulSoup(page, "html.parser")
+    box = soup.select_one("section.hard-words")
+    boxed = {words(d.get_text()).lower() for d in box.select("dfn")} if box else set()
+    if box:
+        box.decompose()
+    return [words(s.get_text()) for s in soup.select("main strong")], boxed
+
+
+@pytest.mark.parametrize("profile", ["easy-read", "large-print", "plain"])
+def test_a_bold_word_is_always_explained(profile: str) -> None:
+    """Blind picture review 9: skydiver, visor, UFO, jury, policy… were bold and explained
+    nowhere. Bold says "this word is explained"; a term nobody explained (source ``missing``)
+    stays in regular type and is not in the box either."""
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nThe skydiver wore a visor. The jury met. Estimates rose.\n")
+    first = {s.text.split()[1 if s.text.startswith("The") else 0]: s.id for s in doc.body_sentences()}
+    doc.add_gloss(GlossEntry("skydiver", "", first["skydiver"], "missing", "rare"), rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("UFO", "", first["skydiver"], "missing", "acronym"), rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("jury", "A jury is a group of people who decide a case.", first["jury"], "builtin"),
+                  rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("estimate", "An estimate is a careful guess.", first["Estimates"], "builtin"),
+                  rule="test.gloss", reason="t")
+    bold, boxed = _bold_and_box(render_html(doc, profile=profile))
+    assert "skydiver" not in [b.lower() for b in bold] and "skydiver" not in boxed
+    assert "jury" in bold and "jury" in boxed
+    assert "Estimates" in bold and "estimate" in boxed  # the form the text uses is the bold one
+    assert all(b.lower().rstrip("sd") in {t.rstrip("sd") for t in boxed} for b in bold), (bold, boxed)
+
+
+def test_an_acronym_with_only_its_expansion_is_explained() -> None:
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nHe saw a UFO.\n")
+    sid = next(doc.body_sentences()).id
+    doc.add_gloss(GlossEntry("UFO", "", sid, "builtin", "acronym", "unidentified flying object"),
+                  rule="test.gloss", reason="t")
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert soup.select_one("main .row strong abbr")["title"] == "unidentified flying object"
+    assert words(soup.select_one("section.hard-words .explanation").get_text()) == \
+        "UFO stands for unidentified flying object."
