@@ -299,9 +299,20 @@ def keep_together(text: str) -> str:
 
 def _term_pattern(term: str) -> re.Pattern[str]:
     """The term as a whole word, also with a plural or past ending ("estimate" finds
-    "Estimates", "firearm" "firearms"): the glossary finds terms across inflections, so the
-    word shown bold is the one the text uses."""
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?:s|es|d|ed)?(?!\w)", re.IGNORECASE)
+    "Estimates", "firearm" "firearms") and with or without a hyphen ("wifi" finds "Wi-fi"):
+    the glossary finds terms across inflections, so the word shown bold is the one the text
+    uses.
+
+    >>> bool(_term_pattern("wifi").search("No Wi-fi here")), bool(_term_pattern("press conference").search("press-conferences"))
+    (True, True)
+    >>> bool(_term_pattern("art").search("party")), bool(_term_pattern("UK").search("UKIP"))
+    (False, False)
+    """
+    body = "".join(
+        r"[\s\-\u2011]?" if ch in " -\u2011" else re.escape(ch) + (r"-?" if ch.isalpha() and nxt.isalpha() else "")
+        for ch, nxt in zip(term, term[1:] + " ", strict=True)
+    )  # a hyphen may come or go: "wifi" finds "Wi-fi", "e-mail" finds "email"
+    return re.compile(r"(?<!\w)" + body + r"(?:s|es|d|ed)?(?!\w)", re.IGNORECASE)
 
 
 def is_explained(entry: GlossEntry) -> bool:
@@ -387,8 +398,12 @@ def explained_inline(doc: Document) -> set[str]:
         if not term or not entry.first_sentence_id:
             continue
         pattern = _term_pattern(term)
-        if any(pattern.search(clean_text(text)) for text in anchors.get(entry.first_sentence_id, ())):
-            found.add(term.lower())
+        explanation = _same_words(entry.explanation)
+        for text in anchors.get(entry.first_sentence_id, ()):
+            # The sentence names the term, spelt as in the glossary or not ("Wi-fi" for the
+            # term "wifi"), or it is the entry's own explanation.
+            if pattern.search(clean_text(text)) or (explanation and _same_words(text) == explanation):
+                found.add(term.lower())
     return found
 
 

@@ -386,3 +386,18 @@ def test_an_acronym_with_only_its_expansion_is_explained() -> None:
     assert soup.select_one("main .row strong abbr")["title"] == "unidentified flying object"
     assert words(soup.select_one("section.hard-words .explanation").get_text()) == \
         "UFO stands for unidentified flying object."
+
+
+def test_a_term_explained_in_the_text_is_not_repeated_in_the_box() -> None:
+    """Blind picture review 9: "Wi-fi is defined in the text and again in the box" (the
+    glossary's term is "wifi", the text says "Wi-fi")."""
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nFans protested against wi-fi in the stadium.\n")
+    sid = next(doc.body_sentences()).id
+    doc.add_gloss(GlossEntry("wifi", "Wi-fi is a way to get on the web without wires.", sid, "builtin"),
+                  rule="test.gloss", reason="t",
+                  explanation_sentence="Wi-fi is a way to get on the web without wires.")
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert soup.select_one("section.hard-words") is None
+    assert [words(s.get_text()) for s in soup.select("main .row strong")] == ["wi-fi", "Wi-fi"]
