@@ -429,6 +429,32 @@ def _glossary_terms(doc: Document) -> list[Term]:
     return terms
 
 
+#: The height of an A4 page's text area in mm (the @page margins of styles/base.css).
+_PAGE_TEXT_MM = 297 - 22 - 24
+#: Characters a line of the box holds at the least (its 25em measure at a wide 0.55em average).
+_BOX_CHARS = 45
+
+
+def box_fits_a_page(terms: list[Term], font_size_pt: float) -> bool:
+    """Whether the "Hard words" box fits on one page, by an estimate that errs high (wide
+    characters, every explanation line full). A box that fits is kept whole (``class="whole"``,
+    ``break-inside: avoid``): cut across pages, a box is stretched to the foot of the first
+    page, which left empty space inside it (blind picture review 9). A longer box breaks
+    between terms, under a "Hard words (continued)" cue.
+
+    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
+    >>> box_fits_a_page([t] * 6, 16), box_fits_a_page([t] * 12, 16)
+    (True, False)
+    """
+    em = font_size_pt * 25.4 / 72
+    line = 1.5 * em
+    height = 3.0 + 1.0 * em + 1.35 * em * (1.25 + 0.8) + line + 0.4 * em  # border, padding, h2, intro
+    for term in terms:
+        lines = 1 + max(1, -(-len(term.definition) // _BOX_CHARS))
+        height += lines * line + 1.0 * em  # term and explanation; the space around them
+    return height <= 0.95 * _PAGE_TEXT_MM
+
+
 def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
     """Sentence id -> glossary entries to bold there: the first use and its gloss sentences.
 
@@ -574,6 +600,7 @@ def build_html(
         doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
     source_title = clean_text(doc.source.title or doc.title or "").strip() or None
     about = _about(doc)
+    terms = _glossary_terms(doc)
     template = _environment().get_template("template.html.j2")
     return str(
         template.render(
@@ -587,7 +614,8 @@ def build_html(
             version_note=settings.version_note,
             settings=settings,
             groups=groups,
-            terms=_glossary_terms(doc),
+            terms=terms,
+            box_whole=box_fits_a_page(terms, settings.font_size_pt),
             terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
             picture_note=picture_note,
