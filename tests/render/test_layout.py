@@ -123,3 +123,27 @@ def test_a_row_without_a_picture_is_as_tall_as_its_words() -> None:
     (p1, y1), (p2, y2) = at["It was so."], at["Then it was not."]
     gap_mm = abs(y1 - y2) * 25.4 / 72
     assert p1 == p2 and gap_mm < 18, gap_mm  # a 16 pt line is 8.5 mm; a 26 mm row was ~33 mm apart
+
+
+@pytest.mark.parametrize("profile", ["easy-read", "large-print"])
+def test_a_list_has_bullets_and_stays_close(profile: str) -> None:
+    """Blind picture reviews 7-8: "lists become loose, widely spaced paragraphs with no
+    bullets" (6 spinal breaks / 3 broken ribs / a damaged lung). Each item is led by a bullet
+    and is closer to the next item than rows are to each other; the PDF still passes its check."""
+    from easyread.pipeline import document_from_text
+    from easyread.render import render_pdf_report
+    from easyread.render.accessibility import failures
+
+    doc = document_from_text("A test\n\nI found out later that I had:\n\n- 6 spinal breaks\n- 3 broken ribs\n"
+                             "- a damaged lung\n\nIt was so.\n\nThen it was not.\n")
+    data, report = render_pdf_report(doc, profile)
+    assert not failures(report)
+    found = lines(data)
+    assert {"• 6 spinal breaks", "• 3 broken ribs", "• a damaged lung"} <= {" ".join(x.split()) for x in found}
+    at = baselines(data)
+    item_gap = at["3 broken ribs"][1] - at["a damaged lung"][1] if "3 broken ribs" in at else None
+    row_gap = at["It was so."][1] - at["Then it was not."][1]
+    if item_gap is None:  # pypdf reports the bullet and the words as one piece
+        item_gap = next(y for t, (_, y) in at.items() if t.endswith("3 broken ribs")) - \
+            next(y for t, (_, y) in at.items() if t.endswith("a damaged lung"))
+    assert 0 < item_gap < row_gap, (item_gap, row_gap)
