@@ -99,7 +99,7 @@ def measure_pdfs(folder: Path, profile: str) -> dict[str, float]:
         total["one_word_lines"] += sum(
             1 for i in range(len(lines) - 1)
             if lines[i] and lines[i + 1] and len(lines[i].split()) <= 2
-            and not re.search(r"[.!?:”\"]$", lines[i]) and not lines[i].startswith("Page ")
+            and not re.search(r"[.!?:”\"]$", lines[i]) and not lines[i].startswith(("Page ", "•"))
         )
     return total
 
