@@ -9,7 +9,7 @@ stylesheets plus the caller's ``--css``, with ``</`` neutralised so it cannot cl
 
 Layout per profile (see ``styles/``):
 
-* ``easy-read``: a cover (title, what it is about, what it is a version of), then one sentence
+* ``easy-read``: a cover (title, what it is a version of), then one sentence
   per row with the picture on the left and the words on the right (EL-07), then a
   "Hard words" box (``<dl>`` with ``<dfn>``; ``<abbr title>`` for acronyms), then the credits;
 * ``large-print``: the same rows without pictures, at 18 pt or more;
@@ -275,13 +275,22 @@ def _keep_together() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
+#: A space before a closing quote or punctuation mark (a stray one left in the text): the mark
+#: must not start a line on its own ("took well / ”.").
+_SPACE_BEFORE_CLOSER = re.compile(r"[ \t](?=[”,.;:!?)\]])")
+
+
 def keep_together(text: str) -> str:
     """No-break spaces inside number phrases, dates, initials and titles, so "2 in 5" and
-    "L. Ron Hubbard" never break across lines (``data/keep_together.toml``).
+    "L. Ron Hubbard" never break across lines (``data/keep_together.toml``), and before a
+    closing quote or punctuation mark, which never starts a line.
 
     >>> keep_together("About 2 in 5 people met L. Ron Hubbard on 5 March.").count("\u00a0")
     4
+    >>> keep_together("It took well ”.")
+    'It took well\xa0”.'
     """
+    text = _SPACE_BEFORE_CLOSER.sub("\u00a0", text)
     pattern = _keep_together()
     if pattern is None:
         return text
@@ -289,7 +298,28 @@ def keep_together(text: str) -> str:
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+    """The term as a whole word, also with a plural or past ending ("estimate" finds
+    "Estimates", "firearm" "firearms") and with or without a hyphen ("wifi" finds "Wi-fi"):
+    the glossary finds terms across inflections, so the word shown bold is the one the text
+    uses.
+
+    >>> bool(_term_pattern("wifi").search("No Wi-fi here")), bool(_term_pattern("press conference").search("press-conferences"))
+    (True, True)
+    >>> bool(_term_pattern("art").search("party")), bool(_term_pattern("UK").search("UKIP"))
+    (False, False)
+    """
+    body = "".join(
+        r"[\s\-\u2011]?" if ch in " -\u2011" else re.escape(ch) + (r"-?" if ch.isalpha() and nxt.isalpha() else "")
+        for ch, nxt in zip(term, term[1:] + " ", strict=True)
+    )  # a hyphen may come or go: "wifi" finds "Wi-fi", "e-mail" finds "email"
+    return re.compile(r"(?<!\w)" + body + r"(?:s|es|d|ed)?(?!\w)", re.IGNORECASE)
+
+
+def is_explained(entry: GlossEntry) -> bool:
+    """Whether easyread can tell the reader what ``entry`` means: it has an explanation, or it
+    is an acronym with its expansion. A term nobody explained (source ``missing``: a rare word
+    or an unknown acronym, left for an editor, ``W611``) is not shown as a hard word."""
+    return bool(entry.explanation.strip()) or (entry.kind == "acronym" and bool((entry.expansion or "").strip()))
 
 
 def sentence_html(text: str, entries: Iterable[GlossEntry] = ()) -> Any:
@@ -350,7 +380,7 @@ class Term:
     def definition(self) -> str:
         """The explanation, led by the expansion of an acronym when it does not say it."""
         if self.acronym and self.expansion and self.expansion.lower() not in self.explanation.lower():
-            return f"{self.term} stands for {self.expansion}. {self.explanation}"
+            return f"{self.term} stands for {self.expansion}. {self.explanation}".strip()
         return self.explanation
 
 
@@ -368,8 +398,12 @@ def explained_inline(doc: Document) -> set[str]:
         if not term or not entry.first_sentence_id:
             continue
         pattern = _term_pattern(term)
-        if any(pattern.search(clean_text(text)) for text in anchors.get(entry.first_sentence_id, ())):
-            found.add(term.lower())
+        explanation = _same_words(entry.explanation)
+        for text in anchors.get(entry.first_sentence_id, ()):
+            # The sentence names the term, spelt as in the glossary or not ("Wi-fi" for the
+            # term "wifi"), or it is the entry's own explanation.
+            if pattern.search(clean_text(text)) or (explanation and _same_words(text) == explanation):
+                found.add(term.lower())
     return found
 
 
@@ -380,7 +414,7 @@ def _glossary_terms(doc: Document) -> list[Term]:
     terms: list[Term] = []
     for entry in doc.glossary:
         key = clean_text(entry.term.strip()).lower()
-        if not key or key in seen or not entry.explanation.strip():
+        if not key or key in seen or not is_explained(entry):
             continue
         seen.add(key)
         acronym = entry.kind == "acronym"
@@ -395,12 +429,42 @@ def _glossary_terms(doc: Document) -> list[Term]:
     return terms
 
 
+#: The height of an A4 page's text area in mm (the @page margins of styles/base.css).
+_PAGE_TEXT_MM = 297 - 22 - 24
+#: Characters a line of the box holds at the least (its 25em measure at a wide 0.55em average).
+_BOX_CHARS = 45
+
+
+def box_fits_a_page(terms: list[Term], font_size_pt: float) -> bool:
+    """Whether the "Hard words" box fits on one page, by an estimate that errs high (wide
+    characters, every explanation line full). A box that fits is kept whole (``class="whole"``,
+    ``break-inside: avoid``): cut across pages, a box is stretched to the foot of the first
+    page, which left empty space inside it (blind picture review 9). A longer box breaks
+    between terms, under a "Hard words (continued)" cue.
+
+    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
+    >>> box_fits_a_page([t] * 6, 16), box_fits_a_page([t] * 12, 16)
+    (True, False)
+    """
+    em = font_size_pt * 25.4 / 72
+    line = 1.5 * em
+    height = 3.0 + 1.0 * em + 1.35 * em * (1.25 + 0.8) + line + 0.4 * em  # border, padding, h2, intro
+    for term in terms:
+        lines = 1 + max(1, -(-len(term.definition) // _BOX_CHARS))
+        height += lines * line + 1.0 * em  # term and explanation; the space around them
+    return height <= 0.95 * _PAGE_TEXT_MM
+
+
 def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
-    """Sentence id -> glossary entries to bold there: the first use and its gloss sentences."""
+    """Sentence id -> glossary entries to bold there: the first use and its gloss sentences.
+
+    Only terms that are explained (:func:`is_explained`: in a sentence of their own or in the
+    "Hard words" box) are bold: bold tells the reader "this word is explained", so a word
+    with no explanation anywhere stays in regular type (blind picture review 9)."""
     marks: dict[str, list[GlossEntry]] = {}
     anchors: dict[str, list[GlossEntry]] = {}
     for entry in doc.glossary:
-        if entry.first_sentence_id:
+        if entry.first_sentence_id and is_explained(entry):
             marks.setdefault(entry.first_sentence_id, []).append(entry)
             anchors.setdefault(entry.first_sentence_id, []).append(entry)
     for block in doc.blocks:
@@ -474,14 +538,32 @@ def _title(doc: Document) -> str:
     return clean_text(stem) or "Untitled article"
 
 
-def _about(doc: Document, settings: RenderSettings) -> str | None:
-    """One line on what the document is about: the standfirst, or (for the easy-read rows
-    layout, which repeats the main point on the cover) the first body sentence."""
-    kinds = ("standfirst", "paragraph", "list_item", "quote") if settings.layout == "rows" else ("standfirst",)
-    for block in _body_blocks(doc):
-        if block.kind in kinds:
-            return clean_text(block.sentences[0].text)
+def _about(doc: Document) -> str | None:
+    """One line on what the document is about, for the page's ``<meta name="description">``:
+    the standfirst, or else the first sentence of the body."""
+    blocks = _body_blocks(doc)
+    for kinds in (("standfirst",), ("standfirst", "paragraph", "list_item", "quote")):
+        for block in blocks:
+            if block.kind in kinds:
+                return clean_text(block.sentences[0].text)
     return None
+
+
+def _same_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", clean_text(text).lower()))
+
+
+def cover_about(doc: Document, about: str | None) -> str | None:
+    """The cover's bold "what it is about" line: ``about`` only when the body does not print
+    the same sentence. A reader gets every sentence once: the first sentence of an article is
+    row 1 (with its picture and explanations), not also a summary on the cover (blind picture
+    reviews 6–9: "the first sentence of every article is printed twice")."""
+    if not about:
+        return None
+    key = _same_words(about)
+    if any(_same_words(s.text) == key for b in _body_blocks(doc) for s in b.sentences):
+        return None
+    return about
 
 
 @functools.lru_cache(maxsize=1)
@@ -517,19 +599,23 @@ def build_html(
     if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
         doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
     source_title = clean_text(doc.source.title or doc.title or "").strip() or None
+    about = _about(doc)
+    terms = _glossary_terms(doc)
     template = _environment().get_template("template.html.j2")
     return str(
         template.render(
             lang=clean_text(doc.lang or "").strip(),
             title=_title(doc),
-            about=_about(doc, settings),
+            about=about,
+            cover_about=cover_about(doc, about),
             source_title=source_title,
             credit=clean_text(doc.credit).strip() if doc.credit else None,
             news_meta=clean_text("; ".join(news_metadata(doc))) or None,
             version_note=settings.version_note,
             settings=settings,
             groups=groups,
-            terms=_glossary_terms(doc),
+            terms=terms,
+            box_whole=box_fits_a_page(terms, settings.font_size_pt),
             terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
             picture_note=picture_note,

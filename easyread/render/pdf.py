@@ -159,6 +159,60 @@ def _lean_font(path: str) -> bytes:
     return out.getvalue()
 
 
+# --------------------------------------------------------------------------- line breaking
+def _fix_first_line_break() -> None:
+    """Stop WeasyPrint 70 from breaking a line after its first word when the line fits.
+
+    WeasyPrint asks Pango for the first line of a text box, then compares that line's width
+    with the room it has. Pango's width includes the space the line ends with, which CSS
+    lets hang (it is removed when the line is drawn). When a line fits only without that
+    space, WeasyPrint takes the line for one that cannot be split, falls back to the first
+    word alone, and the reader sees "The" on a line of its own and the sentence go on below
+    ("The / animal science students…", "Liz / Mair, a Republican…"). This wraps
+    ``split_first_line``: when Pango's own first line is longer than the one WeasyPrint kept
+    and, without its trailing spaces, fits the room, that line is used. The wrapped function
+    can only lengthen a line to Pango's break, never past the room it was given.
+    """
+    from math import inf
+
+    from weasyprint.layout import inline
+    from weasyprint.text import line_break
+
+    original = line_break.split_first_line
+    if getattr(original, "easyread_fixed", False):
+        return
+
+    def split_first_line(text: str, style: Any, context: Any, max_width: Any, justification_spacing: Any,
+                         is_line_start: bool = True, minimum: bool = False) -> Any:
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        kept = result[2]
+        if (kept is None or minimum or max_width is None or max_width == inf
+                or style["white_space"] not in ("normal", "pre-line")):
+            return result
+        layout = line_break.create_layout(text, style, context, max_width, justification_spacing)
+        first_line, pango_resume = layout.get_first_line()
+        if pango_resume is not None and pango_resume <= kept:
+            layout.deactivate()
+            return result
+        fitted = (text if pango_resume is None else text.encode()[:pango_resume].decode()).rstrip(" ")
+        probe = line_break.create_layout(fitted, style, context, None, justification_spacing)
+        probe_line, _ = probe.get_first_line()
+        width, _ = line_break.line_size(probe_line, style)
+        probe.deactivate()
+        if width > max_width:
+            layout.deactivate()
+            return result
+        # The whole text fits (its trailing space hangs), or Pango's longer first line does.
+        return line_break.first_line_metrics(first_line, text, layout, pango_resume, True, style)
+
+    split_first_line.easyread_fixed = True  # type: ignore[attr-defined]
+    line_break.split_first_line = split_first_line
+    inline.split_first_line = split_first_line  # the name the line layout calls
+
+
+_fix_first_line_break()
+
+
 @dataclass
 class PdfResult:
     data: bytes

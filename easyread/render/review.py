@@ -177,6 +177,7 @@ def review_sheet(doc: Document, plan: Any) -> str:
         _title,
         clean_text,
         explained_inline,
+        is_explained,
     )
 
     rows = []
@@ -197,7 +198,9 @@ def review_sheet(doc: Document, plan: Any) -> str:
             })
     inline = explained_inline(doc)
     terms = [{"term": clean_text(e.term), "explanation": clean_text(e.explanation), "source": e.source,
-              "where": "in the text and not in the box" if e.term.strip().lower() in inline else "in the Hard words box"}
+              "where": ("in the text and not in the box" if e.term.strip().lower() in inline
+                        else "in the Hard words box" if is_explained(e)
+                        else "nowhere: no explanation (shown in regular type, not in the box)")}
              for e in doc.glossary]
     dropped = [n for n in doc.notes if n.code == "W603"]
     notes = [n for n in doc.notes if n.code != "W603"]

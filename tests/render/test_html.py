@@ -129,11 +129,31 @@ def test_one_sentence_per_row_picture_left(soup: BeautifulSoup, doc: Document) -
 def test_cover_says_what_it_is(soup: BeautifulSoup, doc: Document) -> None:
     cover = soup.find("header", class_="cover")
     assert words(cover.h1.get_text()) == doc.title
-    about = cover.find(class_="about").get_text()
-    assert words(about) == words(next(doc.body_sentences()).text)
+    # The first sentence is row 1; the cover does not print it again (see the test below).
+    assert cover.find(class_="about") is None
+    assert soup.find("meta", attrs={"name": "description"})["content"] == next(doc.body_sentences()).text
     note = words(cover.find(class_="version-note").get_text())
     assert note.startswith("This is an easy read version of") and doc.title in note
     assert "Press Association" in cover.get_text()
+
+
+@pytest.mark.parametrize("profile", ["easy-read", "large-print", "plain"])
+def test_the_first_sentence_is_printed_once(doc: Document, profile: str) -> None:
+    """Blind picture reviews 6-9: "the first sentence of every article is printed twice" (as
+    the cover's bold line and as row 1). Every profile prints it once."""
+    page = BeautifulSoup(render_html(doc, profile=profile), "html.parser")
+    first = words(next(doc.body_sentences()).text)
+    visible = words(page.body.get_text(" "))
+    assert visible.count(first) == 1
+
+
+def test_a_standfirst_not_printed_in_the_body_is_on_the_cover() -> None:
+    from easyread.render.html import cover_about
+
+    doc = read_document(SEED)
+    first = next(doc.body_sentences()).text
+    assert cover_about(doc, first) is None  # the body prints it
+    assert cover_about(doc, "A summary the body does not print.") == "A summary the body does not print."
 
 
 def test_key_terms_bold_where_explained(soup: BeautifulSoup) -> None:
@@ -322,3 +342,62 @@ def test_custom_styles_folder(tmp_path: Path) -> None:
     config = load_config(use_project=False, overrides={"render": {"styles": str(tmp_path)}})
     page = render_html(read_document(SEED), config=config)
     assert "/* custom base.css */" in page and "/* custom easy-read.css */" in page
+
+
+def _bold_and_box(page: str) -> tuple[list[str], set[str]]:
+    soup = BeautifulSoup(page, "html.parser")
+    box = soup.select_one("section.hard-words")
+    boxed = {words(d.get_text()).lower() for d in box.select("dfn")} if box else set()
+    if box:
+        box.decompose()
+    return [words(s.get_text()) for s in soup.select("main strong")], boxed
+
+
+@pytest.mark.parametrize("profile", ["easy-read", "large-print", "plain"])
+def test_a_bold_word_is_always_explained(profile: str) -> None:
+    """Blind picture review 9: skydiver, visor, UFO, jury, policy… were bold and explained
+    nowhere. Bold says "this word is explained"; a term nobody explained (source ``missing``)
+    stays in regular type and is not in the box either."""
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nThe skydiver wore a visor. The jury met. Estimates rose.\n")
+    first = {s.text.split()[1 if s.text.startswith("The") else 0]: s.id for s in doc.body_sentences()}
+    doc.add_gloss(GlossEntry("skydiver", "", first["skydiver"], "missing", "rare"), rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("UFO", "", first["skydiver"], "missing", "acronym"), rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("jury", "A jury is a group of people who decide a case.", first["jury"], "builtin"),
+                  rule="test.gloss", reason="t")
+    doc.add_gloss(GlossEntry("estimate", "An estimate is a careful guess.", first["Estimates"], "builtin"),
+                  rule="test.gloss", reason="t")
+    bold, boxed = _bold_and_box(render_html(doc, profile=profile))
+    assert "skydiver" not in [b.lower() for b in bold] and "skydiver" not in boxed
+    assert "jury" in bold and "jury" in boxed
+    assert "Estimates" in bold and "estimate" in boxed  # the form the text uses is the bold one
+    assert all(b.lower().rstrip("sd") in {t.rstrip("sd") for t in boxed} for b in bold), (bold, boxed)
+
+
+def test_an_acronym_with_only_its_expansion_is_explained() -> None:
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nHe saw a UFO.\n")
+    sid = next(doc.body_sentences()).id
+    doc.add_gloss(GlossEntry("UFO", "", sid, "builtin", "acronym", "unidentified flying object"),
+                  rule="test.gloss", reason="t")
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert soup.select_one("main .row strong abbr")["title"] == "unidentified flying object"
+    assert words(soup.select_one("section.hard-words .explanation").get_text()) == \
+        "UFO stands for unidentified flying object."
+
+
+def test_a_term_explained_in_the_text_is_not_repeated_in_the_box() -> None:
+    """Blind picture review 9: "Wi-fi is defined in the text and again in the box" (the
+    glossary's term is "wifi", the text says "Wi-fi")."""
+    from easyread.pipeline import document_from_text
+
+    doc = document_from_text("A test\n\nFans protested against wi-fi in the stadium.\n")
+    sid = next(doc.body_sentences()).id
+    doc.add_gloss(GlossEntry("wifi", "Wi-fi is a way to get on the web without wires.", sid, "builtin"),
+                  rule="test.gloss", reason="t",
+                  explanation_sentence="Wi-fi is a way to get on the web without wires.")
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert soup.select_one("section.hard-words") is None
+    assert [words(s.get_text()) for s in soup.select("main .row strong")] == ["wi-fi", "Wi-fi"]

@@ -44,3 +44,14 @@ def test_terms_are_still_marked() -> None:
     html = str(sentence_html("Mr Javid, the home secretary, said 2 in 5 had help.", [entry]))
     assert "<strong>home secretary</strong>" in html
     assert f"Mr{NBSP}Javid" in html and f"2{NBSP}in{NBSP}5" in html
+
+
+@pytest.mark.parametrize(("text", "together"), [
+    ("Stand united ”.", "united ”."),          # blind picture review 9: "took well / ”."
+    ("Solspeil , or Sun mirror , shines.", "Solspeil ,"),
+    ("Is it true ?", "true ?"),
+])
+def test_a_closing_mark_never_starts_a_line(text: str, together: str) -> None:
+    out = keep_together(text)
+    assert together.replace(" ", NBSP) in out
+    assert out.replace(NBSP, " ") == text  # the words and marks stay as they are

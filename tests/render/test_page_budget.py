@@ -32,7 +32,7 @@ def renderer_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 TEXTS = {
     "one-word lines": "\n".join(["Headline", *(f"Word{i}" for i in range(2600))]),
     "short lines": "Headline\n" + "\n".join(
-        "The cat sat on the mat and went home to sleep." for _ in range(1500)),
+        "The cat sat on the mat and went home to sleep." for _ in range(3000)),
 }
 
 
@@ -52,7 +52,7 @@ def test_far_over_budget_is_refused_before_rendering(renderer_calls: list[str], 
 
 
 def test_easy_read_of_many_rows_is_refused(renderer_calls: list[str]) -> None:
-    doc = document_from_text("Headline\n" + "\n".join(f"Line {i} is short." for i in range(2000)))
+    doc = document_from_text("Headline\n" + "\n".join(f"Line {i} is short." for i in range(4000)))
     with pytest.raises(AccessibilityError):
         render_pdf_report(doc, "easy-read", check=False)
     assert renderer_calls == []
@@ -82,7 +82,7 @@ def test_convert_refuses_before_the_rewrite(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(easyread.pipeline, "process", no_rewrite)
     article = tmp_path / "long.txt"
-    article.write_text("Headline\n" + "\n".join(f"Line {i} is short." for i in range(3000)), "utf-8")
+    article.write_text("Headline\n" + "\n".join(f"Line {i} is short." for i in range(6000)), "utf-8")
     out = tmp_path / "long.pdf"
     result = CliRunner().invoke(cli, ["convert", str(article), "-o", str(out)])
     assert result.exit_code == 3 and "E401" in result.output and "page_count" in result.output

@@ -123,3 +123,16 @@ def test_convert_review_then_decisions(tmp_path: Path) -> None:
     bad.write_text("[pictures]\n\"x\" = \"perhaps\"\n", "utf-8")
     third = CliRunner().invoke(cli, ["convert", str(article), "-o", str(tmp_path / "b.html"), "--decisions", str(bad)])
     assert third.exit_code == 3 and "E100" in third.output
+
+
+def test_sheet_says_where_each_term_is_explained() -> None:
+    """A term with no explanation is neither bold nor in the box: the sheet says so."""
+    doc = glossed()
+    sid = next(doc.body_sentences()).id
+    doc.add_gloss(GlossEntry("surge", "", sid, "missing", "rare"), rule="test.gloss", reason="test")
+    soup = BeautifulSoup(review_sheet(doc, picture_plan(doc)), "html.parser")
+    where = {r.find("td").get_text(): r.get_text(" ") for r in
+             soup.select("table[aria-labelledby=explanations] tbody tr")}
+    assert "in the text and not in the box" in where["NSPCC"]
+    assert "in the Hard words box" in where["strategy"]
+    assert "nowhere" in where["surge"]
