@@ -175,9 +175,15 @@ def _fix_first_line_break() -> None:
     """
     from math import inf
 
+    import weasyprint
     from weasyprint.layout import inline
     from weasyprint.text import line_break
 
+    if not str(weasyprint.__version__).startswith("70."):
+        return  # written against WeasyPrint 70's internals; another version is left as it is
+    needed = ("split_first_line", "create_layout", "line_size", "first_line_metrics")
+    if not all(hasattr(line_break, name) for name in needed) or not hasattr(inline, "split_first_line"):
+        return
     original = line_break.split_first_line
     if getattr(original, "easyread_fixed", False):
         return
