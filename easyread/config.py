@@ -23,7 +23,7 @@ import operator
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,8 @@ class Config:
     profile: str = field(default_factory=lambda: str(_default("profile")))
     pipeline: tuple[str, ...] = field(default_factory=lambda: tuple(_default("pipeline")))
     max_bytes: int = field(default_factory=lambda: int(_default("max_bytes")))
+    #: the work budget of the commands that rewrite (:func:`work_budget`)
+    rewrite_max_bytes: int = field(default_factory=lambda: int(_default("rewrite_max_bytes")))
     min_words: int = field(default_factory=lambda: int(_default("min_words")))
     hard_word_zipf: float = field(default_factory=lambda: float(_default("scoring", "hard_word_zipf")))
     reading_wpm: int = field(default_factory=lambda: int(_default("scoring", "reading_wpm")))
@@ -358,6 +360,7 @@ def load_config(
             profile=name,
             pipeline=tuple(merged["pipeline"]),
             max_bytes=int(merged["max_bytes"]),
+            rewrite_max_bytes=int(merged["rewrite_max_bytes"]),
             min_words=int(merged["min_words"]),
             hard_word_zipf=float(scoring["hard_word_zipf"]),
             reading_wpm=int(scoring["reading_wpm"]),
@@ -374,3 +377,27 @@ def load_config(
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"bad configuration value: {exc}") from None
+
+
+def work_budget(config: Config, max_bytes: int | None) -> tuple[Config, int | None]:
+    """The configuration a command that rewrites (``rewrite``, ``convert``, ``batch``) reads its
+    inputs with, and the work budget it applies (``None``: none).
+
+    ``max_bytes`` is the command's ``--max-bytes``: given, it is the only limit. Otherwise an
+    input over the smaller of ``max_bytes`` and ``rewrite_max_bytes`` (the config's) is
+    refused before any work (E306): the rewrite costs about a minute of CPU per 400-800 kB of
+    prose, so the default keeps one run within about a minute on one core.
+    """
+    if max_bytes is not None or config.rewrite_max_bytes >= config.max_bytes:
+        return config, None
+    if config.rewrite_max_bytes < 1:
+        raise ConfigError(f"rewrite_max_bytes must be at least 1, not {config.rewrite_max_bytes}")
+    return replace(config, max_bytes=config.rewrite_max_bytes), config.rewrite_max_bytes
+
+
+def budget_hint(budget: int | None) -> str:
+    """The end of an E306 message under :func:`work_budget`: the way out."""
+    if budget is None:
+        return "raise it with --max-bytes"
+    return ("the work budget of a rewrite, about a minute on one core: split the file, or raise "
+            "the limit with --max-bytes or rewrite_max_bytes in the config")

@@ -53,7 +53,7 @@ def _wanted(rel: str, options: BatchOptions) -> bool:
 
 
 def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
-             skip_dirs: Iterable[tuple[int, int]] = ()) -> Discovery:
+             skip_dirs: Iterable[tuple[int, int]] = (), hint: str = "raise it with --max-bytes") -> Discovery:
     """Walk ``in_dir`` (:func:`easyread.inputs.walk`: sorted, depth first, symlinks as
     ``options`` say) and sort entries into articles and problems.
 
@@ -74,7 +74,7 @@ def discover(in_dir: Path, options: BatchOptions, max_bytes: int,
             elif entry.stat.st_size > max_bytes:
                 found.failed.append(failure(entry.rel, InputTooLarge.code,
                                             f"{entry.stat.st_size:,} bytes is over the limit of {max_bytes:,} "
-                                            "bytes (raise it with --max-bytes)"))
+                                            f"bytes ({hint})"))
             else:
                 found.candidates.append(Candidate(entry.rel, Path(entry.path), entry.stat.st_size))
     return found

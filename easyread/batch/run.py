@@ -38,7 +38,7 @@ from easyread.batch.models import (
     ProgressEvent,
     failure,
 )
-from easyread.config import Config, load_config
+from easyread.config import Config, budget_hint, load_config
 from easyread.errors import ConfigError, EasyreadError, InputError
 
 #: ``--timeout`` when neither the flag nor the config gives one (the config's default is 300).
@@ -63,8 +63,12 @@ def _check_dirs(in_dir: str | Path, out_dir: str | Path) -> tuple[Path, Path]:
 
 
 def _load_config(options: BatchOptions) -> Config:
+    from easyread.config import work_budget
+
     overrides = {"max_bytes": options.max_bytes} if options.max_bytes else None
-    return load_config(config_file=options.config_file, profile=options.profile, overrides=overrides)
+    config = load_config(config_file=options.config_file, profile=options.profile, overrides=overrides)
+    # an article over the work budget (rewrite_max_bytes) is refused at discovery (E306)
+    return work_budget(config, options.max_bytes)[0]
 
 
 def batch_timeout(config: Config, options: BatchOptions) -> float | None:
@@ -127,7 +131,9 @@ def run_batch(
         remove_stale_parts(dst)
         manifest = Manifest(dst)
         dst_st = os.stat(dst)
-        found = discover(src, options, config.max_bytes, skip_dirs=[(dst_st.st_dev, dst_st.st_ino)])
+        found = discover(src, options, config.max_bytes, skip_dirs=[(dst_st.st_dev, dst_st.st_ino)],
+                         hint=budget_hint(config.max_bytes if not options.max_bytes
+                                          and config.max_bytes == config.rewrite_max_bytes else None))
         if not found.candidates and not found.failed:
             with contextlib.suppress(OSError, EasyreadError):
                 manifest.compact()

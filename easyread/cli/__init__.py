@@ -15,6 +15,7 @@ Errors always go to standard error, never to standard output (where reports go).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import sys
@@ -29,6 +30,8 @@ from easyread.errors import ExitCode
 __all__ = ["COMMANDS", "EasyreadCLIError", "ExitCode", "cli", "main"]
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from easyread.config import Config
 
 
@@ -132,6 +135,23 @@ def read_stdin_if_needed(paths: tuple[str, ...] | list[str], max_bytes: int) -> 
         return read_stream(stream, max_bytes)
     text = sys.stdin.read(max_bytes + 1)  # a text-only stream (rare): characters, then bytes
     return text.encode("utf-8")[: max_bytes + 1]
+
+
+@contextlib.contextmanager
+def within_budget(budget: int | None) -> Iterator[None]:
+    """Around reading a command's article: under a work budget
+    (:func:`easyread.config.work_budget`), E306 says which limit it is and the way out."""
+    from easyread.errors import InputTooLarge
+
+    try:
+        yield
+    except InputTooLarge as exc:
+        if budget is None:
+            raise
+        from easyread.config import budget_hint
+
+        base = exc.message.removesuffix(" (raise it with --max-bytes)")
+        raise InputTooLarge(f"{base} ({budget_hint(budget)})", path=exc.path) from None
 
 
 def echo_error(path: str, message: str, code: str | None) -> None:

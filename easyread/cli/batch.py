@@ -97,7 +97,8 @@ class _Progress:
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links (loops and repeats are detected and skipped).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse inputs larger than this many bytes (default 5 MB, from the config).")
+              help="Refuse inputs larger than this many bytes (default: the work budget, 400 kB, "
+                   "rewrite_max_bytes in the config).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Time limit per article: over it, the article fails with E326 and its worker "
                    "is replaced (default 300, [batch] timeout in the config; 0: no limit).")

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from easyread.cli import files_read, output_target, read_stdin_if_needed, refuse_special_glossaries
+from easyread.cli import (
+    files_read,
+    output_target,
+    read_stdin_if_needed,
+    refuse_special_glossaries,
+    within_budget,
+)
 from easyread.cli.options import OPTION_FILE, OUTPUT_FILE, config_options, input_options
 
 if TYPE_CHECKING:
@@ -61,7 +67,7 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, revi
       easyread convert article.txt -o easy.pdf --review      # then edit easy.decisions.toml
       easyread convert article.txt -o easy.pdf --decisions easy.decisions.toml
     """
-    from easyread.config import load_config
+    from easyread.config import load_config, work_budget
     from easyread.errors import OutputError
     from easyread.pipeline import process, read_document
     from easyread.render import WARNING_CHECKS, convert_to_file
@@ -70,6 +76,7 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, revi
     if decisions_file:
         overrides["review"] = {"decisions": decisions_file}
     config = load_config(config_file=config_file, profile=profile or "easy-read", overrides=overrides)
+    config, budget = work_budget(config, max_bytes)  # E306 over rewrite_max_bytes, before any work
     refuse_special_glossaries(config)
     if output == "-":
         raise OutputError("convert writes a file: give -o a name ending in .pdf or .html", path=output)
@@ -80,8 +87,9 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, revi
                           f"{Path(output).suffix or 'a .pdf or .html suffix'}; give that name with -o",
                           path=output)
     css = _read_css(css_file) if css_file else None
-    doc = read_document(path, config, fmt=input_format, encoding=encoding,
-                        stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
+    with within_budget(budget):
+        doc = read_document(path, config, fmt=input_format, encoding=encoding,
+                            stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     if Path(output).suffix.lower() == ".pdf":
         from easyread.render import refuse_before_rewrite
 

@@ -32,7 +32,8 @@ def input_options(func: F) -> F:
     func = click.option(
         "--max-bytes", type=click.IntRange(min=1), default=None,
         help="Refuse inputs (files and standard input) larger than this many bytes "
-             "(default 5 MB, from the config).",
+             "(default 5 MB, max_bytes in the config; for rewrite and convert, the work "
+             "budget: 400 kB, rewrite_max_bytes).",
     )(func)
     func = click.option(
         "--input-format", "input_format", type=click.Choice(["txt", "md", "html"]), default=None,

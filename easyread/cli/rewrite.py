@@ -12,6 +12,7 @@ from easyread.cli import (
     output_target,
     read_stdin_if_needed,
     refuse_special_glossaries,
+    within_budget,
 )
 from easyread.cli.options import config_options, input_options, output_option
 
@@ -49,28 +50,31 @@ def rewrite(path: str, output: str | None, explain: bool, fmt: str, lines: bool,
       easyread rewrite sources.txt --lines > outputs.txt
     """
     from easyread import report
-    from easyread.config import load_config
+    from easyread.config import load_config, work_budget
     from easyread.inputs import capped_text, open_input
     from easyread.pipeline import process, read_document
     from easyread.report.document import ledger, rewrite_lines
 
     config = load_config(config_file=config_file, profile=profile,
                          overrides={"max_bytes": max_bytes, "region": region})
+    config, budget = work_budget(config, max_bytes)  # E306 over rewrite_max_bytes, before any work
     refuse_special_glossaries(config)
     target = output_target(output, [path, *files_read(config)])
     if lines:
         name = "<stdin>" if path == "-" else path
-        raw = sys.stdin.buffer if path == "-" else open_input(path, what="file")
-        with capped_text(raw, config.max_bytes, name=name, encoding=encoding or "utf-8",
-                         close_raw=path != "-") as stream:
-            if target is not None:
-                emit(target, "".join(line + "\n" for line in rewrite_lines(stream, config)))
-            else:
-                for line in rewrite_lines(stream, config):
-                    click.echo(line)
+        with within_budget(budget):
+            raw = sys.stdin.buffer if path == "-" else open_input(path, max_bytes=config.max_bytes)
+            with capped_text(raw, config.max_bytes, name=name, encoding=encoding or "utf-8",
+                             close_raw=path != "-") as stream:
+                if target is not None:
+                    emit(target, "".join(line + "\n" for line in rewrite_lines(stream, config)))
+                else:
+                    for line in rewrite_lines(stream, config):
+                        click.echo(line)
         return
-    doc = read_document(path, config, fmt=input_format, encoding=encoding,
-                        stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
+    with within_budget(budget):
+        doc = read_document(path, config, fmt=input_format, encoding=encoding,
+                            stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
     doc = process(doc, config)
     text = report.get("document", fmt)(doc)
     if target is not None:

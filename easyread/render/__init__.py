@@ -218,8 +218,26 @@ def estimate_pages(doc: Document, settings: RenderSettings) -> int:
     return pages
 
 
+#: The longest run of characters without a space a PDF is laid out with (E401 above it, before
+#: rendering): WeasyPrint breaks a longer one character by character, in time that grows with
+#: the square of its length (40,000 capital letters: 84 CPU s; 200,000: minutes). No word, name
+#: or web address is this long.
+MAX_UNBROKEN_CHARS = 1000
+
+
+def longest_unbroken(doc: Document) -> int:
+    """The length of the longest run of non-space characters in the body (linear)."""
+    return max((len(word) for block in doc.blocks for s in block.sentences for word in s.text.split()),
+               default=0)
+
+
 def _refuse_over_page_limit(doc: Document, settings: RenderSettings, *, margin: float = 1.0,
                             when: str = "not rendered") -> None:
+    unbroken = longest_unbroken(doc)
+    if unbroken > MAX_UNBROKEN_CHARS:
+        raise AccessibilityError(
+            f"a run of {unbroken:,} characters without a space cannot be laid out on a page (the "
+            f"limit is {MAX_UNBROKEN_CHARS:,}): {when}; break it with spaces or leave it out")
     limit = PAGE_LIMIT_FACTOR * settings.max_pages
     pages = estimate_pages(doc, settings)
     if pages > margin * limit:

@@ -87,3 +87,20 @@ def test_convert_refuses_before_the_rewrite(tmp_path: Path, monkeypatch: pytest.
     result = CliRunner().invoke(cli, ["convert", str(article), "-o", str(out)])
     assert result.exit_code == 3 and "E401" in result.output and "page_count" in result.output
     assert not out.exists() and renderer_calls == []
+
+
+@pytest.mark.parametrize("length", [1001, 200_000])
+def test_a_long_run_without_spaces_is_refused_before_rendering(renderer_calls: list[str], length: int) -> None:
+    """WeasyPrint lays out a long unbroken run in time that grows with its length squared."""
+    doc = document_from_text("Headline\nThe gene reads " + "ACGT" * (length // 4) + "A" * (length % 4) + " today.\n")
+    with pytest.raises(AccessibilityError) as err:
+        render_pdf_report(doc, "easy-read", check=False)
+    assert err.value.code == "E401" and "characters without a space" in str(err.value)
+    assert f"{min(length, 20_000):,} characters" in str(err.value)  # the reader cuts a sentence at 20,000
+    assert renderer_calls == []
+
+
+def test_a_long_web_address_is_rendered(renderer_calls: list[str]) -> None:
+    doc = document_from_text("Headline\nRead it at https://example.org/" + "a" * 900 + " today, please.\n")
+    render_pdf_report(doc, "easy-read", check=False)
+    assert len(renderer_calls) == 1
