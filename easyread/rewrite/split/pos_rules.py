@@ -793,6 +793,9 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             # ends the opening clause; without it the two clauses run together
         if inner[0].lower() == "to" and len(inner) > 1 and view.tags[a + 2] == "VB":
             continue  # "– to tame the unions and cure inflation –": a purpose is not a side detail
+        if b - a > 3 and view.tags[a - 1] in ("NN", "NNS") and view.tags[a + 1] in ("NN", "NNS") and view.tags[a + 2] in (
+                "VBN", "VBG", "WP", "WDT"):
+            continue  # "millennials – individuals born between the early 1980s and early 2000s –": a definition
         if view.words(a) == "(" and len(inner) <= 3 and all(w.isalpha() and w.islower() for w in inner):
             continue  # "music ownership (downloads)": a short gloss of the words before it
         if any(w in ("%", "percent") or w.endswith("%") or w.lower() == "cent" for w in inner):

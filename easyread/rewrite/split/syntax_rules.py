@@ -978,5 +978,7 @@ def reported(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         claim = f"{cl.chars(start, pron.i)} {name} {cl.chars(pron.i + 1, end)}".strip()
     if lead:
         claim = f"{cl.chars(0, lead).strip(' ,')} {_lower_first(claim)}"
-    parts = (finish(claim, punct), finish(f"{speaker} this", "."))
+    verb = _lemma_match(root, verbs) or ""
+    this = str(conf.get("this_object", {}).get(verb, "this"))  # "Experts agree with this." (not "agree this")
+    parts = (finish(claim, punct), finish(f"{speaker} {this}", "."))
     return _proposal(parts, "split.reported.v1", "what was said comes first, then who said it", sentence)
