@@ -1,0 +1,204 @@
+"""One word-sense check for explanations and pictures (issues 10 and 11).
+
+A glossary entry or a picture keyword means one (or a few) of its word's WordNet 3.0 senses
+(``data/sense_choices.tsv``: ``benefit`` of the glossary is ``benefit.n.01``, "financial
+assistance in time of need"; the house picture is ``house.n.01``, a dwelling). Before a
+word of several senses is explained or pictured, the check scores the context of the use —
+the sentence, its neighbours and the document's content words — against the *signature* of
+every sense of the word (``data/sense_signatures.msgpack.gz``, built by
+``tools/build_sense_data.py``: the content-word stems of the sense's gloss, examples,
+synonyms, hypernyms, hyponyms, similar, derivationally related, see-also, attribute and domain
+links: an extended Lesk), with the sense's SemCor frequency as its prior. The entry's sense
+must win by :data:`MARGIN` (its probability at least that many times the best other sense's);
+otherwise the use is left for a person (no explanation: ``W611``; no picture).
+
+Sense names are ``word.pos.NN``: the NN-th sense of *this word* as part of speech ``pos`` in
+WordNet's order (``benefit.n.02`` is the second noun sense of "benefit"; this differs from
+NLTK's synset names, which use the synset's first lemma).
+
+The table loads lazily (a few milliseconds) and only from the gloss stage and the picture
+planner, never on the ``check`` / ``score`` path. Nothing is downloaded; NLTK is not used.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from easyread.data import data_path, read_lines, zipf
+
+__all__ = [
+    "MARGIN",
+    "SenseTable",
+    "Verdict",
+    "choices",
+    "context_weights",
+    "judge",
+    "probabilities",
+    "score_senses",
+    "stem",
+    "table",
+]
+
+TABLE_NAME = "sense_signatures.msgpack.gz"
+CHOICES_NAME = "sense_choices.tsv"
+
+#: The entry's senses must be at least this many times as probable as the best other sense.
+MARGIN = 2.0
+#: Weight of one shared word in a sense's log-score (times the word's rarity, ``6.5 - Zipf``).
+OVERLAP = 1.5
+#: Weight of the SemCor prior in a sense's log-score.
+PRIOR = 0.5
+#: Weight of the sentence's words, its neighbours' and the document's in the context.
+SENTENCE, NEIGHBOURS, DOCUMENT = 1.0, 0.5, 0.15
+#: Context words more common than this carry no sense information (``the``, ``of``, ``said``).
+COMMON_ZIPF = 6.3
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+#: Inflection endings, then derivation endings, stripped (at most one of each) by :func:`stem`.
+_INFLECTIONS = ("ies", "ing", "ed", "es", "s")
+_DERIVATIONS = ("ations", "ation", "ments", "ment", "ness", "ities", "ity", "ers", "er", "ors", "or",
+                "ists", "ist", "ions", "ion", "ally", "ly", "al", "ive", "ous", "ic", "y", "e")
+
+
+def stem(word: str) -> str:
+    """The light stem shared by the signatures (build time) and the context (run time): one
+    inflection, then one derivation ending off, keeping at least four letters, so that
+    ``prisoner``, ``prisons`` and ``prison`` meet, and ``legislature``, ``legislative``.
+
+    >>> stem("Children"), stem("studies"), stem("laws"), stem("prisoner"), stem("glass")
+    ('children', 'stud', 'law', 'prison', 'glass')
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for endings in (_INFLECTIONS, _DERIVATIONS):
+        for suffix in endings:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
+                w = w[: -len(suffix)]
+                break
+    return w
+
+
+@dataclass(frozen=True)
+class SenseTable:
+    """``word -> pos -> [(sense name, SemCor count, signature ids)]`` and the signature vocabulary."""
+
+    words: dict[str, dict[str, list[tuple[str, int, frozenset[int]]]]]
+    vocab: dict[str, int]
+    version: str
+
+
+@lru_cache(maxsize=1)
+def table() -> SenseTable:
+    """The shipped signature table, loaded once."""
+    import msgpack
+
+    path = data_path(TABLE_NAME)
+    with gzip.open(path, "rb") as fh:
+        raw = msgpack.unpack(fh, raw=False, strict_map_key=False)
+    words = {
+        w: {pos: [(str(s[0]), int(s[1]), frozenset(s[2])) for s in senses] for pos, senses in by_pos.items()}
+        for w, by_pos in raw["words"].items()
+    }
+    return SenseTable(words, {v: i for i, v in enumerate(raw["vocab"])}, str(raw["version"]))
+
+
+@lru_cache(maxsize=1)
+def choices() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(kind, key) -> sense names`` from ``sense_choices.tsv`` (kind ``glossary`` or ``picture``)."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in read_lines(CHOICES_NAME):
+        if line.startswith(("#", "kind\t")) or not line.strip():
+            continue
+        kind, key, senses, *_ = line.split("\t")
+        out[(kind, key)] = tuple(s for s in senses.split(",") if s)
+    return out
+
+
+def context_weights(
+    sentence: Iterable[str], neighbours: Iterable[str] = (), document: Iterable[str] = (),
+    *, skip: Iterable[str] = (), vocab: Mapping[str, int] | None = None,
+) -> dict[int, float]:
+    """Signature ids of the context's words -> weight (rarity times the word's place: the
+    sentence counts most, its neighbours half, the rest of the document a little). ``skip``:
+    the target word's own forms."""
+    voc = table().vocab if vocab is None else vocab
+    skipped = {stem(s) for s in skip}
+    out: dict[int, float] = {}
+    for words, place in ((document, DOCUMENT), (neighbours, NEIGHBOURS), (sentence, SENTENCE)):
+        for w in words:
+            if len(w) < 3 or not _WORD.fullmatch(w):
+                continue
+            z = zipf(w.lower())
+            if z > COMMON_ZIPF:
+                continue
+            s = stem(w)
+            if s in skipped:
+                continue
+            i = voc.get(s)
+            if i is not None:
+                out[i] = max(out.get(i, 0.0), place * max(0.5, 6.5 - z))
+    return out
+
+
+def score_senses(senses: Sequence[tuple[int, frozenset[int] | set[int]]], context: Mapping[int, float],
+                 overlap: float = OVERLAP, prior: float = PRIOR) -> list[float]:
+    """Probabilities of ``senses`` (``(SemCor count, signature)`` in WordNet order) given the
+    context: ``prior`` times ``log(count + 1) - 0.5 log(rank + 1)`` plus ``overlap`` times the weight of the
+    shared words, normalised."""
+    if not senses:
+        return []
+    scores = [prior * (math.log(count + 1.0) - 0.5 * math.log(rank + 1.0))
+              + overlap * sum(context.get(w, 0.0) for w in sig)
+              for rank, (count, sig) in enumerate(senses)]
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def probabilities(word: str, pos: str | Iterable[str], context: Mapping[int, float]) -> list[tuple[str, float]]:
+    """``(sense name, probability)`` for every sense of ``word`` as the given part(s) of speech,
+    scored together (so a noun entry can lose to a verb use)."""
+    by_pos = table().words.get(word.lower(), {})
+    wanted = [pos] if isinstance(pos, str) else list(pos)
+    rows = [s for p in wanted for s in by_pos.get(p, [])]
+    probs = score_senses([(count, sig) for _name, count, sig in rows], context)
+    return [(name, p) for (name, _c, _s), p in zip(rows, probs, strict=True)]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the check found for one use: ``ok`` (the entry's sense wins by the margin), the
+    probability of the entry's senses, the best other sense and its probability."""
+
+    ok: bool
+    mine: float
+    other: str
+    other_p: float
+    known: bool  # False: the word has no table entry (nothing to check)
+
+
+def judge(word: str, wanted: Sequence[str], context: Mapping[int, float],
+          pos: Iterable[str] | None = None, margin: float = MARGIN) -> Verdict:
+    """Does the use of ``word`` in ``context`` mean one of the ``wanted`` senses?
+
+    ``pos``: the parts of speech the use may be (from the tagger); by default every part of
+    speech of the wanted senses. A word WordNet has with one sense only, or not at all, passes.
+    """
+    by_pos = table().words.get(word.lower())
+    if not by_pos or not wanted:
+        return Verdict(True, 1.0, "", 0.0, False)
+    parts = list(pos) if pos is not None else sorted({w.split(".")[-2] for w in wanted})
+    probs = probabilities(word, [p for p in parts if p in by_pos], context)
+    if not probs:  # the use's part of speech has no sense at all: not this entry's
+        return Verdict(False, 0.0, "", 0.0, True)
+    if len(probs) == 1:
+        return Verdict(probs[0][0] in wanted, 1.0 if probs[0][0] in wanted else 0.0, "", 0.0, True)
+    mine = sum(p for n, p in probs if n in wanted)
+    other, other_p = max(((n, p) for n, p in probs if n not in wanted), key=lambda t: t[1], default=("", 0.0))
+    return Verdict(mine >= margin * other_p and mine > 0, mine, other, other_p, True)
