@@ -108,6 +108,19 @@ def table() -> SenseTable:
 
 
 @lru_cache(maxsize=1)
+def confirmed() -> frozenset[tuple[str, str]]:
+    """``(kind, key)`` rows of ``sense_choices.tsv`` a person chose (``how`` = ``hand``): only
+    these withhold a picture on a sense verdict alone (the others only on part of speech or a
+    multiword expression; measured: automatic choices withheld right pictures, "rain", "today")."""
+    out = set()
+    for line in read_lines(CHOICES_NAME):
+        f = line.split("\t")
+        if len(f) >= 4 and f[3] == "hand":
+            out.add((f[0], f[1]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def choices() -> dict[tuple[str, str], tuple[str, ...]]:
     """``(kind, key) -> sense names`` from ``sense_choices.tsv`` (kind ``glossary`` or ``picture``)."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}

@@ -432,8 +432,17 @@ def build_signatures(wordnet: Path) -> dict[str, bytes | str]:
             lines.append(f"picture\t{key}\t{chosen}\thand\t{note}")
             continue
         rows = words[key]
-        pos = max(rows, key=lambda p: (sum(c for _n, c, _s in rows[p]), len(rows[p]), p == "n"))
-        picked, how = _auto_choice(key, pos, alts.get(key, ""), rows)
+        # a picture shows a thing: the noun, and any other part of speech the keyword is used
+        # as at least half as often in SemCor (plan, drink, worry); one sense of each
+        total = {p: sum(c for _n, c, _s in r) for p, r in rows.items()}
+        base = total.get("n", 0)
+        parts = [p for p in rows if p == "n" or "n" not in rows or total[p] >= 0.5 * max(base, 1)]
+        picked, hows = [], []
+        for pos in sorted(parts):
+            one, how = _auto_choice(key, pos, alts.get(key, ""), rows)
+            picked += one
+            hows.append(how)
+        how = "auto" if all(h == "auto" for h in hows) else "first"
         lines.append(f"picture\t{key}\t{','.join(picked)}\t{how}\t")
     return {"sense_signatures.msgpack.gz": buf.getvalue(), "sense_choices.tsv": "\n".join(lines) + "\n"}
 

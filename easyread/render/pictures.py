@@ -501,6 +501,7 @@ def _matches(
     sentence = _sentence_words(tokens)
     capitalised, acronyms = _capitalised_tokens(words)
     heads = _compound_heads(words)
+    written = " ".join(words).lower()
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
@@ -517,6 +518,13 @@ def _matches(
             if dropped_keywords is not None:
                 dropped_keywords.append(picture.keyword)
             return  # "spent air", "the text", "voted most beautiful"
+        why = _wordnet_check(index, picture, tokens, document, written)
+        if why:
+            if dropped is not None:
+                dropped.append(f"“{picture.keyword}” {why}")
+            if dropped_keywords is not None:
+                dropped_keywords.append(picture.keyword)
+            return  # "rails against", "house martins", "the House", "lessons from history"
         shown = policy.sense_of(picture)
         if shown is not None and not shown.fits(sentence, document):
             if dropped is not None and picture.picture not in policy.fallback_pictures:
@@ -569,6 +577,63 @@ def _matches(
             add(index, picture, confidence)
         index += 1
     return found
+
+
+#: Penn tag prefix -> WordNet part of speech.
+_WN_POS = {"NN": "n", "VB": "v", "JJ": "a", "RB": "r"}
+#: The last sentences' tags (a plan looks at each sentence three times).
+_TAGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _tags(tokens: Sequence[str]) -> list[str]:
+    key = tuple(tokens)
+    found = _TAGS.get(key)
+    if found is None:
+        from easyread import tagger
+
+        if len(_TAGS) >= _MARKED_SIZE:
+            _TAGS.clear()
+        found = _TAGS[key] = tagger.tag(list(tokens)) if tokens else []
+    return found
+
+
+def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
+                   document: frozenset[str], written: str) -> str:
+    """Why a one-word keyword does not mean its picture here, by WordNet (``easyread.sense``;
+    the keyword's senses: ``data/sense_choices.tsv``), or ``""``:
+
+    * it is one word of a WordNet multiword expression that names something else ("house
+      martin", ``known.phrase_changes_sense``);
+    * the tagger reads it as a verb and none of the picture's senses is one ("rails
+      against", "document the event": verbs, not a rail or a document);
+    * another sense of the word wins in context by the margin (the sentence and the
+      document's words against each sense's signature, with the SemCor prior), for the
+      keywords whose senses a person chose (``hand`` rows).
+    """
+    keyword = picture.keyword
+    if " " in keyword:
+        return ""
+    from easyread import sense
+    from easyread.known import in_wordnet_phrase, phrase_changes_sense
+
+    token = tokens[index]
+    phrase = in_wordnet_phrase(list(tokens), index, _forms(token))
+    if phrase and any(phrase_changes_sense(phrase, w) for w in {token, keyword} if w in phrase.split()):
+        return f"is part of “{phrase}”"
+    wanted = sense.choices().get(("picture", keyword))
+    if not wanted:
+        return ""
+    # the tagger's reading, for a token written as a word ("£" reads "pound" but is no verb)
+    pos = _WN_POS.get(_tags(tokens)[index][:2]) if token in written else None
+    if (pos == "v" and keyword not in load_policy().literal_verbs
+            and not any(w.split(".")[-2] == pos for w in wanted)):
+        return "is a verb here"  # a noun picture never for a verb use
+    context = sense.context_weights(tokens, (), sorted(document), skip=(token, keyword))
+    verdict = sense.judge(keyword, wanted, context, pos=[pos] if pos else None)
+    if (verdict.known and not verdict.ok and verdict.other_p >= sense.MARGIN * verdict.mine
+            and ("picture", keyword) in sense.confirmed()):
+        return "in another sense"
+    return ""
 
 
 def candidates(
