@@ -194,6 +194,13 @@ class Verdict:
     other: str
     other_p: float
     known: bool  # False: the word has no table entry (nothing to check)
+    prior: float = 1.0  # the probability of the entry's senses with no context (SemCor alone)
+
+    @property
+    def against(self) -> bool:
+        """Another sense wins by the margin *and* the context moved the use away from the
+        entry's senses (a verdict from the SemCor prior alone is no evidence against a use)."""
+        return self.known and self.other_p >= MARGIN * self.mine and self.mine < self.prior
 
 
 def judge(word: str, wanted: Sequence[str], context: Mapping[int, float],
@@ -214,4 +221,5 @@ def judge(word: str, wanted: Sequence[str], context: Mapping[int, float],
         return Verdict(probs[0][0] in wanted, 1.0 if probs[0][0] in wanted else 0.0, "", 0.0, True)
     mine = sum(p for n, p in probs if n in wanted)
     other, other_p = max(((n, p) for n, p in probs if n not in wanted), key=lambda t: t[1], default=("", 0.0))
-    return Verdict(mine >= margin * other_p and mine > 0, mine, other, other_p, True)
+    prior = sum(p for n, p in probabilities(word, [p for p in parts if p in by_pos], {}) if n in wanted)
+    return Verdict(mine >= margin * other_p and mine > 0, mine, other, other_p, True, prior)

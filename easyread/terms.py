@@ -415,7 +415,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
         """The WordNet sense check (easyread.sense) of this use of a one-word glossary term
         whose entry names its sense (data/sense_choices.tsv): "yes" (the entry's sense wins by
         the margin), "no" (another sense, or another part of speech, wins by it), "unsure"
-        (neither), or "" (the entry names no sense)."""
+        (neither, or another sense leads only by its SemCor frequency), or "" (the entry
+        names no sense)."""
         from easyread import sense
 
         wanted = sense.choices().get(("glossary", term))
@@ -439,7 +440,7 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
         verdict = sense.judge(term, wanted, context, pos=[pos] if pos else None)
         if verdict.ok:
             return "yes"
-        return "no" if verdict.other_p >= sense.MARGIN * verdict.mine else "unsure"
+        return "no" if verdict.against else "unsure"
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
@@ -531,10 +532,10 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 cued = bool(grow.cues) and sense_supported(grow, key_words, sentence.id)
                 # A word with several common senses is explained beside a cue of its entry's
                 # sense or where WordNet's sense check finds that sense (easyread.sense); any
-                # other entry is explained beside a cue (when it has cues) unless the check
-                # finds another sense or part of speech ("no").
+                # other entry is explained beside a cue (when it has cues), and an entry with
+                # no cues unless the check finds another sense or part of speech ("no").
                 unsure = (not cued and verdict != "yes") if several else (
-                    (bool(grow.cues) and not cued) or verdict == "no")
+                    not cued and (bool(grow.cues) or verdict == "no"))
                 if phrase or unsure:
                     # No word of the entry's sense near this use (an entry with cues, or a word
                     # with several common senses: data/glossary_senses.tsv), or the word is one

@@ -201,7 +201,7 @@ def _picture_words() -> set[str]:
 #: members, holonyms, meronyms, pertainym, verb group, entailment, cause.
 _MEMBER_LINKS = {"@", "@i", "~", "~i", "&", "+", "^", "=", ";c", ";r", ";u", "-c", "-r", "-u",
                  "#m", "#s", "#p", "%m", "%s", "%p", "\\", "$", "*", ">"}
-_DEFINITION_LINKS = {"@", "@i", "&"}
+_DEFINITION_LINKS = _MEMBER_LINKS
 _MAX_LINKED = 30  # at most this many hyponyms / domain members
 _SIG_COMMON = 6.3  # signature words more common than this Zipf carry no sense
 

@@ -630,8 +630,7 @@ def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
         return "is a verb here"  # a noun picture never for a verb use
     context = sense.context_weights(tokens, (), sorted(document), skip=(token, keyword))
     verdict = sense.judge(keyword, wanted, context, pos=[pos] if pos else None)
-    if (verdict.known and not verdict.ok and verdict.other_p >= sense.MARGIN * verdict.mine
-            and ("picture", keyword) in sense.confirmed()):
+    if verdict.against and ("picture", keyword) in sense.confirmed():
         return "in another sense"
     return ""
 
