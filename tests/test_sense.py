@@ -5,10 +5,14 @@ from __future__ import annotations
 from easyread import sense
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def test_context_picks_the_sense_its_words_support() -> None:
-    money = sense.context_weights("He cashed a cheque and paid the loan into his bank account".split(),
+    money = sense.context_weights(_words("He cashed a cheque and paid the loan into his bank account"),
                                   skip=["bank"])
-    river = sense.context_weights("They pulled the canoe up on the muddy bank of the river".split(),
+    river = sense.context_weights(_words("They pulled the canoe up on the muddy bank of the river"),
                                   skip=["bank"])
     best = {name: p for name, p in sense.probabilities("bank", "n", money)}
     assert max(best, key=lambda k: best[k]) == "bank.n.02"
