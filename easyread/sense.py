@@ -54,9 +54,10 @@ OVERLAP = 1.5
 #: Weight of the SemCor prior in a sense's log-score.
 PRIOR = 0.5
 #: Weight of the sentence's words, its neighbours' and the document's in the context.
-SENTENCE, NEIGHBOURS, DOCUMENT = 1.0, 0.5, 0.15
-#: Context words more common than this carry no sense information (``the``, ``of``, ``said``).
-COMMON_ZIPF = 6.3
+SENTENCE, NEIGHBOURS, DOCUMENT = 1.0, 0.5, 0.03
+#: Context words more common than this carry no sense information (``the``, ``than``, ``need``,
+#: ``work``: measured, such words admitted wrong senses).
+COMMON_ZIPF = 5.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 #: Inflection endings, then derivation endings, stripped (at most one of each) by :func:`stem`.
 _INFLECTIONS = ("ies", "ing", "ed", "es", "s")
@@ -90,6 +91,7 @@ class SenseTable:
     words: dict[str, dict[str, list[tuple[str, int, frozenset[int]]]]]
     vocab: dict[str, int]
     version: str
+    lexfiles: dict[str, int]  # sense name -> WordNet lexicographer file (its coarse sense)
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +106,8 @@ def table() -> SenseTable:
         w: {pos: [(str(s[0]), int(s[1]), frozenset(s[2])) for s in senses] for pos, senses in by_pos.items()}
         for w, by_pos in raw["words"].items()
     }
-    return SenseTable(words, {v: i for i, v in enumerate(raw["vocab"])}, str(raw["version"]))
+    return SenseTable(words, {v: i for i, v in enumerate(raw["vocab"])}, str(raw["version"]),
+                      dict(raw.get("lexfiles", {})))
 
 
 @lru_cache(maxsize=1)
@@ -195,12 +198,17 @@ class Verdict:
     other_p: float
     known: bool  # False: the word has no table entry (nothing to check)
     prior: float = 1.0  # the probability of the entry's senses with no context (SemCor alone)
+    coarse: float = 0.0  # the best other sense of another lexicographer file (noun.act, ...)
+    evidence: int = 0  # words of the sentence and its neighbours in the entry's senses' signatures
+    coarse_evidence: int = 0  # ... in the signature of the best sense of another kind
 
     @property
     def against(self) -> bool:
-        """Another sense wins by the margin *and* the context moved the use away from the
-        entry's senses (a verdict from the SemCor prior alone is no evidence against a use)."""
-        return self.known and self.other_p >= MARGIN * self.mine and self.mine < self.prior
+        """A sense of another coarse kind (WordNet lexicographer file: a person, not an act;
+        not the entry's fine-grained neighbour) wins by the margin, *and* the context moved the
+        use away from the entry's senses (the SemCor prior alone is no evidence against a use)."""
+        return (self.known and self.coarse >= MARGIN * self.mine and self.mine < self.prior
+                and self.coarse_evidence >= 2)
 
 
 def judge(word: str, wanted: Sequence[str], context: Mapping[int, float],
@@ -222,4 +230,14 @@ def judge(word: str, wanted: Sequence[str], context: Mapping[int, float],
     mine = sum(p for n, p in probs if n in wanted)
     other, other_p = max(((n, p) for n, p in probs if n not in wanted), key=lambda t: t[1], default=("", 0.0))
     prior = sum(p for n, p in probabilities(word, [p for p in parts if p in by_pos], {}) if n in wanted)
-    return Verdict(mine >= margin * other_p and mine > 0, mine, other, other_p, True, prior)
+    files = table().lexfiles
+    kinds = {(w.split(".")[-2], files.get(w, -1)) for w in wanted}
+    coarse_name, coarse = max(((n, p) for n, p in probs if (n.split(".")[-2], files.get(n, -2)) not in kinds),
+                              key=lambda t: t[1], default=("", 0.0))
+    rows = {n: sig for p in parts for n, _c, sig in by_pos.get(p, [])}
+
+    def near(names: Iterable[str]) -> int:
+        return len({w for n in names for w in rows.get(n, ()) if context.get(w, 0.0) >= NEIGHBOURS * 0.5})
+
+    return Verdict(mine >= margin * other_p and mine > 0, mine, other, other_p, True, prior, coarse,
+                   near(wanted), near([coarse_name]) if coarse_name else 0)

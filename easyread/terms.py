@@ -431,6 +431,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
 
             tags = tag_cache[sentence.id] = tagger.tag(words) if words else []
         pos = _WN_POS.get(tags[index][:2]) if index < len(tags) else None
+        if pos != "v" or any(w.split(".")[-2] == "v" for w in wanted):
+            pos = None  # only a verb use of a non-verb entry is trusted ("pay tribute": not JJ)
         k = positions[sentence.id]
         block = sentence.id.split(".", 1)[0]
         near = [w for j in (k - 1, k + 1) if 0 <= j < len(sentences)
@@ -438,8 +440,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 for w in _WORD_RUN.findall(sentences[j][1].text)]
         context = sense.context_weights(words, near, document_words, skip=(words[index], term))
         verdict = sense.judge(term, wanted, context, pos=[pos] if pos else None)
-        if verdict.ok:
-            return "yes"
+        if verdict.ok and verdict.evidence >= 2:
+            return "yes"  # the entry's sense wins, and two words near the use say so
         return "no" if verdict.against else "unsure"
 
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:

@@ -393,10 +393,14 @@ def build_signatures(wordnet: Path) -> dict[str, bytes | str]:
         for rs in by_pos.values():
             for r in rs:
                 r[2] = sorted(remap[i] for i in r[2])
+    # each sense's lexicographer file (noun.person, noun.act, ...): its coarse sense
+    lexfiles = {f"{w}.{pos}.{rank:02d}": synsets[key].lexfn
+                for w in words for pos, keys in sorted(senses[w].items())
+                for rank, key in enumerate(keys, start=1)}
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(msgpack.packb({"version": VERSION_SIGNATURES, "source": "Princeton WordNet 3.0",
-                                "vocab": order, "words": packed}, use_bin_type=True))
+                                "vocab": order, "words": packed, "lexfiles": lexfiles}, use_bin_type=True))
 
     hand = _old_hand_choices()
     several = _several_pos()
@@ -468,7 +472,7 @@ def evaluate(wordnet: Path, margin: float | None = None, overlap: float | None =
         if line.startswith(("#", "kind\t")) or not line.strip():
             continue
         kind, key, names, *_ = line.split("\t")
-        chosen.setdefault(key, set()).update(names.split(","))
+        chosen.setdefault(key, set()).update(n for n in names.split(",") if n)
     entries = _entries()
     words = sorted({str(e["term"]).lower() for e in entries if " " not in str(e["term"])} | _picture_words())
     n = right = first = accepted = accepted_right = in_chosen = in_chosen_accepted = with_choice = 0
