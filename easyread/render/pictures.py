@@ -324,6 +324,7 @@ class Policy:
     compound_part: float = 1.0  # factor for the first parts of a hyphenated word
     literal_verbs: frozenset[str] = frozenset()  # keywords whose verb forms show the picture
     modals: frozenset[str] = frozenset()  # a keyword right after one of these is a verb
+    determiners: frozenset[str] = frozenset()  # "to" + keyword + one of these: a verb
     sensitive_never: frozenset[str] = frozenset()  # classes never shown under any topic
     sentence_classes: frozenset[str] = frozenset()  # the only classes beside a sensitive sentence
     fallback_after_sense: bool = True  # [confidence] fallback_after_sense
@@ -421,6 +422,7 @@ def load_policy() -> Policy:
         fallback_after_sense=bool(confidence.get("fallback_after_sense", True)),
         literal_verbs=words(data.get("verb_forms", {}).get("literal", ())),
         modals=words(data.get("verb_forms", {}).get("modals", ())),
+        determiners=words(data.get("verb_forms", {}).get("determiners", ())),
         sensitive_never=frozenset(data.get("sensitive", {}).get("never", ())),
         sentence_classes=frozenset(data.get("sensitive", {}).get("sentence_classes", ())),
     )
@@ -625,7 +627,11 @@ def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
         return ""
     # the tagger's reading, for a token written as a word ("£" reads "pound" but is no verb)
     pos = _WN_POS.get(_tags(tokens)[index][:2]) if token in written else None
-    if (pos == "v" and keyword not in load_policy().literal_verbs
+    policy = load_policy()
+    if (0 < index < len(tokens) - 1 and tokens[index - 1] == "to"
+            and tokens[index + 1] in policy.determiners):
+        pos = "v"  # "came to document the event": the tagger may say noun
+    if (pos == "v" and keyword not in policy.literal_verbs
             and not any(w.split(".")[-2] == pos for w in wanted)):
         return "is a verb here"  # a noun picture never for a verb use
     context = sense.context_weights(tokens, (), sorted(document), skip=(token, keyword))
