@@ -33,6 +33,7 @@ from easyread.data import data_path, read_lines, zipf
 
 __all__ = [
     "MARGIN",
+    "phrase_keeps",
     "SenseTable",
     "Verdict",
     "choices",
@@ -92,6 +93,7 @@ class SenseTable:
     vocab: dict[str, int]
     version: str
     lexfiles: dict[str, int]  # sense name -> WordNet lexicographer file (its coarse sense)
+    phrases: dict[str, frozenset[str]]  # picture-keyword phrase -> its kinds ("n.5")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +109,8 @@ def table() -> SenseTable:
         for w, by_pos in raw["words"].items()
     }
     return SenseTable(words, {v: i for i, v in enumerate(raw["vocab"])}, str(raw["version"]),
-                      dict(raw.get("lexfiles", {})))
+                      dict(raw.get("lexfiles", {})),
+                      {k: frozenset(v) for k, v in raw.get("phrases", {}).items()})
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +188,31 @@ def probabilities(word: str, pos: str | Iterable[str], context: Mapping[int, flo
     rows = [s for p in wanted for s in by_pos.get(p, [])]
     probs = score_senses([(count, sig) for _name, count, sig in rows], context)
     return [(name, p) for (name, _c, _s), p in zip(rows, probs, strict=True)]
+
+
+def phrase_keeps(phrase: str, word: str, confirmed: Iterable[str] = ()) -> bool:
+    """Does the WordNet phrase keep a sense of ``word``? It does not when ``word`` modifies
+    (is not the last word) a phrase naming an animal, a body part, a food, a person or a plant
+    (:data:`LIVING`) and no noun sense of ``word`` is of that kind: "house martin", "house
+    sparrow" (animals), "shop assistant" (a person). With ``confirmed`` senses (chosen by a
+    person) the phrase must be of their kind. A phrase the table does not hold keeps it."""
+    kinds = table().phrases.get(phrase)
+    parts = phrase.split()
+    files = table().lexfiles
+    if kinds and confirmed and parts[-1] != word:
+        # senses a person chose: the phrase must be of their kind ("flight of stairs" is an
+        # artifact; the aeroplane picture's flights are acts and groups)
+        return bool(kinds & {f"{w.split('.')[-2]}.{files.get(w, -1)}" for w in confirmed})
+    if not kinds or parts[-1] == word or not kinds & LIVING:
+        return True
+    own = {f"n.{files.get(name, -1)}" for name, _c, _s in table().words.get(word, {}).get("n", [])}
+    return not own or bool(kinds & own)
+
+
+#: The coarse kinds of phrase that change a modifier's picture: animals, body parts, food,
+#: people, plants (WordNet noun lexicographer files 5, 8, 13, 18, 20). Measured on OneStopEnglish:
+#: other kinds ("football team", "phone company", "health check") kept the picture's sense.
+LIVING = frozenset({"n.5", "n.8", "n.13", "n.18", "n.20"})
 
 
 @dataclass(frozen=True)

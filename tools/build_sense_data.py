@@ -397,10 +397,24 @@ def build_signatures(wordnet: Path) -> dict[str, bytes | str]:
     lexfiles = {f"{w}.{pos}.{rank:02d}": synsets[key].lexfn
                 for w in words for pos, keys in sorted(senses[w].items())
                 for rank, key in enumerate(keys, start=1)}
+    # the coarse kinds ("pos.lexicographer file") of the WordNet phrases that hold a picture
+    # keyword ("house martin": n.5 an animal; "laptop computer": n.6 an artifact, like laptop)
+    phrase_kinds: dict[str, list[str]] = {}
+    for pos, name in POS_FILES.items():
+        for line in (wordnet / f"index.{name}").read_text("latin-1").splitlines():
+            if line.startswith(" ") or "_" not in line.split(" ", 1)[0]:
+                continue
+            f = line.split()
+            parts = f[0].split("_")
+            if not 2 <= len(parts) <= 4 or not any(w in pictures for w in parts):
+                continue
+            kinds = {f"{pos}.{synsets[o + pos].lexfn}" for o in f[-int(f[2]):] if o + pos in synsets}
+            phrase_kinds.setdefault(" ".join(parts), []).extend(sorted(kinds))
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(msgpack.packb({"version": VERSION_SIGNATURES, "source": "Princeton WordNet 3.0",
-                                "vocab": order, "words": packed, "lexfiles": lexfiles}, use_bin_type=True))
+                                "vocab": order, "words": packed, "lexfiles": lexfiles,
+                                "phrases": dict(sorted(phrase_kinds.items()))}, use_bin_type=True))
 
     hand = _old_hand_choices()
     several = _several_pos()

@@ -120,6 +120,7 @@ NUMBER_CUE = "#number"
 # Currency and percent signs stand for a word of their own.
 _SYMBOL_WORDS: tuple[tuple[str, str], ...] = (("£", "pound"), ("$", "dollar"), ("€", "euro"))
 _PART_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CASED_PART_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -520,11 +521,12 @@ def _matches(
             if dropped_keywords is not None:
                 dropped_keywords.append(picture.keyword)
             return  # "spent air", "the text", "voted most beautiful"
-        why = _wordnet_check(index, picture, tokens, document, written)
+        why = _wordnet_check(index, picture, tokens, document, words, written)
         if why:
             if dropped is not None:
                 dropped.append(f"“{picture.keyword}” {why}")
-            if dropped_keywords is not None:
+            if dropped_keywords is not None and "verb" not in why:
+                # a verb use says nothing about the sentence's other words ("harms the body")
                 dropped_keywords.append(picture.keyword)
             return  # "rails against", "house martins", "the House", "lessons from history"
         shown = policy.sense_of(picture)
@@ -587,6 +589,16 @@ _WN_POS = {"NN": "n", "VB": "v", "JJ": "a", "RB": "r"}
 _TAGS: dict[tuple[str, ...], list[str]] = {}
 
 
+def _cased(words: Sequence[str], tokens: Sequence[str]) -> list[str]:
+    """The tokens with the case of the words they come from ("House" stays a capital for the
+    tagger; a lower-case sentence tags badly: "prison", "sad" read as verbs)."""
+    cased = {}
+    for word in words:
+        for part in _CASED_PART_RE.findall(word.replace("\u2019", "'").replace("\u2018", "'")):
+            cased.setdefault(part.lower(), part)
+    return [cased.get(t, t) for t in tokens]
+
+
 def _tags(tokens: Sequence[str]) -> list[str]:
     key = tuple(tokens)
     found = _TAGS.get(key)
@@ -600,14 +612,14 @@ def _tags(tokens: Sequence[str]) -> list[str]:
 
 
 def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
-                   document: frozenset[str], written: str) -> str:
+                   document: frozenset[str], words: Sequence[str], written: str) -> str:
     """Why a one-word keyword does not mean its picture here, by WordNet (``easyread.sense``;
     the keyword's senses: ``data/sense_choices.tsv``), or ``""``:
 
-    * it is one word of a WordNet multiword expression that names something else ("house
-      martin", ``known.phrase_changes_sense``);
-    * the tagger reads it as a verb and none of the picture's senses is one ("rails
-      against", "document the event": verbs, not a rail or a document);
+    * it modifies a whole WordNet phrase naming an animal, a body part, food, a person or a
+      plant, and has no noun sense of that kind ("house martin": ``sense.phrase_keeps``);
+    * it is a verb and none of the picture's senses is one: a finite verb by the tagger
+      ("rails against"), or "to"/a modal + keyword + determiner ("to document the event");
     * another sense of the word wins in context by the margin (the sentence and the
       document's words against each sense's signature, with the SemCor prior), for the
       keywords whose senses a person chose (``hand`` rows).
@@ -616,21 +628,29 @@ def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
     if " " in keyword:
         return ""
     from easyread import sense
-    from easyread.known import in_wordnet_phrase, phrase_changes_sense
+    from easyread.known import in_wordnet_phrase
 
     token = tokens[index]
-    phrase = in_wordnet_phrase(list(tokens), index, _forms(token))
-    if phrase and any(phrase_changes_sense(phrase, w) for w in {token, keyword} if w in phrase.split()):
-        return f"is part of “{phrase}”"
     wanted = sense.choices().get(("picture", keyword))
     if not wanted:
         return ""
+    phrase = in_wordnet_phrase(list(tokens), index, _forms(token))
+    if phrase and f" {phrase} " not in f" {' '.join(tokens)} ":
+        phrase = ""  # only the whole phrase ("two year" is no "two year old")
+    confirmed = wanted if ("picture", keyword) in sense.confirmed() else ()
+    if phrase and not any(sense.phrase_keeps(phrase, w, confirmed) for w in {token, keyword}
+                          if w in phrase.split()):
+        return f"is part of “{phrase}”"
     # the tagger's reading, for a token written as a word ("£" reads "pound" but is no verb)
-    pos = _WN_POS.get(_tags(tokens)[index][:2]) if token in written else None
+    # a finite verb by the tagger ("she rails against"), or "to"/a modal + keyword + determiner
+    # ("came to document the event", "will house the refugees"); the tagger's other verb tags
+    # are not trusted ("sent to prison": VB)
+    tag = _tags(_cased(words, tokens))[index] if token in written else ""
+    pos = "v" if tag in ("VBZ", "VBD", "VBP") else None
     policy = load_policy()
-    if (0 < index < len(tokens) - 1 and tokens[index - 1] == "to"
-            and tokens[index + 1] in policy.determiners):
-        pos = "v"  # "came to document the event": the tagger may say noun
+    if (0 < index < len(tokens) - 1 and tokens[index + 1] in policy.determiners
+            and (tokens[index - 1] == "to" or tokens[index - 1] in policy.modals)):
+        pos = "v"  # the tagger may say noun
     if (pos == "v" and keyword not in policy.literal_verbs
             and not any(w.split(".")[-2] == pos for w in wanted)):
         return "is a verb here"  # a noun picture never for a verb use
