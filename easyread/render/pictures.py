@@ -592,7 +592,7 @@ _TAGS: dict[tuple[str, ...], list[str]] = {}
 def _cased(words: Sequence[str], tokens: Sequence[str]) -> list[str]:
     """The tokens with the case of the words they come from ("House" stays a capital for the
     tagger; a lower-case sentence tags badly: "prison", "sad" read as verbs)."""
-    cased = {}
+    cased: dict[str, str] = {}
     for word in words:
         for part in _CASED_PART_RE.findall(word.replace("\u2019", "'").replace("\u2018", "'")):
             cased.setdefault(part.lower(), part)
