@@ -34,3 +34,16 @@ def test_choices_name_real_senses() -> None:
         for name in names:
             word, pos, number = name.rsplit(".", 2)
             assert word == key and int(number) <= len(table[key][pos]), name
+
+
+def test_a_phrase_naming_a_living_thing_changes_a_modifier() -> None:
+    assert not sense.phrase_keeps("house sparrow", "house")  # a bird: no sense of "house" is one
+    assert sense.phrase_keeps("laptop computer", "laptop")  # an artifact, like a laptop
+    assert sense.phrase_keeps("cup of tea", "tea")  # the last word keeps its sense
+    # senses a person chose: the phrase must be of their kind (stairs are no air travel)
+    flight = sense.choices()[("picture", "flight")]
+    assert not sense.phrase_keeps("flight of stairs", "flight", flight)
+
+
+def test_context_words_common_as_than_carry_no_sense() -> None:
+    assert sense.context_weights(["than", "need", "work", "time"]) == {}
