@@ -618,7 +618,7 @@ def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
 
     * it modifies a whole WordNet phrase naming an animal, a body part, food, a person or a
       plant, and has no noun sense of that kind ("house martin": ``sense.phrase_keeps``);
-    * it is a verb and none of the picture's senses is one: a finite verb by the tagger
+    * it is a verb and the picture's senses are all nouns: a finite verb by the tagger
       ("rails against"), or "to"/a modal + keyword + determiner ("to document the event");
     * another sense of the word wins in context by the margin (the sentence and the
       document's words against each sense's signature, with the SemCor prior), for the
@@ -652,7 +652,7 @@ def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
             and (tokens[index - 1] == "to" or tokens[index - 1] in policy.modals)):
         pos = "v"  # the tagger may say noun
     if (pos == "v" and keyword not in policy.literal_verbs
-            and not any(w.split(".")[-2] == pos for w in wanted)):
+            and all(w.split(".")[-2] == "n" for w in wanted)):
         return "is a verb here"  # a noun picture never for a verb use
     context = sense.context_weights(tokens, (), sorted(document), skip=(token, keyword))
     verdict = sense.judge(keyword, wanted, context, pos=[pos] if pos else None)
