@@ -68,11 +68,11 @@ _DERIVATIONS = ("ations", "ation", "ments", "ment", "ness", "ities", "ity", "ers
 
 def stem(word: str) -> str:
     """The light stem shared by the signatures (build time) and the context (run time): one
-    inflection, then one derivation ending off, keeping at least four letters, so that
+    inflection, then one derivation ending off, keeping at least four letters (``laws`` stays), so that
     ``prisoner``, ``prisons`` and ``prison`` meet, and ``legislature``, ``legislative``.
 
     >>> stem("Children"), stem("studies"), stem("laws"), stem("prisoner"), stem("glass")
-    ('children', 'stud', 'law', 'prison', 'glass')
+    ('children', 'stud', 'laws', 'prison', 'glass')
     """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
