@@ -49,6 +49,7 @@ DATA = ROOT / "easyread" / "data"
 SECOND_SHARE = 0.2
 VERSION = "2026.1"
 VERSION_SIGNATURES = "2026.1"
+VERSION_MWE = "2026.2"  # 2026.2: also the phrases of picture keywords
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
 
@@ -173,9 +174,9 @@ def build(wordnet: Path) -> dict[str, str]:
             kept = [w for w in words[:-1]
                     if any(g.startswith(w[:max(4, len(w) - 2)]) for g in gloss_words)]
             phrases[phrase] = " ".join(kept)
-    mwe_lines = [f"# version: {VERSION}",
-                 "# WordNet 3.0 multiword expressions holding a lexicon hard word or a one-word",
-                 "# glossary term (tools/build_sense_data.py). Columns: the lower-case phrase; the",
+    mwe_lines = [f"# version: {VERSION_MWE}",
+                 "# WordNet 3.0 multiword expressions holding a lexicon hard word, a one-word",
+                 "# glossary term or a picture keyword (tools/build_sense_data.py). Columns: the lower-case phrase; the",
                  "# words before its last whose sense it keeps (its WordNet definition uses them).",
                  *(f"{p}\t{k}" for p, k in sorted(phrases.items()))]
     nouns = sorted(w for w in _lexicon_verbs() if "n" in index.get(w, {}))
