@@ -408,6 +408,42 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
 
         return bool(found(window_words(sentence_id, (0,)))) or len(found(window_words(sentence_id))) >= 2
 
+    document_words: list[str] = []
+    tag_cache: dict[str, list[str]] = {}
+
+    def sense_check(term: str, sentence: Sentence, index: int) -> str:
+        """The WordNet sense check (easyread.sense) of this use of a one-word glossary term
+        whose entry names its sense (data/sense_choices.tsv): "yes" (the entry's sense wins by
+        the margin), "no" (another sense, or another part of speech, wins by it), "unsure"
+        (neither, or another sense leads only by its SemCor frequency), or "" (the entry
+        names no sense)."""
+        from easyread import sense
+
+        wanted = sense.choices().get(("glossary", term))
+        if not wanted:
+            return ""
+        if not document_words:
+            document_words.extend(_WORD_RUN.findall(text))
+        words = [t.text for t in sentence.tokens if t.kind in ("word", "number")]
+        tags = tag_cache.get(sentence.id)
+        if tags is None:
+            from easyread import tagger
+
+            tags = tag_cache[sentence.id] = tagger.tag(words) if words else []
+        pos = _WN_POS.get(tags[index][:2]) if index < len(tags) else None
+        if pos != "v" or any(w.split(".")[-2] == "v" for w in wanted):
+            pos = None  # only a verb use of a non-verb entry is trusted ("pay tribute": not JJ)
+        k = positions[sentence.id]
+        block = sentence.id.split(".", 1)[0]
+        near = [w for j in (k - 1, k + 1) if 0 <= j < len(sentences)
+                and sentences[j][1].id.split(".", 1)[0] == block
+                for w in _WORD_RUN.findall(sentences[j][1].text)]
+        context = sense.context_weights(words, near, document_words, skip=(words[index], term))
+        verdict = sense.judge(term, wanted, context, pos=[pos] if pos else None)
+        if verdict.ok and verdict.evidence >= 2:
+            return "yes"  # the entry's sense wins, and two words near the use say so
+        return "no" if verdict.against else "unsure"
+
     def add(key: str, make: Term, sentence_id: str, start: int, end: int) -> None:
         if key in keep or key in already or make.term.lower() in keep or never_explain(make.term):
             return  # never_explain: dates, weekdays, months, numbers (easyread.known)
@@ -494,8 +530,15 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 if phrase and not any(phrase_changes_sense(phrase, w) for w in (lowered[i], bases[i])
                                       if w in phrase.split()):
                     phrase = ""  # the word keeps its sense in the phrase ("armed robbery")
-                if phrase or ((grow.cues or several)
-                              and not sense_supported(grow, key_words, sentence.id)):
+                verdict = sense_check(grow.term, sentence, i) if source == "builtin" and n == 1 else ""
+                cued = bool(grow.cues) and sense_supported(grow, key_words, sentence.id)
+                # A word with several common senses is explained beside a cue of its entry's
+                # sense or where WordNet's sense check finds that sense (easyread.sense); any
+                # other entry is explained beside a cue (when it has cues), and an entry with
+                # no cues unless the check finds another sense or part of speech ("no").
+                unsure = (not cued and verdict != "yes") if several else (
+                    not cued and (bool(grow.cues) or verdict == "no"))
+                if phrase or unsure:
                     # No word of the entry's sense near this use (an entry with cues, or a word
                     # with several common senses: data/glossary_senses.tsv), or the word is one
                     # word of a WordNet phrase that does not keep its sense ("monarch butterfly",
@@ -527,6 +570,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     return [terms[k] for k in order]
 
 
+#: Penn tag prefix -> WordNet part of speech (the sense check of a use).
+_WN_POS = {"NN": "n", "VB": "v", "JJ": "a", "RB": "r"}
 #: ``Term.data`` of a glossary term whose sense cues were not found near any use (W611).
 SENSE_UNSURE = "sense-unsure"
 #: Lower-case words that may join the words of a name (``Institute for Health Metrics and

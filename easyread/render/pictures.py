@@ -120,6 +120,7 @@ NUMBER_CUE = "#number"
 # Currency and percent signs stand for a word of their own.
 _SYMBOL_WORDS: tuple[tuple[str, str], ...] = (("£", "pound"), ("$", "dollar"), ("€", "euro"))
 _PART_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_CASED_PART_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,7 @@ class Policy:
     compound_part: float = 1.0  # factor for the first parts of a hyphenated word
     literal_verbs: frozenset[str] = frozenset()  # keywords whose verb forms show the picture
     modals: frozenset[str] = frozenset()  # a keyword right after one of these is a verb
+    determiners: frozenset[str] = frozenset()  # "to" + keyword + one of these: a verb
     sensitive_never: frozenset[str] = frozenset()  # classes never shown under any topic
     sentence_classes: frozenset[str] = frozenset()  # the only classes beside a sensitive sentence
     fallback_after_sense: bool = True  # [confidence] fallback_after_sense
@@ -421,6 +423,7 @@ def load_policy() -> Policy:
         fallback_after_sense=bool(confidence.get("fallback_after_sense", True)),
         literal_verbs=words(data.get("verb_forms", {}).get("literal", ())),
         modals=words(data.get("verb_forms", {}).get("modals", ())),
+        determiners=words(data.get("verb_forms", {}).get("determiners", ())),
         sensitive_never=frozenset(data.get("sensitive", {}).get("never", ())),
         sentence_classes=frozenset(data.get("sensitive", {}).get("sentence_classes", ())),
     )
@@ -501,6 +504,7 @@ def _matches(
     sentence = _sentence_words(tokens)
     capitalised, acronyms = _capitalised_tokens(words)
     heads = _compound_heads(words)
+    written = " ".join(words).lower()
     found: list[tuple[int, Picture, float]] = []
 
     def add(index: int, picture: Picture, confidence: float) -> None:
@@ -517,6 +521,14 @@ def _matches(
             if dropped_keywords is not None:
                 dropped_keywords.append(picture.keyword)
             return  # "spent air", "the text", "voted most beautiful"
+        why = _wordnet_check(index, picture, tokens, document, words, written)
+        if why:
+            if dropped is not None:
+                dropped.append(f"“{picture.keyword}” {why}")
+            if dropped_keywords is not None and "verb" not in why:
+                # a verb use says nothing about the sentence's other words ("harms the body")
+                dropped_keywords.append(picture.keyword)
+            return  # "rails against", "house martins", "the House", "lessons from history"
         shown = policy.sense_of(picture)
         if shown is not None and not shown.fits(sentence, document):
             if dropped is not None and picture.picture not in policy.fallback_pictures:
@@ -569,6 +581,84 @@ def _matches(
             add(index, picture, confidence)
         index += 1
     return found
+
+
+#: Penn tag prefix -> WordNet part of speech.
+_WN_POS = {"NN": "n", "VB": "v", "JJ": "a", "RB": "r"}
+#: The last sentences' tags (a plan looks at each sentence three times).
+_TAGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _cased(words: Sequence[str], tokens: Sequence[str]) -> list[str]:
+    """The tokens with the case of the words they come from ("House" stays a capital for the
+    tagger; a lower-case sentence tags badly: "prison", "sad" read as verbs)."""
+    cased: dict[str, str] = {}
+    for word in words:
+        for part in _CASED_PART_RE.findall(word.replace("\u2019", "'").replace("\u2018", "'")):
+            cased.setdefault(part.lower(), part)
+    return [cased.get(t, t) for t in tokens]
+
+
+def _tags(tokens: Sequence[str]) -> list[str]:
+    key = tuple(tokens)
+    found = _TAGS.get(key)
+    if found is None:
+        from easyread import tagger
+
+        if len(_TAGS) >= _MARKED_SIZE:
+            _TAGS.clear()
+        found = _TAGS[key] = tagger.tag(list(tokens)) if tokens else []
+    return found
+
+
+def _wordnet_check(index: int, picture: Picture, tokens: Sequence[str],
+                   document: frozenset[str], words: Sequence[str], written: str) -> str:
+    """Why a one-word keyword does not mean its picture here, by WordNet (``easyread.sense``;
+    the keyword's senses: ``data/sense_choices.tsv``), or ``""``:
+
+    * it modifies a whole WordNet phrase naming an animal, a body part, food, a person or a
+      plant, and has no noun sense of that kind ("house martin": ``sense.phrase_keeps``);
+    * it is a verb and the picture's senses are all nouns: a finite verb by the tagger
+      ("rails against"), or "to"/a modal + keyword + determiner ("to document the event");
+    * another sense of the word wins in context by the margin (the sentence and the
+      document's words against each sense's signature, with the SemCor prior), for the
+      keywords whose senses a person chose (``hand`` rows).
+    """
+    keyword = picture.keyword
+    if " " in keyword:
+        return ""
+    from easyread import sense
+    from easyread.known import in_wordnet_phrase
+
+    token = tokens[index]
+    wanted = sense.choices().get(("picture", keyword))
+    if not wanted:
+        return ""
+    phrase = in_wordnet_phrase(list(tokens), index, _forms(token))
+    if phrase and f" {phrase} " not in f" {' '.join(tokens)} ":
+        phrase = ""  # only the whole phrase ("two year" is no "two year old")
+    confirmed = wanted if ("picture", keyword) in sense.confirmed() else ()
+    if phrase and not any(sense.phrase_keeps(phrase, w, confirmed) for w in {token, keyword}
+                          if w in phrase.split()):
+        return f"is part of “{phrase}”"
+    # the tagger's reading, for a token written as a word ("£" reads "pound" but is no verb)
+    # a finite verb by the tagger ("she rails against"), or "to"/a modal + keyword + determiner
+    # ("came to document the event", "will house the refugees"); the tagger's other verb tags
+    # are not trusted ("sent to prison": VB)
+    tag = _tags(_cased(words, tokens))[index] if token in written else ""
+    pos = "v" if tag in ("VBZ", "VBD", "VBP") else None
+    policy = load_policy()
+    if (0 < index < len(tokens) - 1 and tokens[index + 1] in policy.determiners
+            and (tokens[index - 1] == "to" or tokens[index - 1] in policy.modals)):
+        pos = "v"  # the tagger may say noun
+    if (pos == "v" and keyword not in policy.literal_verbs
+            and all(w.split(".")[-2] == "n" for w in wanted)):
+        return "is a verb here"  # a noun picture never for a verb use
+    context = sense.context_weights(tokens, (), sorted(document), skip=(token, keyword))
+    verdict = sense.judge(keyword, wanted, context, pos=[pos] if pos else None)
+    if verdict.against and ("picture", keyword) in sense.confirmed():
+        return "in another sense"
+    return ""
 
 
 def candidates(
