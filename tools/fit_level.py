@@ -38,6 +38,10 @@ Usage:
   python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
   python tools/fit_level.py --onestop-only # the SHIPPED model: CLEAR only scored
   python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
+  python tools/fit_level.py --signs        # research: sign-constrained ridge (SIGN_PRIOR), wider pair grid
+
+Every run first rewrites ``easyread/data/level_lexicon_forms.txt`` from ``lexicon_forms.tsv``
+when they differ (the forms counted by the ``lexicon_form_share`` feature, model 2026.4).
 """
 
 from __future__ import annotations
