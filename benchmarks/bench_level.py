@@ -41,12 +41,38 @@ import fit_level as F  # noqa: E402
 from easyread import level  # noqa: E402
 from easyread.data import data_path  # noqa: E402
 from easyread.pipeline import document_from_text  # noqa: E402
+from easyread.readability import compute  # noqa: E402
 from easyread.score import score  # noqa: E402
 
 
 def grade(text: str) -> float | None:
     lv = score(document_from_text(text)).level
     return None if lv is None else lv.get("grade")
+
+
+#: textstat formulas (easyread.readability, as ``score`` reports them) compared on OneStopEnglish.
+FORMULAS = ("flesch_kincaid_grade", "smog_index", "dale_chall_readability_score", "automated_readability_index")
+
+
+def onestop_formulas(ose_dev: list[F.Text]) -> None:
+    """Each formula's three-way accuracy (cut points fitted on the training folds, the level's
+    folds) and pairwise order on the OneStopEnglish development four fifths."""
+    raw = {(n, float(i)): t for n, i, t in F.onestop_raw()}
+    y = np.asarray([t.label for t in ose_dev])
+    groups = [t.group for t in ose_dev]
+    fold = F.folds(groups)
+    values = [compute(document_from_text(raw[t.group, t.label]).body_text()) for t in ose_dev]
+    print(f"\nFormulas on the {len(ose_dev)} OneStopEnglish development texts (three-way: cut points "
+          "fitted on the training folds of the level's grouped 10-fold CV):\n")
+    print("| formula | OSE three-way (CV) | OSE pairwise |")
+    print("|---|---:|---:|")
+    for name in FORMULAS:
+        v = np.asarray([float(m[name]) for m in values])
+        cls = np.zeros(len(y), dtype=int)
+        for k in range(F.FOLDS):
+            tr, te = fold != k, fold == k
+            cls[te] = F.three_way(v[te], F.best_cuts(v[tr], y[tr].astype(int)))
+        print(f"| {name} | {np.mean(cls == y):.1%} | {F.pairwise(groups, y, v):.2%} |")
 
 
 def main() -> int:
@@ -89,15 +115,17 @@ def main() -> int:
           f"{heldf['fre_clear_pearson']:.3f} | {heldf['fre_clear_spearman']:.3f} |")
 
     rows = F.clear_rows()
-    held_ids = {t.group for t in clear_held}
-    bt = np.asarray([float(r["BT_easiness"]) for r in rows if r["ID"] in held_ids])
-    print(f"\nCorpus formula values on the {len(bt)} held-out CLEAR excerpts (sign so that + = agrees):\n")
-    print("| formula | Pearson r | Spearman r |")
-    print("|---|---:|---:|")
-    for col, sign in (("Flesch-Reading-Ease", 1), ("Flesch-Kincaid-Grade-Level", -1), ("SMOG Readability", -1),
-                      ("New Dale-Chall Readability Formula", -1), ("Automated Readability Index", -1)):
-        v = sign * np.asarray([float(r[col]) for r in rows if r["ID"] in held_ids])
-        print(f"| {col} | {F.pearson(v, bt):.3f} | {F.spearman(v, bt):.3f} |")
+    for subset, ids in (("development four fifths (the CV texts)", {t.group for t in clear_dev}),
+                      ("held-out", {t.group for t in clear_held})):
+        bt = np.asarray([float(r["BT_easiness"]) for r in rows if r["ID"] in ids])
+        print(f"\nCorpus formula values on the {len(bt)} {subset} CLEAR excerpts (sign so that + = agrees):\n")
+        print("| formula | Pearson r | Spearman r |")
+        print("|---|---:|---:|")
+        for col, sign in (("Flesch-Reading-Ease", 1), ("Flesch-Kincaid-Grade-Level", -1), ("SMOG Readability", -1),
+                          ("New Dale-Chall Readability Formula", -1), ("Automated Readability Index", -1)):
+            v = sign * np.asarray([float(r[col]) for r in rows if r["ID"] in ids])
+            print(f"| {col} | {F.pearson(v, bt):.3f} | {F.spearman(v, bt):.3f} |")
+    onestop_formulas(ose_dev)
 
     # 3: length invariance, through score() on the text and on the text twice
     raw = [(f"ose:{n}:{lvl}", t) for n, lvl, t in F.onestop_raw()]

@@ -38,6 +38,10 @@ Usage:
   python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
   python tools/fit_level.py --onestop-only # the SHIPPED model: CLEAR only scored
   python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
+  python tools/fit_level.py --signs        # research: sign-constrained ridge (SIGN_PRIOR), wider pair grid
+
+Every run first rewrites ``easyread/data/level_lexicon_forms.txt`` from ``lexicon_forms.tsv``
+when they differ (the forms counted by the ``lexicon_form_share`` feature, model 2026.4).
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ CLEAR = DATA / "clear" / "clear_dev.csv"
 OUT = ROOT / "easyread" / "data" / level.MODEL_FILE
 CACHE = Path("/tmp") / "easyread-level-cache"
 LEVELS = ("ele", "int", "adv")
-VERSION = "2026.3"
+VERSION = "2026.4"
 #: The model's features: all of easyread.level.FEATURE_NAMES (ridge shrinks the redundant ones).
 FEATURES = level.FEATURE_NAMES
 #: The grid that cross-validation chooses from.
@@ -76,7 +80,29 @@ ALPHAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 CLEAR_WEIGHTS = (0.5, 1.0, 1.5, 2.0)  # CLEAR's total weight relative to OneStopEnglish's (research only)
 #: Weight of the within-article rows (the pairwise term, see :func:`fit`) relative to the level rows.
 PAIR_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0)
+#: The pair weights of the sign-constrained research grid (``--signs``).
+SIGNED_PAIR_WEIGHTS = (*PAIR_WEIGHTS, 8.0, 16.0, 32.0)
 FOLDS = 10
+#: Prior direction of each feature (research, ``--signs``; issue 12, session 21): +1 for a feature whose larger value makes a text
+#: harder by what readability research and plain-language guidance say (longer and more complex
+#: sentences, longer and rarer words, nominalisations, passives), -1 for one whose larger value
+#: makes it easier (common and one-syllable words, pronouns and dialogue marks: narrative). The
+#: fit keeps each such weight on its side of zero (a sign-constrained ridge, :func:`ridge`); the
+#: features left out (names, numbers, acronyms, conjunctions, modals, negations, 'the', 'that',
+#: Zipf 4-5) have no agreed direction and are free. Fixed before any constrained fit was run.
+SIGN_PRIOR: dict[str, int] = {
+    **dict.fromkeys((
+        "capped_words_per_sentence_sq", "capped_words_per_sentence_sd", "share_over_20", "share_over_30",
+        "capped_commas_per_sentence", "semicolons_per_sentence", "commas_per_word", "clause_words_per_sentence",
+        "clause_word_share", "passive_share", "asides_per_sentence", "syllables_per_word", "letters_per_word",
+        "polysyllable_share", "long_word_share", "nominal_share", "content_share", "very_rare_share", "rare_share",
+        "zipf_3_4_share", "hard_word_share", "not_dale_chall_share", "of_share"), 1),
+    **dict.fromkeys((
+        "monosyllable_share", "zipf_mean", "content_zipf", "min_zipf_mean", "zipf_5_6_share", "zipf_6_share",
+        "common_share", "pronoun_share", "quotes_per_sentence", "questions_per_sentence"), -1),
+}
+#: True (``--signs``): the sign-constrained ridge; False: the plain ridge of the shipped models.
+SIGNED = False
 #: Fold assignments averaged by the development criterion (salts of the article hash): one
 #: assignment's accuracy moves by about a point with the split alone.
 REPEATS = ("", "r1", "r2", "r3", "r4")
@@ -122,6 +148,7 @@ def _cached(kind: str, items: list[tuple[str, float, str]]) -> list[Text]:
     for path in sorted((ROOT / "easyread").rglob("*.py")):
         h.update(path.read_bytes())
     h.update((ROOT / "easyread" / "data" / level.WORDS_FILE).read_bytes())
+    h.update((ROOT / "easyread" / "data" / level.LEXICON_FORMS_FILE).read_bytes())
     for group, label, text in items:
         h.update(f"{group}\0{label}\0{text}\0".encode())
     cache = CACHE / f"{kind}-{h.hexdigest()[:16]}.json"
@@ -136,6 +163,27 @@ def _cached(kind: str, items: list[tuple[str, float, str]]) -> list[Text]:
     rows = [[t.group, t.label, [astuple(c) for c in t.counts], t.fkgl, t.fre] for t in out]
     cache.write_text(json.dumps(rows), "utf-8")
     return out
+
+
+def lexicon_forms_text() -> str:
+    """``level_lexicon_forms.txt``: the filter forms of ``lexicon_forms.tsv`` (every inflection of
+    every hard word of ``lexicon.tsv``, by ``tools/build_forms.py``), sorted, one per line."""
+    from easyread.data import lexicon_forms
+
+    head = (f"# version: {VERSION}\n"
+            "# The inflected forms of the hard words of easyread's plain-words lexicon (lexicon.tsv),\n"
+            "# copied from lexicon_forms.tsv by tools/fit_level.py: the calibrated level's\n"
+            "# lexicon_form_share (LEVEL_MODEL_CARD.md). Do not edit by hand. Licence: MIT.\n")
+    return head + "".join(f"{w}\n" for w in sorted(lexicon_forms()[0]))
+
+
+def write_lexicon_forms() -> None:
+    path = ROOT / "easyread" / "data" / level.LEXICON_FORMS_FILE
+    text = lexicon_forms_text()
+    if not path.exists() or path.read_text("utf-8") != text:
+        path.write_text(text, "utf-8")
+        level._words.cache_clear()
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 def onestop_texts() -> list[Text]:
@@ -195,13 +243,39 @@ class Fit:
         return out
 
 
-def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+def signs_for(names: Sequence[str], columns: int) -> np.ndarray:
+    """:data:`SIGN_PRIOR` of each column (0: free; extra columns beyond ``names`` are free), or all
+    free when :data:`SIGNED` is off."""
+    out = np.zeros(columns)
+    if SIGNED:
+        out[:len(names)] = [SIGN_PRIOR.get(n, 0) for n in names]
+    return out
+
+
+def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray | None = None,
+          signs: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Weighted ridge regression; with ``signs``, each weight whose sign is +1 (-1) is kept at or
+    above (below) zero: the same penalised least squares solved under those bounds by cyclic
+    coordinate descent (the problem is convex, so it converges to the constrained optimum)."""
     w = np.ones(len(y)) if sample_weight is None else sample_weight
     xm = np.average(x, axis=0, weights=w)
     ym = float(np.average(y, weights=w))
     xc, yc = x - xm, y - ym
     a = (xc * w[:, None]).T @ xc + alpha * np.eye(x.shape[1])
-    beta = np.linalg.solve(a, (xc * w[:, None]).T @ yc)
+    b = (xc * w[:, None]).T @ yc
+    beta = np.linalg.solve(a, b)
+    if signs is not None and signs.any():
+        lo = np.where(signs > 0, 0.0, -np.inf)
+        hi = np.where(signs < 0, 0.0, np.inf)
+        beta = np.clip(beta, lo, hi)
+        diag = np.diag(a)
+        for _ in range(2000):
+            before = beta.copy()
+            for j in range(len(beta)):
+                r = b[j] - a[j] @ beta + diag[j] * beta[j]
+                beta[j] = min(max(r / diag[j], lo[j]), hi[j])
+            if np.max(np.abs(beta - before)) < 1e-10:
+                break
     return beta, ym - float(xm @ beta)
 
 
@@ -266,7 +340,8 @@ def within_article(ose: Sequence[Text], x: np.ndarray) -> tuple[np.ndarray, np.n
 
 
 def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x_clear: np.ndarray | None = None,
-        alpha: float = 30.0, clear_weight: float = 1.0, pair_weight: float = 0.0) -> Fit:
+        alpha: float = 30.0, clear_weight: float = 1.0, pair_weight: float = 0.0,
+        names: Sequence[str] = FEATURES) -> Fit:
     """Weighted ridge on OneStopEnglish levels, on the within-article rows (:func:`within_article`,
     the pairwise term, weighing ``pair_weight`` times the level rows) and (with ``clear``, research
     only) on -BT_easiness rescaled to the levels' mean and spread, CLEAR's rows weighing
@@ -292,7 +367,7 @@ def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x
         mean = np.average(x, axis=0, weights=weights)
         scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weights))
     scale[scale == 0] = 1.0
-    beta, b0 = ridge((x - mean) / scale, y, alpha, weights)
+    beta, b0 = ridge((x - mean) / scale, y, alpha, weights, signs_for(names, x.shape[1]))
     z = b0 + ((x_ose - mean) / scale) @ beta
     # calibrate: level means of z -> level means of FKGL (least squares over the three levels)
     levels = np.asarray([t.label for t in ose])
@@ -412,7 +487,7 @@ def cross_validate(ose: list[Text], clear: list[Text], *, names: Sequence[str] =
         train = [t for t, m in zip(ose, tr, strict=True) if m]
         ctrain = [t for t, m in zip(clear, cfold != k, strict=True) if m] if with_clear else []
         f = fit(train, x[tr], clear=ctrain, x_clear=xc[cfold != k] if with_clear else None,
-                alpha=alpha, clear_weight=clear_weight, pair_weight=pair_weight)
+                alpha=alpha, clear_weight=clear_weight, pair_weight=pair_weight, names=names)
         pred[te] = f.grade(x[te])
         cls[te] = three_way(pred[te], f.cuts)
         if clear:
@@ -478,7 +553,7 @@ def select(ose: list[Text], clear: list[Text], *, with_clear: bool) -> tuple[flo
     x = matrix(ose)
     for alpha in ALPHAS:
         for w in CLEAR_WEIGHTS if with_clear else (0.0,):
-            for pw in PAIR_WEIGHTS if not with_clear else (0.0,):
+            for pw in (SIGNED_PAIR_WEIGHTS if SIGNED else PAIR_WEIGHTS) if not with_clear else (0.0,):
                 if with_clear:
                     cv = cross_validate(ose, clear, alpha=alpha, clear_weight=w, with_clear=True)
                 else:
@@ -545,6 +620,7 @@ def model_json(f: Fit, names: Sequence[str], ose: int, clear: int, alpha: float,
         "version": VERSION,
         "description": "Calibrated reading level: a ridge regression of text difficulty (and of the "
                        "differences between one article's versions) on length-free text features, "
+                       + ("with prior signs on most weights, " if SIGNED else "") +
                        "calibrated to a grade (see LEVEL_MODEL_CARD.md).",
         "source": f"Fitted by tools/fit_level.py on the development two thirds of {sources}; "
                   "no text is shipped.",
@@ -553,6 +629,7 @@ def model_json(f: Fit, names: Sequence[str], ose: int, clear: int, alpha: float,
         "ridge_alpha": alpha,
         "clear_weight": clear_weight,
         "pair_weight": pair_weight,
+        **({"sign_prior": True} if SIGNED else {}),
         "intercept": round(f.intercept, 6),
         "coefficients": [
             {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6)}
@@ -581,7 +658,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--onestop-only", action="store_true", help="fit without CLEAR (CLEAR only evaluates)")
     ap.add_argument("--parser", action="store_true",
                     help="research: cross-validate with parser features added (clauses, depth, dependency distance)")
+    ap.add_argument("--signs", action="store_true",
+                    help="research: keep the weights of SIGN_PRIOR's features on their prior side of zero "
+                         "(grid with pair weights up to 32)")
     args = ap.parse_args(argv)
+    global SIGNED
+    SIGNED = args.signs
+    write_lexicon_forms()
     if not ONESTOP.is_dir():
         print(f"skipped: {ONESTOP} not found (see ../shared/data/README.md)")
         return 0
