@@ -141,7 +141,7 @@ _WORD_FIELDS = ("syllables", "letters", "polysyllables", "monosyllables", "zipf_
                 "pronouns", "conjunctions", "modals", "negations", "the", "of", "that", "lexicon_forms")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts:
     """One sentence's counts; a text's features are ratios of their sums (:func:`features`).
 
