@@ -5,7 +5,9 @@ country (``A minister is an MP or lord who …`` is true only in the UK). The ne
 ``explanation`` is used unless a region is chosen, by ``region = "uk"`` in the config (or
 ``--region uk``), or, with ``region = "auto"`` (the default), detected from the article: a
 region whose cue words (``data/regions.toml``) occur at least ``min_cues`` times and at least
-``ratio`` times as often as any other region's. When unsure, the neutral wording stays.
+``ratio`` times as often as any other region's, or as the names of other countries
+(``[elsewhere]``: "Japan" seven times makes a story Japanese, whatever "British" says). When
+unsure, the neutral wording stays.
 ``region = "none"`` always keeps the neutral wording.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from easyread.data import data_path
@@ -42,6 +44,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@cache
+def _elsewhere() -> re.Pattern[str]:
+    """Names of countries with no region of their own (``[elsewhere] cues``)."""
+    cues = sorted((str(c) for c in _table().get("elsewhere", {}).get("cues", ())), key=len, reverse=True)
+    if not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])")
+
+
 def detect_region(text: str) -> str | None:
     """The region an article is clearly about, else ``None``.
 
@@ -56,6 +67,7 @@ def detect_region(text: str) -> str | None:
         return None
     best = max(counts, key=lambda c: counts[c])
     others = max((n for c, n in counts.items() if c != best), default=0)
+    others = max(others, len(_elsewhere().findall(text)))  # "Japan" ×7: a story about another country
     if counts[best] >= int(table.get("min_cues", 3)) and counts[best] >= float(table.get("ratio", 2.0)) * others:
         return best
     return None

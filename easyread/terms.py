@@ -369,7 +369,10 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
     sentences = list(_sentences(doc))
     text = "\n".join(s.text for _, s in sentences)
     definitions = find_definitions(text)
-    region = resolve_region(config.raw if config else None, text)  # easyread.region (issue 10)
+    # easyread.region (issue 10), on the article as read: a split that repeats "British officials"
+    # must not make a Japanese story British
+    source = "\n".join(b.text for b in doc.blocks if b.text) or text
+    region = resolve_region(config.raw if config else None, source)
     organisations = find_organisations(text, _harms())
     acronyms = acronym_rows()
     terms: dict[str, Term] = {}

@@ -72,6 +72,10 @@ def second_run_allowed(edit: Edit, first: Document, reread: Document) -> bool:
     * a ``gloss.*`` rule may explain a term the first run listed in the glossary only (``W612``)
       after splitting its sentence: the explanation had to follow the last piece, which ended
       inside a quotation that never closes; read again, the pieces are sentences of their own;
+    * ``numbers.percent.v2`` and ``numbers.round_large.v1`` may convert a number of a sentence
+      the first run split: a sentence's numbers are converted all or none ("71% …, up from
+      61%" keeps both), and once a split has put them in different sentences, each is judged
+      alone;
     * ``words.lexicon.v1`` may replace a word next to one it replaced on the first run: the
       tagger reads the word's part of speech from its neighbours ("and transmitting
       transmitting": the second was not a verb beside the first, it is one beside "passing on").
@@ -91,6 +95,8 @@ def second_run_allowed(edit: Edit, first: Document, reread: Document) -> bool:
         expansions = [e.after.strip() for e in first.edits
                       if e.rule.startswith("gloss.acronym.") and e.after.startswith(" (")]
         return any(x in edit.before for x in expansions)
+    if edit.rule in ("numbers.percent.v2", "numbers.round_large.v1"):
+        return any(e.rule.startswith("split.") and edit.before.strip() in e.before for e in first.edits)
     if edit.rule == "numbers.words_to_digits.v1":
         return edit.span[0] == 0 and edit.before[:1].isupper() and split
     return False

@@ -36,3 +36,12 @@ def test_unknown_region_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown region 'atlantis'") as info:
         resolve_region({"region": "atlantis"}, "")
     assert info.value.code == "E100"
+
+
+def test_a_story_about_another_country_keeps_the_neutral_wording() -> None:
+    # lexical review 10: a Japanese story that says "British" three times (after a split
+    # repeated it) was told "The Prime Minister is the head of the government in the UK."
+    text = ("Japan's prime minister spoke. Japanese workers and Japanese firms work long hours. "
+            "In Japan, British and British visitors met British officials in Tokyo.")
+    assert detect_region(text) is None
+    assert detect_region("British officials in London met the UK's Home Office.") == "uk"

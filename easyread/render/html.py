@@ -277,7 +277,7 @@ def _keep_together() -> re.Pattern[str] | None:
 
 #: A space before a closing quote or punctuation mark (a stray one left in the text): the mark
 #: must not start a line on its own ("took well / ”.").
-_SPACE_BEFORE_CLOSER = re.compile(r"[ \t](?=[”,.;:!?)\]])")
+_SPACE_BEFORE_CLOSER = re.compile(r"[ \t](?=[”,.;:!?)\]](?!\d))")  # not ".5": a number, not a closer
 
 
 def keep_together(text: str) -> str:

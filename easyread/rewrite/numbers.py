@@ -247,8 +247,9 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "the bottom 90% of households": a group named by its share, not a level
         if _in_range(text, matches, n):
             continue  # "from 7% to 22%": one form for both ends, and "7%" has no simple fraction
-        if re.search(r"\d\s*[-–—]\s*$", text[: m.start()]):
-            continue  # "20-30%": a range whose first end has no sign of its own
+        if re.search(r"\d\s*[-–—]\s*$", text[: m.start()]) or re.search(
+                r"(?i)\b(?:between|from)\s+\d[\d.,]*\s+(?:and|to)\s+$", text[: m.start()]):
+            continue  # "20-30%", "between 23 and 35%": a range whose first end has no sign of its own
         # "a 24% rise" -> "a rise of about a quarter"
         if before in ("a", "an") and after in nouns:
             change = _nearest_change(value)
@@ -291,7 +292,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if after == "of" and _of_singular(text, m.end()):
             continue  # "30% of the value": "3 in 10 of the value" is not English; kept
         if after == "of":
-            of_match = re.match(r"\s+of\s+(\w+)", text[m.end() :])
+            of_match = re.match(r"\s+of\s+(\w+)\b(?![’']s\b)", text[m.end() :])  # "3 in 10 of Britain's adults" keeps "of"
             if of_match and of_match.group(1).lower() not in _OF_KEEPERS:
                 # "24% of adults" -> "about 1 in 4 adults"
                 span = (m.start(), m.end() + of_match.start(1) - 1)
@@ -310,7 +311,8 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been"})  # "the rate was 17.
 def _of_singular(text: str, at: int) -> bool:
     """``% of the/its/their …`` + a singular noun (``30% of the value``, ``half of its land``):
     an amount of one thing, which ``n in d`` cannot count."""
-    m = re.match(r"\s+of\s+(?:the|its|their|his|her|our|this|that|a|an)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)\b", text[at:])
+    m = re.match(r"\s+of\s+(?:the|its|their|his|her|our|this|that|a|an|[A-Z][\w-]*[’']s)\s+((?:[\w-]+\s+){0,2}?)([\w-]+)\b",
+                 text[at:])  # (also "of Pluto's surface")
     if not m:
         return False
     noun = m.group(2).lower()
