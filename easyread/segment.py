@@ -15,7 +15,10 @@ from easyread.nlp import sentence_spans
 # Opening/closing pairs. Straight double quotes pair up in order; a curly opening quote
 # without a closing one runs to the end of the block (the UK style for multi-paragraph
 # quotations, where only the last paragraph closes the quote).
-_CURLY = re.compile(r"“[^“”]*(?:”|$)")
+# A curly opening quote followed by another opening quote before any closing one ends where the
+# next begins (`“We are pleased … warnings. “However, …”`: one mark was left out; the words are
+# still the speaker's).
+_CURLY = re.compile(r"“[^“”]*(?:”|$|(?=“))")
 _STRAIGHT = re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))"[^"\n]*(?:"|$)')
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*(?:’(?![a-z])|$)")
 
@@ -25,6 +28,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     >>> quote_spans('He said: “We will act.” Then he left.')
     [(9, 23)]
+    >>> quote_spans('He said: “We act. “But not now.”')
+    [(9, 18), (18, 32)]
     """
     spans: list[tuple[int, int]] = []
     for mark, pattern in (("“", _CURLY), ('"', _STRAIGHT), ("‘", _SINGLE)):

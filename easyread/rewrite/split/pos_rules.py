@@ -327,6 +327,10 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if not _parse_agrees_antecedent(view, i, ctx):
             continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
+        say = start_np - (2 if start_np > 1 and view.lower(start_np - 1) == "that" else 1)
+        if say > 0 and view.lower(say) in attribution_verbs() and view.words(say - 1) not in (",", "”", "’", '"'):
+            continue  # "Hayles said Interbrand, which has …, calculates …": the noun opens a reported claim
+            # (not "…,” said Fjeldstad, who added …", where it names the speaker)
         if not _parse_np_agrees(view, i, start_np, ctx):
             continue  # "the Chillon and Lurin rivers, which …", "policy on working hours, who …"
         prep = start_np - 1

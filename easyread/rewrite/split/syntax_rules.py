@@ -484,6 +484,9 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     if setup is None or subject_of(setup[1]) is None:
         return []
     cl, root, end, punct = setup
+    if punct == "?":
+        return []  # "When you see the word Amazon, what's the first thing …?": "This happens when you
+        # see the word Amazon?" is no question; a question keeps its clauses together
     parse = cl.parse
     conf = table()["adverbial"]
     blocking = {str(m) for m in conf["blocking_modals"]}
