@@ -369,6 +369,8 @@ def slot_allows(texts: list[str], tags: list[str], index: int, hard: str) -> boo
         prev = texts[index - 1].lower() if index > 0 else ""
         if index > 0 and prev not in _CLAUSE_OPENERS:
             return False
+        if prev == "," and index + 1 < len(texts) and texts[index + 1] == ",":
+            return False  # "It's surprising, therefore, that …": an aside between commas, not a clause start
     return True
 
 

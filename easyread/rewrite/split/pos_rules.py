@@ -1245,6 +1245,10 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if f < end and any(view.tags[j] in ("WRB", "WDT", "WP") or view.lower(j) in ("that", "if", "because", "although")
                            for j in range(i + 1, f)):
             continue  # "sales plunged by … after a scare when media showed …": the next verb is another clause's
+        if f < end and view.tags[f] in _FINITE and (view.lower(f - 1) in ("and", "or", "but") or any(
+                view.tags[j] in ("VB", "VBP") and view.tags[j - 1] != "TO" for j in range(i + 1, f))):
+            continue  # "The papers published by The Lancet represent X and are …": the verb at f is a second
+            # conjunct, and the main verb ("represent", read as a base form) lies inside the phrase
         if f < end and view.tags[f] in _FINITE:
             main = view.text[: _cut(view, i)].rstrip() + " " + view.text[_cut(view, f) :]
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
