@@ -367,7 +367,8 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue  # "are convincing people to take X and put Y": a finite-looking verb after a participle
                 # belongs to the infinitive ("to take … and put …"), not to the subject
             also = not links[cc.lower_] and not has_negation(conj) and "also" not in right.lower().split()[:3] \
-                and cl.doc[first_right].lower_ not in conf["subject_adverbs"]  # not "also even changed"
+                and cl.doc[first_right].lower_ not in conf["subject_adverbs"] \
+                and not _past_sequence(root, conj)  # not "also even changed"; not "He was arrested. He was also sent to prison"
             first_is_aux = cl.doc[first_right].head.i == conj.i and cl.doc[first_right].dep_ in ("aux", "aux:pass", "cop")
             right = " ".join(x for x in (subject, auxes, _with_also(right, bool(auxes), first_is_aux) if also else right) if x)
         link = links[cc.lower_]
@@ -376,6 +377,15 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.coordinate.v1",
                          f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
     return []
+
+
+def _past_sequence(root: Token, conj: Token) -> bool:
+    """Two past events told in order (``was arrested … and was sent to prison``): the second
+    happened next, so ``also`` (which adds a second thing of the same kind) misleads."""
+    def past(tok: Token) -> bool:
+        auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(a in ("was", "were") for a in auxes))
+    return past(root) and (past(conj) or conj.tag_ == "VBN" and not children(conj, "aux", "aux:pass"))
 
 
 def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
