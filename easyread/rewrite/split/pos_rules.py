@@ -223,6 +223,8 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if w == "," and view.lower(i + 1) in conj:
             right_from, link = i + 2, starts[view.lower(i + 1)]
+        elif w == ";" and not _items_are_clauses(view, i, end):
+            continue  # "five records: the first …; the highest flight; …": items of a list, not clauses
         elif w == ";" or (w in _DASHES and len(dashes) == 1 and i in dashes):
             right_from, link = i + 1, ""
         else:
@@ -256,6 +258,16 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                                   f"two main clauses joined by {w!r} {view.words(i + 1) if w == ',' else ''}".strip(),
                                   parts=parts)))
     return _balanced(cands, end)
+
+
+def _items_are_clauses(view: View, i: int, end: int) -> bool:
+    """In a list of several ``;`` items, the item after the ``;`` at ``i`` (up to the next
+    ``;``/``:`` or the sentence end) holds a finite verb: ``it does not offer calls; unlike Path, it does not …`` are two
+    clauses; ``the highest jump; the highest balloon flight; …`` are items of a list."""
+    if sum(1 for k in range(end) if view.words(k) == ";") < 2:
+        return True  # one ";" joins two parts; a list has several
+    b = next((k for k in range(i + 1, end) if view.words(k) in (";", ":")), end)
+    return any(view.tags[k] in _FINITE for k in range(i + 1, b))
 
 
 @cache

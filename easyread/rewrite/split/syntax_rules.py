@@ -673,6 +673,10 @@ def clause_punct(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if doc[i + 1].text in ('"', "“", "‘", "'"):
             continue
+        if doc[i].text in (":", ";") and sum(1 for t in doc[0:end] if t.text == ";") >= 2:
+            b = next((t.i for t in doc[i + 1 : end] if t.text in (";", ":")), end)
+            if not any(t.tag_ in FINITE_TAGS for t in doc[i + 1 : b]):
+                continue  # "five records: the first human to …; the highest jump; …": items of a list, not clauses
         from easyread.rewrite.split.postcheck import fragment_reason
 
         if fragment_reason(cl.chars(0, i) + ".", ctx.cache) or fragment_reason(cl.chars(i + 1, end) + ".", ctx.cache):
