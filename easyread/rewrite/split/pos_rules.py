@@ -1345,7 +1345,7 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         finite = max((k for k in range(i) if view.tags[k] in _FINITE), default=-1)
         last = max((k for k in range(finite + 1, i) if view.tags[k].startswith("VB")), default=-1)
         if last > 0 and (view.tags[last] == "VB" and view.tags[last - 1] == "TO" or view.tags[last] == "VBG" and view.lower(
-                last - 1) in ("before", "after", "while", "since", "by", "without", "when", "from")):
+                last - 1) in {str(w) for w in table.get("verb_openers", [])}):
             continue  # "… levelled out before dropping to 19% during the final quarter": the time
             # belongs to the "-ing"/"to" verb, not to the main clause; "This" would point at either
         lowers = [w.lower() for w in left_words]
@@ -1662,8 +1662,7 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             before = view.tags[c - 1]
             if before.startswith("NN") or before in ("PRP", "POS") or view.words(c - 1) in _CLOSERS | _QUOTE_MARKS:
                 return []
-            says = {str(w) for w in _table()["attribution"]["verbs"]}
-            if view.lower(c - 1) in says and any(view.words(k) == "," for k in range(max(0, c - 5), c - 1)):
+            if view.lower(c - 1) in attribution_verbs() and any(view.words(k) == "," for k in range(max(0, c - 5), c - 1)):
                 return []  # "… the Food Pantry, she says, which is one of several pantries": the 'which'
                 # is about the noun before the interposed attribution, not about the whole clause
             v = c + 2 + (1 if view.tags[c + 2] == "RB" else 0)
