@@ -63,6 +63,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=8)
     ap.add_argument("--seed", type=int, default=2612)
     ap.add_argument("--out", type=Path, default=Path("/work/review/pictures-pack"))
+    ap.add_argument("--with-seed", action="store_true",
+                    help="add the seed article (seeds/*.txt) after the drawn ones, as issue 11's review asks")
     args = ap.parse_args()
     if not available():
         print(f"data not found: {DATA}; nothing to do")
@@ -76,15 +78,19 @@ def main() -> int:
     names = [n for n in (DATA / "articles.txt").read_text("utf-8").splitlines() if n]
     names = [n for n in names if (DATA / "Adv-Txt" / f"{n}-adv.txt").is_file()]
     chosen = random.Random(args.seed).sample(names, min(args.n, len(names)))
+    paths = [DATA / "Adv-Txt" / f"{name}-adv.txt" for name in chosen]
+    if args.with_seed:
+        paths += sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.process_time()
     parts = [f"# Picture review pack\n\n{len(chosen)} OneStopEnglish Advanced development articles "
-             f"drawn with seed {args.seed}, converted with `--profile easy-read`.\n"
+             f"drawn with seed {args.seed}{', then the seed article,' if args.with_seed else ''} "
+             "converted with `--profile easy-read`.\n"
              f"Command: `python benchmarks/picture_pack.py --n {args.n} --seed {args.seed} "
-             f"--out {args.out}`\n\n{SCALE}"]
+             f"--out {args.out}{' --with-seed' if args.with_seed else ''}`\n\n{SCALE}"]
     total = pictured = 0
-    for k, name in enumerate(chosen, 1):
-        title, rows, pdf = convert(DATA / "Adv-Txt" / f"{name}-adv.txt", args.out, config)
+    for k, path in enumerate(paths, 1):
+        title, rows, pdf = convert(path, args.out, config)
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True)
         pages = sorted(p.name for p in args.out.glob(pdf.stem + "-*.png"))
         parts.append(f"\n## A{k}. {title}\n\nPDF: `{pdf.name}`; pages: "
@@ -98,7 +104,7 @@ def main() -> int:
             pictured += alt != "(none)"
     parts.append(f"\n{total} rows, {pictured} with a picture.\n")
     (args.out / "pack.md").write_text("".join(parts), encoding="utf-8")
-    print(f"wrote {args.out / 'pack.md'}: {len(chosen)} articles, {total} rows, {pictured} with a "
+    print(f"wrote {args.out / 'pack.md'}: {len(paths)} articles, {total} rows, {pictured} with a "
           f"picture; CPU {time.process_time() - started:.1f} s")
     return 0
 
