@@ -523,6 +523,10 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 keeps_case = tok.start > 0 or any(c.isupper() for c in surface_text[1:])
                 same = surface_text.lower() == grow.term
                 display = surface_text if same and keeps_case else grow.term
+                if key_words != _key_words(grow.term):
+                    # matched by an alias ("controversial" for "controversy"): show the word the
+                    # text uses, so the bold word and the hard-words box name what the reader sees
+                    display = surface_text if keeps_case else surface_text.lower()
                 wording: str | None = (dict(grow.regions).get(region or "", grow.explanation)
                                        if grow.regions else grow.explanation)
                 if source == "builtin" and builtin_version is None:

@@ -119,3 +119,18 @@ def test_cli_glossary_option(seed_path: Path, tmp_path: Path) -> None:
 def test_cli_input_errors_exit_3(args: list[str], seed_path: Path) -> None:
     result = CliRunner().invoke(cli, ["terms", *[a.format(seed=seed_path) for a in args]])
     assert result.exit_code == 3
+
+
+def test_alias_shows_the_word_the_text_uses() -> None:
+    """A term found by an alias ("controversial" for "controversy") is shown as the text
+    writes it, so the bold word and the hard-words box name what the reader sees."""
+    found = detect("The new law was controversial in the town, and many people wrote to the paper about it.")
+    assert "controversial" in found and "controversy" not in found
+    assert found["controversial"].explanation.startswith("Controversy is")
+
+
+def test_alias_that_a_reader_cannot_link_has_its_own_entry() -> None:
+    """"local authority" is not explained as "A council …": its explanation names it."""
+    found = detect("Some local authorities ban smoking in parks, and others plan to do the same next year.")
+    term = found["local authority"]
+    assert term.explanation and term.explanation.startswith("A local authority is")

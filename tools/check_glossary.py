@@ -20,6 +20,9 @@ Rules enforced (see easyread/data/GLOSSARY_SOURCES.md):
   naming it can reach grade 6 (the term's own syllables plus one-syllable
   words for the rest already score above 6), the grade is measured with the
   term replaced by "It"; such entries are listed as "term-length exemptions";
+* an alias shares a word, a stem or a spelling with its term, or the explanation
+  names it (the renderer shows the alias as the text writes it, bold, beside the
+  explanation: a reader must be able to link them);
 * a glossary explanation starts by naming its term (or an alias), optionally
   after "A", "An", "The" or "To", and does not contain the term twice;
 * an acronym explanation names the acronym in its first three words.
@@ -29,6 +32,7 @@ Prints counts per file and every violation; exits 1 if there is any.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 import sys
 import tomllib
@@ -95,6 +99,32 @@ def sentence_problems(text: str, grade_text: str | None = None) -> list[str]:
     return problems
 
 
+def alias_linked(term: str, alias: str, explanations: list[str]) -> bool:
+    """Whether a reader can link ``alias`` (the word the text uses, shown bold) to an
+    explanation written about ``term``: they share a word or its first four letters
+    ("controversial" / "controversy", "people trafficking" / "human trafficking"), one holds
+    a word of the other, they are spelling variants, or every explanation names the alias.
+
+    >>> alias_linked("council", "local authority", ["A council runs local things."])
+    False
+    >>> alias_linked("controversy", "controversial", ["Controversy is a big row."])
+    True
+    """
+    def words(key: str) -> list[str]:
+        return [w for w in re.split(r"[\s\-']+", key) if len(w) > 2]
+
+    def letters(key: str) -> str:
+        return re.sub(r"[^a-z]", "", key)
+
+    if any(a[:4] == t[:4] for a in words(alias) for t in words(term)):
+        return True
+    if any(len(w) > 3 and w in letters(b) for a, b in ((alias, term), (term, alias)) for w in words(a)):
+        return True  # "online bullying" / "cyberbullying", "nonprofit" / "not-for-profit"
+    if difflib.SequenceMatcher(None, letters(alias), letters(term)).ratio() >= 0.85:
+        return True  # a spelling variant: "pedophile", "e-mail"
+    return all(re.search(term_pattern(alias), e.lower()) for e in explanations)
+
+
 def term_pattern(key: str) -> str:
     return r"\b" + re.escape(key) + r"(?:s|es|'s)?\b"
 
@@ -151,6 +181,10 @@ def check_glossary(gdir: Path, errors: list[str]) -> tuple[dict[str, str], dict[
             for a in aliases:
                 if a in (term + "s", term + "es") or (term.endswith("y") and a == term[:-1] + "ies"):
                     errors.append(f"{where}: alias {a!r} is a plural of the term")
+                if not alias_linked(term, a, [expl, *(v for v in region.values() if isinstance(v, str))]):
+                    errors.append(f"{where}: alias {a!r} shares no word or stem with the term and is "
+                                  "not named in the explanation (a reader could not link them: give "
+                                  "it its own entry)")
             grade_text = None
             if best_possible_grade(term) > MAX_FKGL:
                 grade_text = strip_term(expl, [term, *aliases])

@@ -307,11 +307,17 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     (True, True)
     >>> bool(_term_pattern("art").search("party")), bool(_term_pattern("UK").search("UKIP"))
     (False, False)
+    >>> bool(_term_pattern("local authority").search("some local authorities")), bool(_term_pattern("day").search("days"))
+    (True, True)
     """
+    plural_y = len(term) > 2 and term[-1] in "yY" and term[-2].lower() not in "aeiou"
+    stem = term[:-1] if plural_y else term
     body = "".join(
         r"[\s\-\u2011]?" if ch in " -\u2011" else re.escape(ch) + (r"-?" if ch.isalpha() and nxt.isalpha() else "")
-        for ch, nxt in zip(term, term[1:] + " ", strict=True)
+        for ch, nxt in zip(stem, stem[1:] + " ", strict=True)
     )  # a hyphen may come or go: "wifi" finds "Wi-fi", "e-mail" finds "email"
+    if plural_y:  # "local authority" finds "local authorities"
+        return re.compile(r"(?<!\w)" + body + r"(?:y|ies|ied)(?!\w)", re.IGNORECASE)
     return re.compile(r"(?<!\w)" + body + r"(?:s|es|d|ed)?(?!\w)", re.IGNORECASE)
 
 
