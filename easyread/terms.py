@@ -226,6 +226,26 @@ def _descriptor_sentence(name: str, had_the: bool, det: str, desc: str, org: str
     return f"{subject} is {article} {phrase}{rest.rstrip()}."
 
 
+def _noun_phrase_tail(words: list[str], org: str) -> list[str]:
+    """The words of ``words`` that belong to the noun phrase ending in ``org``: the longest tail
+    the tagger reads as nouns, adjectives or "-ing" modifiers (one word needs no tagger).
+
+    >>> _noun_phrase_tail(["of", "mystery", "shopping"], "company")
+    ['mystery', 'shopping']
+    >>> _noun_phrase_tail(["funds", "children's"], "charity")
+    ["children's"]
+    """
+    if len(words) <= 1:
+        return words
+    from easyread import tagger
+
+    tags = tagger.tag([*words, org])[:-1]
+    n = 1
+    while n < len(words) and tags[-n - 1][:2] in ("NN", "JJ", "VBG") and tags[-n - 1] != "NNP":
+        n += 1
+    return words[-n:]
+
+
 def find_organisations(text: str, harms: frozenset[str] = frozenset()) -> dict[str, str]:
     """Organisation name -> explanation, learned from descriptions in the text itself.
 
@@ -252,15 +272,16 @@ def find_organisations(text: str, harms: frozenset[str] = frozenset()) -> dict[s
             continue
         if m.group("org") == "foundation" and not desc_words:
             continue
-        # Keep the longest tail that is a glossary term ("child sexual abuse"), else the last
-        # word ("children's charity"), so verbs before it ("funds") stay out.
+        # Keep the longest tail that is a glossary term ("child sexual abuse"), else the noun
+        # phrase before the organisation word ("mystery shopping company", not "shopping
+        # company"), so verbs before it ("funds") stay out.
         keys = _glossary_keys()
         for n in range(len(desc_words), 0, -1):
             if " ".join(desc_words[-n:]).lower() in keys:
                 desc_words = desc_words[-n:]
                 break
         else:
-            desc_words = desc_words[-1:]
+            desc_words = _noun_phrase_tail(desc_words, m.group("org"))
         found.setdefault(
             name,
             _descriptor_sentence(name, bool(m.group("the2")), "a", " ".join(desc_words),

@@ -502,6 +502,8 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     for i, (tok, tag) in enumerate(zip(tokens, tags, strict=True)):
         if tok.kind != "word" or not tok.text.isalpha() or i in in_terms:
             continue
+        if i > 0 and texts[i - 1] in ("-", "\u2010", "\u2011") and (i < 2 or tokens[i - 2].end == tokens[i - 1].start):
+            continue  # the second part of a compound broken at a line end ("self- sufficient")
         pos = lexicon_pos(tok.text, tag)
         if pos is None:
             continue
