@@ -553,7 +553,8 @@ def detect_terms(doc: Document, config: Config | None = None, *, extra_glossarie
                 if source == "builtin" and builtin_version is None:
                     builtin_version = _glossary_version()  # once per call: it stats two files
                 data: str | None = builtin_version if source == "builtin" else grow.path
-                several = source == "builtin" and n == 1 and grow.term in several_senses()
+                several = (source == "builtin" and n == 1 and grow.term in several_senses()
+                           and not grow.cues_only)
                 phrase = in_wordnet_phrase(lowered, i, (bases[i],)) if n == 1 else ""
                 if phrase and not any(phrase_changes_sense(phrase, w) for w in (lowered[i], bases[i])
                                       if w in phrase.split()):

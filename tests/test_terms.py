@@ -134,3 +134,21 @@ def test_alias_that_a_reader_cannot_link_has_its_own_entry() -> None:
     found = detect("Some local authorities ban smoking in parks, and others plan to do the same next year.")
     term = found["local authority"]
     assert term.explanation and term.explanation.startswith("A local authority is")
+
+
+def test_cues_only_entry_needs_a_cue() -> None:
+    """"benefit" (cues_only) is not explained as state money in "for the benefit of a few",
+    even where WordNet's sense check would accept it; beside a cue it is."""
+    idiom = detect("The workers agree with the plan as long as it creates jobs, but not for the benefit of a few.")
+    assert not idiom["benefit"].explanation
+    cued = detect("She lost her benefit when the welfare rules changed last year.")
+    assert cued["benefit"].explanation.startswith("A benefit is money")
+
+
+def test_cues_only_without_cues_is_a_data_error(tmp_path: Path) -> None:
+    from easyread.data import DataError, read_glossary_file
+
+    path = tmp_path / "g.toml"
+    path.write_text('[[entry]]\nterm = "x"\naliases = []\nexplanation = "X is a thing."\ncues_only = true\n', "utf-8")
+    with pytest.raises(DataError, match="cues_only"):
+        read_glossary_file(path)

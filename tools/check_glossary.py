@@ -158,8 +158,8 @@ def check_glossary(gdir: Path, errors: list[str]) -> tuple[dict[str, str], dict[
                 errors.append(f"{where}: missing term")
                 continue
             where = f"{name}: {term!r}"
-            if set(e) - {"term", "aliases", "explanation", "region", "cues"}:
-                errors.append(f"{where}: unknown fields {sorted(set(e) - {'term', 'aliases', 'explanation', 'region', 'cues'})}")
+            if set(e) - {"term", "aliases", "explanation", "region", "cues", "cues_only"}:
+                errors.append(f"{where}: unknown fields {sorted(set(e) - {'term', 'aliases', 'explanation', 'region', 'cues', 'cues_only'})}")
             region = e.get("region", {})
             if not isinstance(region, dict):
                 errors.append(f"{where}: region must be a table of region code = sentence")

@@ -317,7 +317,7 @@ class AcronymRow:
 
 def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[GlossaryRow, ...]:
     """Entries of one glossary TOML file (``[[entry]] term, aliases, explanation``, optional
-    ``cues`` and ``[entry.region]``).
+    ``cues``, ``cues_only`` and ``[entry.region]``).
 
     Keys are lower-cased; a bad entry raises :class:`DataError` naming file:line.
     """
@@ -353,6 +353,9 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
         cues = entry.get("cues", []) if isinstance(entry, dict) else []
         if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
             raise DataError(f"{path}:{line}: 'cues' of {term!r} must be a list of words")
+        cues_only = entry.get("cues_only", False) if isinstance(entry, dict) else False
+        if not isinstance(cues_only, bool) or (cues_only and not cues):
+            raise DataError(f"{path}:{line}: 'cues_only' of {term!r} must be true or false, and needs 'cues'")
         regions = entry.get("region", {})
         if not isinstance(regions, dict) or not all(
                 isinstance(v, str) and v.strip() for v in regions.values()):
@@ -367,6 +370,7 @@ def read_glossary_file(path: str | Path, *, domain: str | None = None) -> tuple[
                 line,
                 tuple(sorted((str(k).lower(), v.strip()) for k, v in regions.items())),
                 tuple(c.strip().lower() for c in cues),
+                cues_only,
             )
         )
     return tuple(rows)

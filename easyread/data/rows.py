@@ -25,6 +25,10 @@ class GlossaryRow:
     #: holding one of them ("jury" with court, trial, guilty …); otherwise the term is left for
     #: a person (a wrong explanation is worse than none).
     cues: tuple[str, ...] = ()
+    #: Explained only beside a cue, even where WordNet's sense check (easyread.sense) finds the
+    #: entry's sense: for a word whose other sense sits in fixed phrases the check misreads
+    #: ("for the benefit of a few" is no state benefit).
+    cues_only: bool = False
 
 
 @dataclass(frozen=True)
