@@ -39,12 +39,13 @@ from golden.ledger_checks import (  # noqa: E402
     guard_problems,
     quotations,
     replay_problems,
+    second_run_allowed,
 )
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from easyread.config import Config, load_config  # noqa: E402
-from easyread.document import Document, Edit  # noqa: E402
+from easyread.document import Document  # noqa: E402
 from easyread.pipeline import document_from_text, process, read_document  # noqa: E402
 from easyread.report.document import to_text  # noqa: E402
 
@@ -59,47 +60,6 @@ settings.register_profile(
     "long", max_examples=2000, deadline=None, database=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = os.environ.get("EASYREAD_FUZZ", "ci")
-
-def second_run_allowed(edit: Edit, first: Document, reread: Document) -> bool:
-    """The changes a second run may make (docs/rules.md, "Idempotence"):
-
-    * a ``split.*`` rule may split a sentence that the first run's ``gloss.acronym.v1``
-      lengthened with an expansion in brackets (plain profile): the expansion's words now count
-      towards the length that decides whether a sentence is split;
-    * ``numbers.words_to_digits.v1`` may write as a digit a capitalised number word at the
-      start of a sentence when the first run split sentences: mid-sentence, its capital made it
-      a name ("after Three figures showed"), and a split brought it to the start;
-    * a ``gloss.*`` rule may explain a term the first run listed in the glossary only (``W612``)
-      after splitting its sentence: the explanation had to follow the last piece, which ended
-      inside a quotation that never closes; read again, the pieces are sentences of their own;
-    * ``numbers.percent.v2`` and ``numbers.round_large.v1`` may convert a number of a sentence
-      the first run split: a sentence's numbers are converted all or none ("71% …, up from
-      61%" keeps both), and once a split has put them in different sentences, each is judged
-      alone;
-    * ``words.lexicon.v1`` may replace a word next to one it replaced on the first run: the
-      tagger reads the word's part of speech from its neighbours ("and transmitting
-      transmitting": the second was not a verb beside the first, it is one beside "passing on").
-
-    ``reread`` is the first run's output read again (the second run's source).
-    """
-    if edit.rule == "words.lexicon.v1":
-        text = reread.sentence(edit.sentence_id).text
-        near = text[max(0, edit.span[0] - 30): edit.span[1] + 30]
-        return any(e.rule == "words.lexicon.v1" and e.after.strip() and e.after.strip() in near
-                   for e in first.edits)
-    split = any(e.rule.startswith("split.") for e in first.edits)
-    if edit.rule.startswith("gloss.") and split:
-        unplaced = [n.message.split(":")[0] for n in first.notes if n.code == "W612"]
-        return any(term in edit.reason for term in unplaced)
-    if edit.rule.startswith("split."):
-        expansions = [e.after.strip() for e in first.edits
-                      if e.rule.startswith("gloss.acronym.") and e.after.startswith(" (")]
-        return any(x in edit.before for x in expansions)
-    if edit.rule in ("numbers.percent.v2", "numbers.round_large.v1"):
-        return any(e.rule.startswith("split.") and edit.before.strip() in e.before for e in first.edits)
-    if edit.rule == "numbers.words_to_digits.v1":
-        return edit.span[0] == 0 and edit.before[:1].isupper() and split
-    return False
 
 #: What the mutations insert: the kinds of text the attack run of issue 14 used.
 INSERTS = (

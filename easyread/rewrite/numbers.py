@@ -212,8 +212,9 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     What: a level becomes ``n in d`` (``24% of adults`` -> ``about 1 in 4 adults``); a change
     becomes a fraction in words (``a 24% rise in`` -> ``a rise of about a quarter in``;
     ``a 40% increase`` -> ``an increase of 2 in 5``; ``24% more`` -> ``about a quarter more``).
-    Unit fractions are words (a fifth, a quarter, a third, a half); others are ``n in d``
-    (v2; v1 wrote ``2 fifths``, which is harder to read).
+    A change ("a 24% rise") is written with a unit fraction (a fifth, a quarter, a third, a
+    half) or "double"; any other change keeps its percentage ("an increase of 2 in 5" reads as
+    a share, numbers data 2026.6; v1 wrote ``2 fifths``, which is harder to read).
     The nearest simple fraction is chosen, with ``about`` unless it is exact; percentages
     with no fraction within 5 points are kept, and so is every percentage of a sentence
     where one is kept (one form per sentence, so figures stay comparable). Why: Inclusion Europe (2009): avoid
@@ -225,7 +226,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     >>> demo(percent, "There was a 24% rise in the number of calls.")
     'There was a rise of about a quarter in calls.'
     >>> demo(percent, "There was a 40% increase in visits.")
-    'There was an increase of 2 in 5 in visits.'
+    'There was a 40% increase in visits.'
     >>> demo(percent, "Only 20 per cent of adults voted.")
     'Only 1 in 5 adults voted.'
     >>> demo(percent, "Forty percent said no.")
