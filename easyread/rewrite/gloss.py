@@ -469,6 +469,9 @@ def _acronym_plan(doc: Document, term: Term, easy: bool, kinds: dict[str, str],
         # "so-called CSP – concentrated solar power – …": the text spells it out right after
         aside = rf"(?<!\w){re.escape(term.term.lower())}\s*[–—,:-]\s*{re.escape(term.expansion.lower())}"
         defined = defined or re.search(aside, text) is not None
+        # "systems of MPAs [marine protected areas]": an editor's or a quotation's square brackets
+        bracket = rf"(?<!\w){re.escape(term.term.lower())}(?:s|['’]s)?\s*\[\s*{re.escape(term.expansion.lower())}"
+        defined = defined or re.search(bracket, text) is not None
     if in_heading and all(doc.sentence(sid).in_quote(s, e) for sid, s, e in term.spans[:1]):
         in_heading = False
     common = zipf(term.term) >= common_zipf
