@@ -152,3 +152,13 @@ def test_cues_only_without_cues_is_a_data_error(tmp_path: Path) -> None:
     path.write_text('[[entry]]\nterm = "x"\naliases = []\nexplanation = "X is a thing."\ncues_only = true\n', "utf-8")
     with pytest.raises(DataError, match="cues_only"):
         read_glossary_file(path)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    # lexical review 13: pay for work is no "compensation" for harm; water is no budget "deficit"
+    ("Just 10% manage to get regular work each month and this has led to a dramatic reduction in compensation.",
+     "compensation"),
+    ("Considerable regional water deficits can be met by a reliable system of food trade.", "deficit"),
+])
+def test_money_senses_need_a_cue(text: str, term: str) -> None:
+    assert not detect(text)[term].explanation

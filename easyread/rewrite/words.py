@@ -269,6 +269,9 @@ def slot_limits() -> SlotLimits:
 
 #: Tokens after which a clause starts (besides the sentence start).
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", "and", "but", "or", "yet"})
+#: Reflexive pronouns: a verb before one has its own sense ("exert himself", "apply herself").
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                         "yourselves", "themselves", "oneself"})
 #: Forms of ``be`` (and ``get``) that make a passive with a past participle.
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s",
                           "get", "gets", "got", "getting"})
@@ -528,6 +531,8 @@ def lexicon(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         tag = finite_past(texts, tags, i, tag)
         nxt_tag = tags[i + 1] if i + 1 < len(tags) else ""
+        if pos == "VERB" and i + 1 < len(texts) and texts[i + 1].lower() in _REFLEXIVES:
+            continue  # "exerting himself", "applied herself": a reflexive verb has its own sense
         if pos == "ADV" and " " in plains[0] and nxt_tag in ("JJ", "JJS", "VBN"):
             continue  # "a similarly heavy response" is not "an in the same way heavy response"
         plain, support = _sense_checked(sentence, i, found.hard, pos,
