@@ -276,6 +276,9 @@ class Topic:
     words: frozenset[str]
     never: frozenset[str]
     also: frozenset[str] = frozenset()  # classes a sentence about this topic may show too
+    #: phrases in which a topic word does not make the sentence about the topic ("sick pay",
+    #: "The Art of War"): its words are not counted there
+    not_in: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -371,7 +374,8 @@ def load_policy() -> Policy:
     classes = {hexcode: name for name, codes in data["classes"].items() for hexcode in codes}
     topics = tuple(
         Topic(name, str(t.get("label", name)), frozenset(w.lower() for w in t["words"]),
-              frozenset(t.get("never", ())), frozenset(t.get("also", ())))
+              frozenset(t.get("never", ())), frozenset(t.get("also", ())),
+              frozenset(w.lower() for w in t.get("not_in", ())))
         for name, t in data["topics"].items()
     )
     pairs = frozenset(
@@ -681,10 +685,21 @@ def sentence_topics(words: Sequence[str]) -> frozenset[str]:
     ['death', 'violence']
     >>> sorted(sentence_topics("He was an art dealer in Paris".split())), sorted(sentence_topics("a drug dealer".split()))
     ([], ['drugs'])
+    >>> sorted(sentence_topics("They get no holiday or sick pay".split())), sorted(sentence_topics("He quotes The Art of War".split()))
+    ([], [])
     """
     toks = list(_tokens(words))
     tokens = set(toks) | {f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)}  # "drug dealer"
-    return frozenset(t.name for t in load_policy().topics if tokens & t.words)
+    found = []
+    for topic in load_policy().topics:
+        hits = tokens & topic.words
+        if hits and topic.not_in:
+            grams = tokens | {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}
+            covered = {w for phrase in topic.not_in & grams for w in phrase.split()}
+            hits = {h for h in hits if not set(h.split()) <= covered}
+        if hits:
+            found.append(topic.name)
+    return frozenset(found)
 
 
 def document_words(rows: Iterable[Sequence[str]]) -> frozenset[str]:
