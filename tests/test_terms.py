@@ -162,3 +162,9 @@ def test_cues_only_without_cues_is_a_data_error(tmp_path: Path) -> None:
 ])
 def test_money_senses_need_a_cue(text: str, term: str) -> None:
     assert not detect(text)[term].explanation
+
+
+def test_dose_covers_a_treatment() -> None:
+    """Lexical review 14: a treatment "dose" delivered to the chest is no medicine you "take"."""
+    found = detect("If the patient can keep her chest still during the treatment, the entire dose can be delivered in one go.")
+    assert found["dose"].explanation == "A dose is the amount of a medicine or treatment you get at one time."

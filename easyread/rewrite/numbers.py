@@ -344,7 +344,7 @@ def _idiom_spans(lower: str) -> list[tuple[int, int]]:
     for idiom in _table()["words_to_digits"]["idioms"]:
         if str(idiom) not in lower:
             continue  # no match possible: skip building and running the expression
-        for m in re.finditer(r"\b" + re.escape(str(idiom)) + r"\b", lower):
+        for m in re.finditer(r"(?<!\w)" + re.escape(str(idiom)) + r"(?!\w)", lower):
             spans.append(m.span())
     return spans
 
