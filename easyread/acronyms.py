@@ -114,7 +114,8 @@ def find_definitions(text: str) -> dict[str, str]:
     # acronyms).
     wanted = {acronym_core(a) for a in ACRONYM.findall(text) if is_acronym(a)} - set(found)
     if wanted:
-        words = _WORD.findall(text)
+        spans = [m.span() for m in _WORD.finditer(text)]
+        words = [text[a:b] for a, b in spans]
         initials = "".join(w[0].lower() for w in words)
         for acr in sorted(wanted):
             letters = "".join(c.lower() for c in acr if c.isalpha())
@@ -124,9 +125,13 @@ def find_definitions(text: str) -> dict[str, str]:
             at = initials.find(letters)
             while at >= 0:
                 window = words[at : at + n]
-                if not any(w.lower() in _SMALL or len(w) < 3 for w in window) and not all(
-                    w[0].isupper() for w in window
-                ):  # a capitalised name run is ambiguous; leave it (and short words spell by chance)
+                gaps = [text[spans[k][1] : spans[k + 1][0]] for k in range(at, at + n - 1)]
+                if (not any(w.lower() in _SMALL or len(w) < 3 for w in window)
+                        and not any(w[0].isupper() for w in window[1:])
+                        and all(re.fullmatch(r"[ \t-]+", g) for g in gaps)):
+                    # one run of lower-case words inside a sentence ("child sexual exploitation"):
+                    # not a capitalised name run (ambiguous), not words that only meet across a
+                    # full stop ("£1 billion. Most winners" is no "BMW"), no short words
                     found[acr] = " ".join(window)
                     break
                 at = initials.find(letters, at + 1)
