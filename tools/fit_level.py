@@ -110,6 +110,8 @@ SIGN_PRIOR: dict[str, int] = {
         "monosyllable_share", "zipf_mean", "content_zipf", "min_zipf_mean", "zipf_5_6_share", "zipf_6_share",
         "common_share", "pronoun_share", "quotes_per_sentence", "questions_per_sentence"), -1),
 }
+#: How the model file's ``sign`` field writes each prior (None: free), as the model card's "Signs" table.
+SIGN_LABELS: dict[int | None, str] = {1: "+", -1: "-", None: "free"}
 #: True (the shipped model since 2026.5; ``--no-signs`` turns it off for research): the
 #: sign-constrained ridge; False: the plain ridge of models 2026.2-2026.4.
 SIGNED = True
@@ -643,7 +645,7 @@ def model_json(f: Fit, names: Sequence[str], ose: int, clear: int, alpha: float,
         "intercept": round(f.intercept, 6),
         "coefficients": [
             {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6),
-             **({"sign": SIGN_PRIOR.get(n, 0)} if SIGNED else {})}
+             **({"sign": SIGN_LABELS[SIGN_PRIOR.get(n)]} if SIGNED else {})}
             for n, m, s, w in zip(names, f.mean, f.scale, f.weights, strict=True)
         ],
         "bands": [{"band": b, "below": lim} for b, lim in zip(level.BANDS, BANDS, strict=False)]
