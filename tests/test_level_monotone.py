@@ -17,8 +17,8 @@ from easyread.pipeline import document_from_text
 
 CARD = "LEVEL_MODEL_CARD.md"
 #: The card's sign cells, as the model file's ``sign`` field writes them, and their direction.
-SIGN_CELL = {"+": "+", "\u2212": "-", "free": "free"}
-DIRECTION = {"+": 1, "-": -1, "free": 0}
+SIGN_CELL = {"+": "+", "\u2212": "-", "free": "free", "zero": "zero"}
+DIRECTION = {"+": 1, "-": -1, "free": 0, "zero": 0}
 
 #: A plain news-like text; the slot sentence's word is swapped below.
 BASE = """Headline
@@ -52,7 +52,7 @@ def grade(text: str) -> float:
 def test_card_declares_a_sign_for_every_feature() -> None:
     signs = card_signs()
     assert list(signs) == list(level.model().features)  # every feature, once, in the model's order
-    assert {"+", "-", "free"} <= set(signs.values())
+    assert {"+", "-", "free", "zero"} <= set(signs.values())
 
 
 def test_shipped_weights_keep_the_signs_the_card_declares() -> None:
@@ -62,6 +62,7 @@ def test_shipped_weights_keep_the_signs_the_card_declares() -> None:
     for c in data["coefficients"]:
         assert c["sign"] == signs[c["feature"]], c["feature"]  # the file records the card's signs
         assert c["weight"] * DIRECTION[c["sign"]] >= 0, c["feature"]
+        assert c["weight"] == 0 or c["sign"] != "zero", c["feature"]
 
 
 def lexicon_pairs() -> list[tuple[str, str]]:
@@ -94,10 +95,10 @@ def test_a_formal_word_for_its_plain_word_is_never_easier() -> None:
     assert not worse, worse[:20]
 
 
-#: Subordinate clauses opened by a comma, added at the end of a sentence (before its full stop).
-CLAUSES = (", which had been planned for a long time", ", because the rules had changed", ", although nobody knew why")
-#: A clause without a comma, of common words (Zipf 5-6) and 'the': the model card's known limit.
-BARE_CLAUSE = " when the report came out"
+#: Subordinate clauses added at the end of a sentence (before its full stop); the last has no
+#: comma and is made of common words (Zipf 5-6) and 'the', whose weights are negative.
+CLAUSES = (", which had been planned for a long time", ", because the rules had changed", ", although nobody knew why",
+           " when the report came out")
 
 
 def lengthened(clause: str) -> list[tuple[float, float, float, float]]:
@@ -121,18 +122,10 @@ def lengthened(clause: str) -> list[tuple[float, float, float, float]]:
 @pytest.mark.parametrize("clause", CLAUSES)
 def test_a_sentence_made_longer_by_a_clause_is_never_easier(clause: str) -> None:
     # Each sentence of the text in turn gets a subordinate clause: neither the text's grade nor
-    # the sentence's own grade goes down.
+    # the sentence's own grade goes down. (Under 2026.5 the comma-less clause lowered the text's
+    # grade by 0.05 through the spread of sentence lengths and five sentences' grades by up to
+    # 0.15; 2026.6 fixes the spread's weight at zero and, refitted, weighs the length-weighted
+    # mean sentence length more. Over all OneStopEnglish sentences small
+    # falls remain: bench_level's monotonicity audit and the model card's known limits.)
     for base, g, s0, s1 in lengthened(clause):
         assert g >= base and s1 >= s0, (clause, base, g, s0, s1)
-
-
-def test_known_limit_a_clause_of_common_words_without_a_comma() -> None:
-    # The model card's known limit (2026.5): the level is a sum of per-word rates and sentence
-    # features, so words added to a sentence also dilute its rates. A clause without a comma made
-    # of common words ('when the report came out': Zipf 5-6 words and 'the', whose weights are
-    # negative) can lower a short sentence's own grade a little, and, through the spread of
-    # sentence lengths (free, positive weight), the text's grade when the sentence was among the
-    # shortest. The falls stay small; most of the text grades do not fall.
-    rows = lengthened(BARE_CLAUSE)
-    assert all(g > base - 0.1 and s1 > s0 - 0.2 for base, g, s0, s1 in rows), rows
-    assert sum(g >= base for base, g, _, _ in rows) > len(rows) / 2

@@ -76,7 +76,7 @@ CLEAR = DATA / "clear" / "clear_dev.csv"
 OUT = ROOT / "easyread" / "data" / level.MODEL_FILE
 CACHE = Path("/tmp") / "easyread-level-cache"
 LEVELS = ("ele", "int", "adv")
-VERSION = "2026.5"
+VERSION = "2026.6"
 #: Version of level_lexicon_forms.txt (unchanged since the file was added).
 LEXICON_FORMS_VERSION = "2026.4"
 #: The model's features: all of easyread.level.FEATURE_NAMES (ridge shrinks the redundant ones).
@@ -109,9 +109,12 @@ SIGN_PRIOR: dict[str, int] = {
     **dict.fromkeys((
         "monosyllable_share", "zipf_mean", "content_zipf", "min_zipf_mean", "zipf_5_6_share", "zipf_6_share",
         "common_share", "pronoun_share", "quotes_per_sentence", "questions_per_sentence"), -1),
+    # 0: weight fixed at zero (2026.6, pre-registered): the spread of sentence lengths lets a longer
+    # sentence make a text easier whichever its sign (a sentence shorter than the mean narrows it)
+    "capped_words_per_sentence_sd": 0,
 }
 #: How the model file's ``sign`` field writes each prior (None: free), as the model card's "Signs" table.
-SIGN_LABELS: dict[int | None, str] = {1: "+", -1: "-", None: "free"}
+SIGN_LABELS: dict[int | None, str] = {1: "+", -1: "-", 0: "zero", None: "free"}
 #: True (the shipped model since 2026.5; ``--no-signs`` turns it off for research): the
 #: sign-constrained ridge; False: the plain ridge of models 2026.2-2026.4.
 SIGNED = True
@@ -256,19 +259,28 @@ class Fit:
 
 
 def signs_for(names: Sequence[str], columns: int) -> np.ndarray:
-    """:data:`SIGN_PRIOR` of each column (0: free; extra columns beyond ``names`` are free), or all
-    free when :data:`SIGNED` is off."""
+    """:data:`SIGN_PRIOR` of each column (+1, -1; 0: free or fixed at zero, see :func:`zero_for`;
+    extra columns beyond ``names`` are free), or all free when :data:`SIGNED` is off."""
     out = np.zeros(columns)
     if SIGNED and len(names) <= columns:  # (more names than columns: they do not name these columns)
         out[:len(names)] = [SIGN_PRIOR.get(n, 0) for n in names]
     return out
 
 
+def zero_for(names: Sequence[str], columns: int) -> np.ndarray:
+    """True for the columns whose weight :data:`SIGN_PRIOR` fixes at zero (when :data:`SIGNED`)."""
+    out = np.zeros(columns, dtype=bool)
+    if SIGNED and len(names) <= columns:
+        out[:len(names)] = [SIGN_PRIOR.get(n) == 0 for n in names]
+    return out
+
+
 def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray | None = None,
-          signs: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+          signs: np.ndarray | None = None, zero: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Weighted ridge regression; with ``signs``, each weight whose sign is +1 (-1) is kept at or
-    above (below) zero: the same penalised least squares solved under those bounds by cyclic
-    coordinate descent (the problem is convex, so it converges to the constrained optimum)."""
+    above (below) zero, and each weight marked in ``zero`` is fixed at 0: the same penalised least
+    squares solved under those bounds by cyclic coordinate descent (the problem is convex, so it
+    converges to the constrained optimum)."""
     w = np.ones(len(y)) if sample_weight is None else sample_weight
     xm = np.average(x, axis=0, weights=w)
     ym = float(np.average(y, weights=w))
@@ -276,9 +288,12 @@ def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray 
     a = (xc * w[:, None]).T @ xc + alpha * np.eye(x.shape[1])
     b = (xc * w[:, None]).T @ yc
     beta = np.linalg.solve(a, b)
-    if signs is not None and signs.any():
-        lo = np.where(signs > 0, 0.0, -np.inf)
-        hi = np.where(signs < 0, 0.0, np.inf)
+    if zero is not None and zero.any():
+        signs = np.zeros(len(beta)) if signs is None else signs
+    if signs is not None and (signs.any() or (zero is not None and zero.any())):
+        fixed = np.zeros(len(beta), dtype=bool) if zero is None else zero
+        lo = np.where((signs > 0) | fixed, 0.0, -np.inf)
+        hi = np.where((signs < 0) | fixed, 0.0, np.inf)
         beta = np.clip(beta, lo, hi)
         diag = np.diag(a)
         for _ in range(2000):
@@ -379,7 +394,7 @@ def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x
         mean = np.average(x, axis=0, weights=weights)
         scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weights))
     scale[scale == 0] = 1.0
-    beta, b0 = ridge((x - mean) / scale, y, alpha, weights, signs_for(names, x.shape[1]))
+    beta, b0 = ridge((x - mean) / scale, y, alpha, weights, signs_for(names, x.shape[1]), zero_for(names, x.shape[1]))
     z = b0 + ((x_ose - mean) / scale) @ beta
     # calibrate: level means of z -> level means of FKGL (least squares over the three levels)
     levels = np.asarray([t.label for t in ose])
