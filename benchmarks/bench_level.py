@@ -14,7 +14,9 @@ human ease judgements). Prints Markdown tables:
 4. stability: the grade change when the first or last sentence is removed or one sentence
    (the next text's first) is added;
 5. per-sentence level: Spearman rank correlation with the sentence's FKGL and word count;
-6. cost: CPU time of the level inside ``score`` (counts + model) on the OneStopEnglish texts.
+6. cost: CPU time of the level inside ``score`` (counts + model) on the OneStopEnglish texts;
+7. monotonicity (model 2026.5 on): every sentence of every OneStopEnglish text in turn made longer
+   by each of four subordinate clauses (:data:`CLAUSES`): how often the text's grade goes down.
 
 The corpora's own held-out test splits are not in ../shared/data/ (see its README); the
 "held-out" figures are for a fixed fifth of the development data that no choice looked at.
@@ -54,25 +56,79 @@ def grade(text: str) -> float | None:
 FORMULAS = ("flesch_kincaid_grade", "smog_index", "dale_chall_readability_score", "automated_readability_index")
 
 
-def onestop_formulas(ose_dev: list[F.Text]) -> None:
+def onestop_formulas(ose_dev: list[F.Text], ose_held: list[F.Text]) -> None:
     """Each formula's three-way accuracy (cut points fitted on the training folds, the level's
-    folds) and pairwise order on the OneStopEnglish development four fifths."""
+    folds) and pairwise order on the OneStopEnglish development four fifths, and on the held-out
+    fifth (cut points fitted on the four fifths, as the level's)."""
     raw = {(n, float(i)): t for n, i, t in F.onestop_raw()}
+
+    def values(texts: list[F.Text]) -> list[dict[str, float]]:
+        return [compute(document_from_text(raw[t.group, t.label]).body_text()) for t in texts]
+
     y = np.asarray([t.label for t in ose_dev])
+    yh = np.asarray([t.label for t in ose_held])
     groups = [t.group for t in ose_dev]
     fold = F.folds(groups)
-    values = [compute(document_from_text(raw[t.group, t.label]).body_text()) for t in ose_dev]
+    dev, held = values(ose_dev), values(ose_held)
     print(f"\nFormulas on the {len(ose_dev)} OneStopEnglish development texts (three-way: cut points "
-          "fitted on the training folds of the level's grouped 10-fold CV):\n")
-    print("| formula | OSE three-way (CV) | OSE pairwise |")
-    print("|---|---:|---:|")
+          "fitted on the training folds of the level's grouped 10-fold CV) and on the "
+          f"{len(ose_held)} held-out texts (cut points fitted on the four fifths):\n")
+    print("| formula | OSE three-way (CV) | OSE pairwise | OSE three-way (held out) | OSE pairwise (held out) |")
+    print("|---|---:|---:|---:|---:|")
     for name in FORMULAS:
-        v = np.asarray([float(m[name]) for m in values])
+        v = np.asarray([float(m[name]) for m in dev])
+        vh = np.asarray([float(m[name]) for m in held])
         cls = np.zeros(len(y), dtype=int)
         for k in range(F.FOLDS):
             tr, te = fold != k, fold == k
             cls[te] = F.three_way(v[te], F.best_cuts(v[tr], y[tr].astype(int)))
-        print(f"| {name} | {np.mean(cls == y):.1%} | {F.pairwise(groups, y, v):.2%} |")
+        clsh = F.three_way(vh, F.best_cuts(v, y.astype(int)))
+        print(f"| {name} | {np.mean(cls == y):.1%} | {F.pairwise(groups, y, v):.2%} | {np.mean(clsh == yh):.1%} | "
+              f"{F.pairwise([t.group for t in ose_held], yh, vh):.2%} |")
+
+
+#: Subordinate clauses added before a sentence's final mark by the monotonicity audit (the
+#: clauses of ``tests/test_level_monotone.py``).
+CLAUSES = (", which had been planned for a long time", ", because the rules had changed",
+           ", although nobody knew why", " when the report came out")
+
+
+def longer(sentence: str, clause: str) -> str:
+    """``sentence`` with ``clause`` before its final full stop, question or exclamation mark."""
+    body = sentence.rstrip()
+    if body[-1:] in ".?!":
+        return body[:-1] + clause + body[-1]
+    return body + clause
+
+
+def monotonicity(texts: list[str], m: level.Model) -> dict[str, float]:
+    """Each sentence of each text made longer by each clause of :data:`CLAUSES` (that sentence
+    recounted alone, the others kept): the share of edits whose text grade goes down (by any
+    amount, and by 0.05 or more), and the largest fall."""
+    edits = down = down05 = 0
+    worst = 0.0
+    for text in texts:
+        doc = document_from_text(text)
+        body = list(doc.body_sentences())
+        counts = level.document_counts(doc)
+        base = level.text_level(counts, m)
+        if base.grade is None:
+            continue
+        for i, s in enumerate(body):
+            if not counts[i].words:
+                continue
+            for clause in CLAUSES:
+                c = level.document_counts(document_from_text("Headline\n\n" + longer(s.text, clause)))
+                if len(c) != 1:
+                    continue
+                g = level.text_level([*counts[:i], c[0], *counts[i + 1:]], m).grade
+                assert g is not None
+                edits += 1
+                fall = base.grade - g
+                down += fall > 0
+                down05 += fall >= 0.05
+                worst = max(worst, fall)
+    return {"edits": edits, "down": down / edits, "down_0.05": down05 / edits, "largest_fall": worst}
 
 
 def main() -> int:
@@ -94,10 +150,12 @@ def main() -> int:
                             fig["formulas_held_out"])
     ose_dev, ose_held = F.split(F.usable(ose))
     clear_dev, clear_held = F.split(F.usable(clear))
+    F.SIGNED = bool(data.get("sign_prior", False))  # the sign-constrained ridge (2026.5 on) or the plain one
     again = F.cross_validate(ose_dev, clear_dev, alpha=data["ridge_alpha"], clear_weight=data["clear_weight"],
                              with_clear=data["clear_weight"] > 0, pair_weight=data.get("pair_weight", 0.0))
     assert all(abs(again[k] - cv[k]) < 1e-3 for k in again), "cross-validation does not reproduce the model file"
-    print(f"### Agreement (ridge alpha {data['ridge_alpha']}, CLEAR weight {data['clear_weight']}, "
+    print(f"### Agreement ({'sign-constrained ' if F.SIGNED else ''}ridge alpha {data['ridge_alpha']}, "
+          f"CLEAR weight {data['clear_weight']}, "
           f"pair weight {data.get('pair_weight', 0.0)})\n")
     print(f"Development four fifths: {len(ose_dev)} OneStopEnglish texts, {len(clear_dev)} CLEAR excerpts "
           "(10-fold CV grouped by article); held-out fifth: "
@@ -125,7 +183,7 @@ def main() -> int:
                           ("New Dale-Chall Readability Formula", -1), ("Automated Readability Index", -1)):
             v = sign * np.asarray([float(r[col]) for r in rows if r["ID"] in ids])
             print(f"| {col} | {F.pearson(v, bt):.3f} | {F.spearman(v, bt):.3f} |")
-    onestop_formulas(ose_dev)
+    onestop_formulas(ose_dev, ose_held)
 
     # 3: length invariance, through score() on the text and on the text twice
     raw = [(f"ose:{n}:{lvl}", t) for n, lvl, t in F.onestop_raw()]
@@ -200,6 +258,13 @@ def main() -> int:
     print(f"\n### Cost\n\nscore() on {n_cost} OneStopEnglish texts: {cpu_score:.2f} s CPU; of which the level "
           f"(counts + model, measured again separately): {cpu_level:.2f} s "
           f"({cpu_level / cpu_score:.0%}; median text {statistics.median(len(t) for _, t in raw[:n_cost])} chars; word cache warm)")
+
+    # 7: monotonicity, sentences made longer by a subordinate clause
+    mono = monotonicity([t for _, t in raw[:n_cost]], m)
+    print(f"\n### Monotonicity ({mono['edits']:,} edits: each sentence of the {n_cost} OneStopEnglish texts made "
+          f"longer by each of {len(CLAUSES)} subordinate clauses)\n")
+    print(f"text grade lower: {mono['down']:.1%} of edits; lower by 0.05 or more: {mono['down_0.05']:.1%}; "
+          f"largest fall {mono['largest_fall']:.2f}")
     return 0
 
 

@@ -70,3 +70,22 @@ def test_onestop_only_choice_does_not_read_clear(monkeypatch: pytest.MonkeyPatch
         t.label = -t.label * 3.0 + 1.0
     assert F.select(ose, clear, with_clear=False)[:3] == chosen
     assert chosen[1] == 0.0  # CLEAR's weight in training
+
+
+def test_sign_prior_is_the_one_the_model_card_declares() -> None:
+    # the fitting script's SIGN_PRIOR (model 2026.5 on) and the card's "Signs" table say the same
+    from test_level_monotone import card_signs
+
+    signs = card_signs()
+    assert {n: s for n, s in signs.items() if s != "free"} == {n: F.SIGN_LABELS[s] for n, s in F.SIGN_PRIOR.items()}
+    assert list(signs) == list(F.FEATURES)
+
+
+def test_signed_ridge_keeps_each_weight_on_its_side() -> None:
+    # the bounded coordinate descent: a feature that the data would give a negative weight stays at 0
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(200, 3))
+    y = x @ np.asarray([1.0, -0.5, 0.3]) + rng.normal(0, 0.1, 200)
+    free, _ = F.ridge(x, y, 1.0)
+    signed, _ = F.ridge(x, y, 1.0, signs=np.asarray([1.0, 1.0, 0.0]))
+    assert free[1] < -0.4 and signed[1] == 0.0 and signed[0] > 0.9

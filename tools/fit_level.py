@@ -38,7 +38,11 @@ Usage:
   python tools/fit_level.py --dry-run      # select and cross-validate only (no held-out score)
   python tools/fit_level.py --onestop-only # the SHIPPED model: CLEAR only scored
   python tools/fit_level.py --parser       # research: CV with parser features added (slow; spaCy)
-  python tools/fit_level.py --signs        # research: sign-constrained ridge (SIGN_PRIOR), wider pair grid
+  python tools/fit_level.py --no-signs     # research: the plain ridge of models 2026.2-2026.4 (no SIGN_PRIOR)
+
+The shipped model (2026.5 on) is ``python tools/fit_level.py --onestop-only``: the
+sign-constrained ridge (SIGN_PRIOR) over the grid ALPHAS x SIGNED_PAIR_WEIGHTS, chosen by the
+OneStopEnglish-only rule of :func:`select` (pre-registered in LEVEL_MODEL_CARD.md).
 
 Every run first rewrites ``easyread/data/level_lexicon_forms.txt`` from ``lexicon_forms.tsv``
 when they differ (the forms counted by the ``lexicon_form_share`` feature, model 2026.4).
@@ -72,7 +76,9 @@ CLEAR = DATA / "clear" / "clear_dev.csv"
 OUT = ROOT / "easyread" / "data" / level.MODEL_FILE
 CACHE = Path("/tmp") / "easyread-level-cache"
 LEVELS = ("ele", "int", "adv")
-VERSION = "2026.4"
+VERSION = "2026.6"
+#: Version of level_lexicon_forms.txt (unchanged since the file was added).
+LEXICON_FORMS_VERSION = "2026.4"
 #: The model's features: all of easyread.level.FEATURE_NAMES (ridge shrinks the redundant ones).
 FEATURES = level.FEATURE_NAMES
 #: The grid that cross-validation chooses from.
@@ -80,29 +86,38 @@ ALPHAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 CLEAR_WEIGHTS = (0.5, 1.0, 1.5, 2.0)  # CLEAR's total weight relative to OneStopEnglish's (research only)
 #: Weight of the within-article rows (the pairwise term, see :func:`fit`) relative to the level rows.
 PAIR_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0)
-#: The pair weights of the sign-constrained research grid (``--signs``).
+#: The pair weights of the sign-constrained grid (the shipped model's since 2026.5; session 21's research grid).
 SIGNED_PAIR_WEIGHTS = (*PAIR_WEIGHTS, 8.0, 16.0, 32.0)
 FOLDS = 10
-#: Prior direction of each feature (research, ``--signs``; issue 12, session 21): +1 for a feature whose larger value makes a text
-#: harder by what readability research and plain-language guidance say (longer and more complex
-#: sentences, longer and rarer words, nominalisations, passives), -1 for one whose larger value
-#: makes it easier (common and one-syllable words, pronouns and dialogue marks: narrative). The
-#: fit keeps each such weight on its side of zero (a sign-constrained ridge, :func:`ridge`); the
-#: features left out (names, numbers, acronyms, conjunctions, modals, negations, 'the', 'that',
-#: Zipf 4-5) have no agreed direction and are free. Fixed before any constrained fit was run.
+#: Prior direction of each feature (issue 12; reviewed for model 2026.5, where it became the
+#: shipped model's rule): +1 for a feature whose larger value makes a text harder by what
+#: readability research and plain-language / easy-read guidance say, -1 for one whose larger
+#: value makes it easier; the fit keeps each such weight on its side of zero (a sign-constrained
+#: ridge, :func:`ridge`). Features with no agreed direction are left out (free). The one-line
+#: justification of each sign is in LEVEL_MODEL_CARD.md ("Signs"), which a test compares with
+#: the model file's ``sign`` fields. Session 21's research prior (33 signs) was reviewed before
+#: the 2026.5 refit: the spread of sentence lengths and commas per word were freed (no agreed
+#: direction), acronyms, negations and forms of the plain-words lexicon's hard words were signed
+#: +1 (plain-language and easy-read guidance).
 SIGN_PRIOR: dict[str, int] = {
     **dict.fromkeys((
-        "capped_words_per_sentence_sq", "capped_words_per_sentence_sd", "share_over_20", "share_over_30",
-        "capped_commas_per_sentence", "semicolons_per_sentence", "commas_per_word", "clause_words_per_sentence",
-        "clause_word_share", "passive_share", "asides_per_sentence", "syllables_per_word", "letters_per_word",
-        "polysyllable_share", "long_word_share", "nominal_share", "content_share", "very_rare_share", "rare_share",
-        "zipf_3_4_share", "hard_word_share", "not_dale_chall_share", "of_share"), 1),
+        "capped_words_per_sentence_sq", "share_over_20", "share_over_30", "capped_commas_per_sentence",
+        "semicolons_per_sentence", "clause_words_per_sentence", "clause_word_share", "passive_share",
+        "asides_per_sentence", "syllables_per_word", "letters_per_word", "polysyllable_share", "long_word_share",
+        "nominal_share", "content_share", "very_rare_share", "rare_share", "zipf_3_4_share", "hard_word_share",
+        "not_dale_chall_share", "of_share", "acronyms_per_100", "negation_share", "lexicon_form_share"), 1),
     **dict.fromkeys((
         "monosyllable_share", "zipf_mean", "content_zipf", "min_zipf_mean", "zipf_5_6_share", "zipf_6_share",
         "common_share", "pronoun_share", "quotes_per_sentence", "questions_per_sentence"), -1),
+    # 0: weight fixed at zero (2026.6, pre-registered): the spread of sentence lengths lets a longer
+    # sentence make a text easier whichever its sign (a sentence shorter than the mean narrows it)
+    "capped_words_per_sentence_sd": 0,
 }
-#: True (``--signs``): the sign-constrained ridge; False: the plain ridge of the shipped models.
-SIGNED = False
+#: How the model file's ``sign`` field writes each prior (None: free), as the model card's "Signs" table.
+SIGN_LABELS: dict[int | None, str] = {1: "+", -1: "-", 0: "zero", None: "free"}
+#: True (the shipped model since 2026.5; ``--no-signs`` turns it off for research): the
+#: sign-constrained ridge; False: the plain ridge of models 2026.2-2026.4.
+SIGNED = True
 #: Fold assignments averaged by the development criterion (salts of the article hash): one
 #: assignment's accuracy moves by about a point with the split alone.
 REPEATS = ("", "r1", "r2", "r3", "r4")
@@ -170,7 +185,7 @@ def lexicon_forms_text() -> str:
     every hard word of ``lexicon.tsv``, by ``tools/build_forms.py``), sorted, one per line."""
     from easyread.data import lexicon_forms
 
-    head = (f"# version: {VERSION}\n"
+    head = (f"# version: {LEXICON_FORMS_VERSION}\n"
             "# The inflected forms of the hard words of easyread's plain-words lexicon (lexicon.tsv),\n"
             "# copied from lexicon_forms.tsv by tools/fit_level.py: the calibrated level's\n"
             "# lexicon_form_share (LEVEL_MODEL_CARD.md). Do not edit by hand. Licence: MIT.\n")
@@ -244,19 +259,28 @@ class Fit:
 
 
 def signs_for(names: Sequence[str], columns: int) -> np.ndarray:
-    """:data:`SIGN_PRIOR` of each column (0: free; extra columns beyond ``names`` are free), or all
-    free when :data:`SIGNED` is off."""
+    """:data:`SIGN_PRIOR` of each column (+1, -1; 0: free or fixed at zero, see :func:`zero_for`;
+    extra columns beyond ``names`` are free), or all free when :data:`SIGNED` is off."""
     out = np.zeros(columns)
-    if SIGNED:
+    if SIGNED and len(names) <= columns:  # (more names than columns: they do not name these columns)
         out[:len(names)] = [SIGN_PRIOR.get(n, 0) for n in names]
     return out
 
 
+def zero_for(names: Sequence[str], columns: int) -> np.ndarray:
+    """True for the columns whose weight :data:`SIGN_PRIOR` fixes at zero (when :data:`SIGNED`)."""
+    out = np.zeros(columns, dtype=bool)
+    if SIGNED and len(names) <= columns:
+        out[:len(names)] = [SIGN_PRIOR.get(n) == 0 for n in names]
+    return out
+
+
 def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray | None = None,
-          signs: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+          signs: np.ndarray | None = None, zero: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Weighted ridge regression; with ``signs``, each weight whose sign is +1 (-1) is kept at or
-    above (below) zero: the same penalised least squares solved under those bounds by cyclic
-    coordinate descent (the problem is convex, so it converges to the constrained optimum)."""
+    above (below) zero, and each weight marked in ``zero`` is fixed at 0: the same penalised least
+    squares solved under those bounds by cyclic coordinate descent (the problem is convex, so it
+    converges to the constrained optimum)."""
     w = np.ones(len(y)) if sample_weight is None else sample_weight
     xm = np.average(x, axis=0, weights=w)
     ym = float(np.average(y, weights=w))
@@ -264,9 +288,12 @@ def ridge(x: np.ndarray, y: np.ndarray, alpha: float, sample_weight: np.ndarray 
     a = (xc * w[:, None]).T @ xc + alpha * np.eye(x.shape[1])
     b = (xc * w[:, None]).T @ yc
     beta = np.linalg.solve(a, b)
-    if signs is not None and signs.any():
-        lo = np.where(signs > 0, 0.0, -np.inf)
-        hi = np.where(signs < 0, 0.0, np.inf)
+    if zero is not None and zero.any():
+        signs = np.zeros(len(beta)) if signs is None else signs
+    if signs is not None and (signs.any() or (zero is not None and zero.any())):
+        fixed = np.zeros(len(beta), dtype=bool) if zero is None else zero
+        lo = np.where((signs > 0) | fixed, 0.0, -np.inf)
+        hi = np.where((signs < 0) | fixed, 0.0, np.inf)
         beta = np.clip(beta, lo, hi)
         diag = np.diag(a)
         for _ in range(2000):
@@ -367,7 +394,7 @@ def fit(ose: Sequence[Text], x_ose: np.ndarray, *, clear: Sequence[Text] = (), x
         mean = np.average(x, axis=0, weights=weights)
         scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weights))
     scale[scale == 0] = 1.0
-    beta, b0 = ridge((x - mean) / scale, y, alpha, weights, signs_for(names, x.shape[1]))
+    beta, b0 = ridge((x - mean) / scale, y, alpha, weights, signs_for(names, x.shape[1]), zero_for(names, x.shape[1]))
     z = b0 + ((x_ose - mean) / scale) @ beta
     # calibrate: level means of z -> level means of FKGL (least squares over the three levels)
     levels = np.asarray([t.label for t in ose])
@@ -632,7 +659,8 @@ def model_json(f: Fit, names: Sequence[str], ose: int, clear: int, alpha: float,
         **({"sign_prior": True} if SIGNED else {}),
         "intercept": round(f.intercept, 6),
         "coefficients": [
-            {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6)}
+            {"feature": n, "mean": round(float(m), 6), "scale": round(float(s), 6), "weight": round(float(w), 6),
+             **({"sign": SIGN_LABELS[SIGN_PRIOR.get(n)]} if SIGNED else {})}
             for n, m, s, w in zip(names, f.mean, f.scale, f.weights, strict=True)
         ],
         "bands": [{"band": b, "below": lim} for b, lim in zip(level.BANDS, BANDS, strict=False)]
@@ -658,12 +686,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--onestop-only", action="store_true", help="fit without CLEAR (CLEAR only evaluates)")
     ap.add_argument("--parser", action="store_true",
                     help="research: cross-validate with parser features added (clauses, depth, dependency distance)")
-    ap.add_argument("--signs", action="store_true",
-                    help="research: keep the weights of SIGN_PRIOR's features on their prior side of zero "
-                         "(grid with pair weights up to 32)")
+    ap.add_argument("--no-signs", action="store_true",
+                    help="research: the plain ridge of models 2026.2-2026.4 (no SIGN_PRIOR; pair weights up to 4)")
     args = ap.parse_args(argv)
     global SIGNED
-    SIGNED = args.signs
+    SIGNED = not args.no_signs
     write_lexicon_forms()
     if not ONESTOP.is_dir():
         print(f"skipped: {ONESTOP} not found (see ../shared/data/README.md)")
