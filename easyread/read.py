@@ -442,7 +442,7 @@ def _read_plain(doc: Document) -> None:
     for i, (start, number, line) in enumerate(lines):
         kind: BlockKind = "paragraph"
         if i == 0 and len(lines) > 1 and _looks_like_headline(line):
-            kind = "title"
+            kind = "title" if is_title_worthy(line) else "heading"
         elif line.startswith(("- ", "* ", "• ")):
             kind = "list_item"
             start += 2
@@ -451,9 +451,48 @@ def _read_plain(doc: Document) -> None:
             kind = "quote"
         _add(doc, kind, line, start, number)
     if doc.blocks and doc.blocks[0].kind == "title":
-        doc.source.title = doc.blocks[0].text
-    elif doc.source.path not in ("<stdin>", "<text>"):
-        doc.source.title = Path(doc.source.path).stem.replace("_", " ").replace("-", " ").strip() or None
+        _set_title(doc, doc.blocks[0].text, "headline")
+    # No headline line: no title. A file name is never taken for one ("WNL Kate Bush-adv.txt",
+    # "Skydiver-adv.txt" are storage codes, and "WNL Young Americans" is about McDonald's):
+    # the page shows the profile's neutral heading (render) unless the user gives --title.
+
+
+#: Where a title came from (``Source.title_source``, written to the JSON as
+#: ``source.title_source``): the first line of plain text, the first Markdown ``#``, the first
+#: HTML ``<h1>``, the HTML ``<title>``; ``option`` is the user's ``--title``.
+TITLE_SOURCES = ("headline", "markdown-h1", "html-h1", "html-title", "option")
+
+
+def _set_title(doc: Document, title: str, source: str) -> None:
+    doc.source.title = title
+    doc.source.title_source = source
+
+
+@functools.lru_cache(maxsize=1)
+def _not_titles() -> tuple[frozenset[str], re.Pattern[str]]:
+    """``[titles]`` of ``news_cleanup.toml``: section headings that are never a title, and the
+    pattern of a numbered heading."""
+    import tomllib
+
+    from easyread.data import data_path
+
+    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))["titles"]
+    words = frozenset(" ".join(str(w).lower().split()) for w in data["section_headings"])
+    return words, re.compile(str(data["numbered_heading"]))
+
+
+def is_title_worthy(line: str) -> bool:
+    """Whether a document's first heading line can be its title: not a generic section
+    heading ("Introduction", "Summary", news_cleanup.toml ``[titles] section_headings``) and
+    not a numbered one ("1 Race engineer", "2. Costs"), which head a part of the text, not
+    the whole of it (such a line is read as a heading).
+
+    >>> is_title_worthy("Introduction"), is_title_worthy("1 Race engineer"), is_title_worthy("Kate Bush bans phones")
+    (False, False, True)
+    """
+    headings, numbered = _not_titles()
+    key = " ".join(line.lower().strip(" .:;!?-–—").split())
+    return key not in headings and not numbered.match(line.strip())
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -512,9 +551,9 @@ def _read_markdown(doc: Document) -> None:
         parent = stack[-1] if stack else ""
         if parent == "heading":
             level = tokens[i - 1].tag if i else "h2"
-            if first_heading and level == "h1" and not doc.blocks:
+            if first_heading and level == "h1" and not doc.blocks and is_title_worthy(content):
                 kind = "title"
-                doc.source.title = content
+                _set_title(doc, content, "markdown-h1")
             else:
                 kind = "heading"
             first_heading = False
@@ -781,7 +820,9 @@ def _read_html(doc: Document) -> None:
     soup: Any = _soup_class()(doc.source.text, "html.parser")
     title_tag = soup.find("title")
     if not doc.source.title and title_tag is not None:
-        doc.source.title = " ".join(title_tag.get_text(" ").split()) or None
+        found = " ".join(title_tag.get_text(" ").split())
+        if found:
+            _set_title(doc, found, "html-title")
     skip, root = _html_plan(soup)
 
     run: list[str] = []  # the text of the block being gathered
@@ -803,7 +844,7 @@ def _read_html(doc: Document) -> None:
         kind: BlockKind = "paragraph"
         if headings:
             kind = "heading"
-            if headings[-1] == "h1" and not doc.blocks:
+            if headings[-1] == "h1" and not doc.blocks and is_title_worthy(" ".join(text.split())):
                 kind = "title"
         elif captions:
             kind = "credit"  # a photo caption: kept, never a row
@@ -823,7 +864,7 @@ def _read_html(doc: Document) -> None:
                 if part_line is not None:
                     part_line += text.count("\n", lead, at + len(part) - len(part.lstrip()))
                 if kind == "title":
-                    doc.source.title = clean
+                    _set_title(doc, clean, "html-h1")
                 _add(doc, kind, clean, None, part_line)
                 if kind == "title":
                     kind = "heading"

@@ -75,6 +75,8 @@ class RenderSettings:
     version_note: str
     #: The editor's picture decisions (``[review] decisions = FILE``; easyread.render.review).
     decisions: Any = None
+    #: The cover heading of a document with no title (``untitled`` in the profile's render table).
+    untitled: str = "An easy read article"
 
 
 def settings_for(profile: str, config: Config | None = None) -> RenderSettings:
@@ -97,7 +99,8 @@ def settings_for(profile: str, config: Config | None = None) -> RenderSettings:
 
         decisions = load_decisions(config.review_decisions)
     return RenderSettings(profile, traits.stylesheet, traits.layout, traits.pictures, traits.font_size_pt,
-                          traits.min_font_size_pt, traits.max_pages, traits.version_note, decisions)
+                          traits.min_font_size_pt, traits.max_pages, traits.version_note, decisions,
+                          traits.untitled)
 
 
 # --------------------------------------------------------------------------- text hygiene
@@ -530,12 +533,12 @@ def _sentences_html(sentences: list[Sentence], marks: Mapping[str, list[GlossEnt
     return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences if s.text.strip()))
 
 
-def _title(doc: Document) -> str:
-    title = clean_text(doc.title or "").strip()
-    if title:
-        return title
-    stem = Path(doc.source.path).stem if doc.source.path not in ("", "-", "<text>") else ""
-    return clean_text(stem) or "Untitled article"
+def page_title(doc: Document, settings: RenderSettings) -> str:
+    """The cover heading and the page's ``<title>``: the document's title (the user's
+    ``--title``, else the one in the text), else the profile's neutral ``untitled`` heading.
+    A file name is never a title: stems such as "WNL Kate Bush-adv" are storage codes, and a
+    name can be wrong about the text (blind page reviews, issue 11)."""
+    return " ".join(clean_text(doc.title or "").split()) or settings.untitled
 
 
 def _about(doc: Document) -> str | None:
@@ -598,14 +601,18 @@ def build_html(
     picture_note = plan.message() if plan is not None else None
     if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
         doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
-    source_title = clean_text(doc.source.title or doc.title or "").strip() or None
+    # "This is an easy read version of “…”" names the original's own title, never a file name
+    # nor the user's --title (which is this version's title, not the original's).
+    source_title = " ".join(clean_text(doc.source.title or "").split()) or None
+
     about = _about(doc)
     terms = _glossary_terms(doc)
     template = _environment().get_template("template.html.j2")
     return str(
         template.render(
             lang=clean_text(doc.lang or "").strip(),
-            title=_title(doc),
+            title=page_title(doc, settings),
+            title_source=(doc.title_source if (doc.title or "").strip() else None) or "none",
             about=about,
             cover_about=cover_about(doc, about),
             source_title=source_title,
