@@ -479,6 +479,58 @@ def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
     return marks
 
 
+#: Split rules that move who said something into a sentence of its own after what was said
+#: ("…. The Home Office said this.", "“…” He said this.", "…. This is according to X.").
+ATTRIBUTION_RULES = frozenset({"split.attribution.v1", "split.attribution_lead.v1", "split.reported.v1"})
+
+
+def attribution_units(doc: Document) -> dict[str, str]:
+    """Sentence id -> the id of the sentence an attribution split cut it from, for every piece
+    of such a split: what was said (however many sentences later splits made of it) and the
+    "X said this." sentence after it. The rows layout prints them in ONE row, so "He said
+    this." never stands alone, away from the words (quoted or reported) it points to (blind
+    page reviews, issue 11). Explanation sentences (gloss) keep rows of their own.
+
+    >>> from easyread.pipeline import document_from_text, process
+    >>> from easyread.config import load_config
+    >>> doc = process(document_from_text("Crime fell by a fifth in the city over the last two years, the police said."),
+    ...               load_config(profile="easy-read", use_project=False))
+    >>> [s.text for s in doc.body_sentences()], sorted(set(attribution_units(doc).values()))
+    (['Crime fell by a fifth in the city over the last 2 years.', 'The police said this.'], ['b1.s1'])
+    """
+    cut = sorted({e.sentence_id for e in doc.edits if e.rule in ATTRIBUTION_RULES and e.sentence_id},
+                 key=lambda sid: sid.count("."))  # the outermost split first
+    units: dict[str, str] = {}
+    if not cut:
+        return units
+    for block in _body_blocks(doc):
+        for sentence in block.sentences:
+            if sentence.kind == "gloss" or sentence.id in units:
+                continue
+            for sid in cut:
+                if sentence.id.startswith(sid + "."):
+                    units[sentence.id] = sid
+                    break
+    return units
+
+
+def row_units(block: Block, together: Mapping[str, str]) -> list[list[Sentence]]:
+    """The block's sentences, one list per row: one sentence, or the consecutive pieces of one
+    attribution split (:func:`attribution_units`). Emptied sentences (an editor's decision) go."""
+    units: list[list[Sentence]] = []
+    last: str | None = None
+    for sentence in block.sentences:
+        if not sentence.text.strip():
+            continue
+        key = together.get(sentence.id)
+        if key is not None and key == last and units:
+            units[-1].append(sentence)
+        else:
+            units.append([sentence])
+        last = key
+    return units
+
+
 def _body_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind not in ("title", "credit") and b.sentences]
 
@@ -486,6 +538,7 @@ def _body_blocks(doc: Document) -> list[Block]:
 def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterator[Group]:
     marks = _marks_by_sentence(doc)
     chosen = plan.pictures if plan is not None else {}
+    together = attribution_units(doc)
     current_list: Group | None = None
     for block in _body_blocks(doc):
         if block.kind == "heading":
@@ -506,15 +559,14 @@ def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterat
             kind = {"quote": "quote", "standfirst": "standfirst"}.get(block.kind, "paragraph")
             yield Group(kind, html=_sentences_html(block.sentences, marks))
             continue
-        rows = [
-            Row(
-                sentence_html(s.text, marks.get(s.id, ())),
-                _picture_view(chosen.get(s.id)) if settings.pictures else None,
-                "gloss" if s.kind == "gloss" else "text",
-            )
-            for s in block.sentences
-            if s.text.strip()  # a sentence an editor's decision emptied
-        ]
+        rows: list[Row] = []
+        for unit in row_units(block, together):
+            picture = next((chosen[s.id] for s in unit if s.id in chosen), None) if settings.pictures else None
+            rows.append(Row(
+                _sentences_html(unit, marks) if len(unit) > 1 else sentence_html(unit[0].text, marks.get(unit[0].id, ())),
+                _picture_view(picture) if settings.pictures else None,
+                "gloss" if unit[0].kind == "gloss" else "text",
+            ))
         if not rows:
             continue
         if block.kind == "list_item":
