@@ -178,6 +178,7 @@ def from_text(
     else:
         _read_plain(doc)
     clean_news(doc)
+    join_line_break_hyphens(doc)
     if not any(b.kind != "credit" for b in doc.blocks):
         raise EmptyInput("has no readable text", path=path)
     return doc
@@ -405,6 +406,72 @@ def clean_news(doc: Document) -> list[tuple[str, str]]:
             block.id = f"b{number}"
         doc.blocks[:] = blocks
     return moved
+
+
+#: The rule id of the notes :func:`join_line_break_hyphens` writes.
+HYPHEN_RULE = "news.line_break_hyphen"
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphen_rule() -> tuple[re.Pattern[str], frozenset[str]]:
+    import tomllib
+
+    from easyread.data import data_path
+
+    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))["line_break_hyphen"]
+    return re.compile(str(data["pattern"])), frozenset(str(w) for w in data["suspended_before"])
+
+
+def join_line_break_hyphens(doc: Document) -> list[str]:
+    """Join the hyphens a line break left in copied text ("phone- wielders" ->
+    "phone-wielders"), outside quotations; keep suspended hyphens ("pre- and post-war") and
+    dashes (news_cleanup.toml ``[line_break_hyphen]``). Each join is a ``read.news`` note, so
+    an editor sees it. A block whose text changed loses its character offsets (its sentences
+    keep their line): positions in it would be off by the characters removed. Runs before
+    segmentation. Returns the joined words, as they now read.
+
+    >>> doc = from_text("Most phone- wielders are 18- to 24-year-olds, in a much- maligned trend.")
+    >>> doc.blocks[0].text
+    'Most phone-wielders are 18- to 24-year-olds, in a much-maligned trend.'
+    """
+    from easyread.segment import quote_spans
+
+    pattern, suspended = _hyphen_rule()
+    joined: list[str] = []
+    open_quote = False  # a quotation left open by the block before runs on (as in segment)
+    for block in doc.blocks:
+        text = block.text
+        if block.kind in ("title", "heading"):
+            open_quote = False
+        carried = open_quote and "“" not in text and "”" not in text
+        last_open, last_close = text.rfind("“"), text.rfind("”")
+        if last_open > last_close:
+            open_quote = block.kind not in ("title", "heading")
+        elif last_close > last_open:
+            open_quote = False
+        if block.kind in ("quote", "credit") or carried or "- " not in text:
+            continue
+        quotes = quote_spans(text)
+        cuts = [m.start() + 1 for m in pattern.finditer(text)
+                if m.group(1).lower() not in suspended
+                and not any(qs <= m.start() < qe for qs, qe in quotes)]
+        if not cuts:
+            continue
+        for at in cuts:
+            left = re.search(r"[\w’'-]*-\Z", text[:at])
+            right = re.match(r"[\w’'-]*", text[at + 1 :])
+            before = (left.group(0) if left else "-") + " " + (right.group(0) if right else "")
+            joined.append(before.replace(" ", ""))
+            doc.note(NEWS_NOTE, None, f"{HYPHEN_RULE}: line-break hyphen joined: “{before}” -> "
+                                      f"“{before.replace(' ', '')}”")
+        pieces, prev = [], 0
+        for at in cuts:
+            pieces.append(text[prev:at])
+            prev = at + 1  # the space after the hyphen
+        pieces.append(text[prev:])
+        block.text = "".join(pieces)
+        block.origin = None
+    return joined
 
 
 def _has_surrogates(text: str) -> bool:
