@@ -438,24 +438,37 @@ _PAGE_TEXT_MM = 297 - 22 - 24
 _BOX_CHARS = 45
 
 
-def box_fits_a_page(terms: list[Term], font_size_pt: float) -> bool:
-    """Whether the "Hard words" box fits on one page, by an estimate that errs high (wide
-    characters, every explanation line full). A box that fits is kept whole (``class="whole"``,
-    ``break-inside: avoid``): cut across pages, a box is stretched to the foot of the first
-    page, which left empty space inside it (blind picture review 9). A longer box breaks
-    between terms, under a "Hard words (continued)" cue.
+#: A box this share of the page's text area or shorter is kept whole (see :func:`box_is_short`).
+SHORT_BOX_SHARE = 0.4
 
-    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
-    >>> box_fits_a_page([t] * 6, 16), box_fits_a_page([t] * 12, 16)
-    (True, False)
-    """
+
+def box_height_mm(terms: list[Term], font_size_pt: float) -> float:
+    """The "Hard words" box's height in mm, by an estimate that errs high (wide characters,
+    every explanation line full)."""
     em = font_size_pt * 25.4 / 72
     line = 1.5 * em
     height = 3.0 + 1.0 * em + 1.35 * em * (1.25 + 0.8) + line + 0.4 * em  # border, padding, h2, intro
     for term in terms:
         lines = 1 + max(1, -(-len(term.definition) // _BOX_CHARS))
         height += lines * line + 1.0 * em  # term and explanation; the space around them
-    return height <= 0.95 * _PAGE_TEXT_MM
+    return height
+
+
+def box_is_short(terms: list[Term], font_size_pt: float) -> bool:
+    """Whether the "Hard words" box is short enough to keep whole (``class="whole"``,
+    ``break-inside: avoid``): at most :data:`SHORT_BOX_SHARE` of a page. A short box that does
+    not fit under the last row moves to the next page and leaves at most 40 % of a page
+    blank; cut, it would be a heading and a term or two at a page's foot. A longer box starts
+    right under the last row and breaks between entries (a term stays with its explanation,
+    the heading and intro with the first entry), under a "Hard words (continued)" cue on the
+    next page: kept whole, it jumped to a page of its own after a half-empty one (blind page
+    reviews, issue 11).
+
+    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
+    >>> box_is_short([t] * 2, 16), box_is_short([t] * 6, 16)
+    (True, False)
+    """
+    return box_height_mm(terms, font_size_pt) <= SHORT_BOX_SHARE * _PAGE_TEXT_MM
 
 
 def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
@@ -674,7 +687,7 @@ def build_html(
             settings=settings,
             groups=groups,
             terms=terms,
-            box_whole=box_fits_a_page(terms, settings.font_size_pt),
+            box_whole=box_is_short(terms, settings.font_size_pt),
             terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
             picture_note=picture_note,
