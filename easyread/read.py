@@ -572,7 +572,13 @@ def _looks_like_headline(line: str) -> bool:
     if len(words) > 30:
         return False
     ends_sentence = line.rstrip("”’\"') ").endswith(".")
-    return not (ends_sentence and len(words) > 12)
+    # Two sentences or more ("Swedish prisons have long had a reputation … But are the
+    # country’s prisons a soft option?") are a standfirst or a first paragraph, not a headline.
+    several = _SENTENCE_INSIDE.search(line) is not None
+    return not ((ends_sentence or several) and len(words) > 12)
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][”’\"']?\s+[“‘\"]?[A-Z]")
 
 
 def _is_quote_paragraph(line: str) -> bool:

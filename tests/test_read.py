@@ -142,6 +142,7 @@ def test_a_file_name_is_never_the_title(tmp_path: Path) -> None:
     ("2. What it costs", "heading"), ("Part 3", "heading"),
     ("Kate Bush asks fans to put their phones away", "title"),
     ("10 things we learned from the match", "title"),
+    ("Is this the moment when streaming goes truly mainstream?", "title"),
 ])
 def test_a_section_heading_is_not_the_title(tmp_path: Path, first: str, kind: str) -> None:
     """A first line that heads a part of the text ("Introduction", a numbered heading) is a
@@ -179,3 +180,11 @@ def test_a_given_title_wins_and_keeps_the_original(tmp_path: Path) -> None:
     assert (doc.title, doc.title_source, doc.source.title) == ("City rats", "option", "Rats in the city")
     again = Document.from_dict(doc.to_dict())
     assert (again.title, again.title_source, again.source.title) == ("City rats", "option", "Rats in the city")
+
+
+def test_a_first_line_of_two_sentences_is_not_a_headline(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Swedish prisons have long had a reputation around the world for being progressive. "
+                 "But are the country’s prisons a soft option?\nThe first paragraph.\n", "utf-8")
+    doc = load(p)
+    assert doc.blocks[0].kind == "paragraph" and doc.title is None
