@@ -220,13 +220,19 @@ class NewsRule:
 
 
 @functools.lru_cache(maxsize=1)
-def news_rules() -> tuple[NewsRule, ...]:
-    """The rules of ``news_cleanup.toml`` (cached; each compiled on first use)."""
+def _news_data() -> dict[str, Any]:
+    """``news_cleanup.toml``, parsed once (its rules, ``[titles]`` and ``[line_break_hyphen]``)."""
     import tomllib
 
     from easyread.data import data_path
 
-    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+    return tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def news_rules() -> tuple[NewsRule, ...]:
+    """The rules of ``news_cleanup.toml`` (cached; each compiled on first use)."""
+    data = _news_data()
     rules = []
     for spec in data["rule"]:
         flags = 0 if spec.get("case") else re.IGNORECASE
@@ -414,11 +420,7 @@ HYPHEN_RULE = "news.line_break_hyphen"
 
 @functools.lru_cache(maxsize=1)
 def _hyphen_rule() -> tuple[re.Pattern[str], frozenset[str]]:
-    import tomllib
-
-    from easyread.data import data_path
-
-    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))["line_break_hyphen"]
+    data = _news_data()["line_break_hyphen"]
     return re.compile(str(data["pattern"])), frozenset(str(w) for w in data["suspended_before"])
 
 
@@ -434,6 +436,8 @@ def join_line_break_hyphens(doc: Document) -> list[str]:
     >>> doc.blocks[0].text
     'Most phone-wielders are 18- to 24-year-olds, in a much-maligned trend.'
     """
+    if not any("- " in block.text for block in doc.blocks):
+        return []  # most texts: no rule to load (cold ``check`` reads every file through here)
     from easyread.segment import quote_spans
 
     pattern, suspended = _hyphen_rule()
@@ -539,11 +543,7 @@ def _set_title(doc: Document, title: str, source: str) -> None:
 def _not_titles() -> tuple[frozenset[str], re.Pattern[str]]:
     """``[titles]`` of ``news_cleanup.toml``: section headings that are never a title, and the
     pattern of a numbered heading."""
-    import tomllib
-
-    from easyread.data import data_path
-
-    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))["titles"]
+    data = _news_data()["titles"]
     words = frozenset(" ".join(str(w).lower().split()) for w in data["section_headings"])
     return words, re.compile(str(data["numbered_heading"]))
 
