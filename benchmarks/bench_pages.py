@@ -1,5 +1,6 @@
 """Page layout of converted articles (issue 11, blind picture reviews 6-9 "page observations"):
-pages per PDF, blank space, cut hard-words boxes, lines cut after one word, bold words with no
+pages per PDF, blank space, cut hard-words boxes, boxes that jumped to a new page after a
+page more than a quarter blank (issue 11), lines cut after one word, bold words with no
 explanation and box entries that repeat a sentence of the text.
 
 The sample (a fixed rule): every 12th file of ``../shared/data/onestopenglish/Adv-Txt`` in byte
@@ -76,10 +77,22 @@ def _lines(pdf: Path) -> list[str]:
 def measure_pdfs(folder: Path, profile: str) -> dict[str, float]:
     pdfs = sorted(folder.glob(f"*.{profile}.pdf"))
     total = {"documents": len(pdfs), "pages": 0, "inner": 0, "below": 0.0, "covered": 0.0, "half_empty": 0,
-             "cut_boxes": 0, "one_word_lines": 0}
+             "cut_boxes": 0, "one_word_lines": 0, "box_jumped": 0, "jump_blank": 0.0}
     for pdf in pdfs:
         pages = _pages(pdf)
         total["pages"] += len(pages)
+        # A box that starts a page (no text above its heading) after a page left more than a
+        # quarter blank: it jumped to a page of its own (issue 11, blind page reviews).
+        for number, words in enumerate(pages):
+            body = [w for w in words if w[0] >= TOP - 1]
+            heads = [body[i][0] for i in range(len(body) - 1)
+                     if body[i][2] == "Hard" and body[i + 1][2] == "words"
+                     and (i + 2 >= len(body) or body[i + 2][2] != "(continued)")]
+            if heads and number and min(w[0] for w in body) >= heads[0] - 1:
+                blank = (BOTTOM - max((w[1] for w in pages[number - 1]), default=TOP)) / (BOTTOM - TOP)
+                if blank > 0.25:
+                    total["box_jumped"] += 1
+                    total["jump_blank"] += blank
         for words in pages[:-1]:  # the last page may end where it ends
             low = max((w[1] for w in words), default=TOP)
             covered, last = 0.0, TOP
@@ -145,8 +158,9 @@ def measure(folder: Path) -> None:
         print(f"{profile}: {t['documents']} PDFs, {t['pages']} pages; on pages before the last, "
               f"blank below the last line {100 * t['below'] / n:.1f} % of the text area, text lines "
               f"cover {100 * t['covered'] / n:.1f} %, {t['half_empty']} pages more than half empty; "
-              f"{t['cut_boxes']} hard-words boxes cut across pages; {t['one_word_lines']} lines cut "
-              "after one or two words")
+              f"{t['cut_boxes']} hard-words boxes cut across pages; {t['box_jumped']} boxes starting a "
+              f"new page after a page more than a quarter blank (blank there {100 * t['jump_blank']:.0f} % "
+              f"of a page in all); {t['one_word_lines']} lines cut after one or two words")
     h = measure_html(folder)
     print(f"easy-read HTML: {h['bold']} bold words, {h['bold_unexplained']} of them explained nowhere; "
           f"{h['box_entries']} box entries, {h['box_repeats_a_row']} repeating a sentence of the text; "

@@ -92,6 +92,8 @@ class ProfileRender:
     min_font_size_pt: float
     max_pages: int
     version_note: str
+    #: The cover heading of a document with no title of its own (a file name is never one).
+    untitled: str = "An easy read article"
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ def _profile_settings(name: str, merged: Mapping[str, Any]) -> ProfileSettings:
                 min_font_size_pt=max(MIN_BODY_PT, float(section["min_font_size_pt"])),
                 max_pages=int(section["max_pages"]),
                 version_note=str(section["version_note"]),
+                untitled=str(section.get("untitled") or ProfileRender.untitled),
             )
         except KeyError as exc:
             raise ConfigError(f"{where} has no {exc.args[0]} (a profile of your own needs a whole render table)") from None

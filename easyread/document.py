@@ -161,8 +161,12 @@ class Source:
     path: str
     format: str  # txt, md, html
     text: str
-    title: str | None = None
+    title: str | None = None  # the original's title, as found in the text (never a file name)
     encoding: str = "utf-8"
+    #: Where :attr:`title` came from: ``headline``, ``markdown-h1``, ``html-h1``,
+    #: ``html-title`` (easyread.read.TITLE_SOURCES), or ``None`` (the text has no title).
+    title_source: str | None = None
+    given_title: str | None = None  # the user's title (``convert --title``)
 
 
 @dataclass
@@ -187,10 +191,25 @@ class Document:
     # ------------------------------------------------------------------ reading
     @property
     def title(self) -> str | None:
+        """The document's title: the user's (``--title``: :meth:`set_title`), else the title
+        block's (rewritten) text, else the source's; ``None`` when the text has none."""
+        if self.source.given_title:
+            return self.source.given_title
         for block in self.blocks:
             if block.kind == "title":
                 return " ".join(s.text for s in block.sentences) or block.text
         return self.source.title
+
+    def set_title(self, title: str) -> None:
+        """Give the document the user's title (``convert --title``): shown on the cover and as
+        the page's ``<title>``, recorded as ``source.title_source = "option"``. The text's own
+        title (:attr:`Source.title`) is kept: the cover still names it as the original's."""
+        self.source.given_title = " ".join(title.split()) or None
+
+    @property
+    def title_source(self) -> str | None:
+        """Where :attr:`title` comes from (``option`` for the user's; see :class:`Source`)."""
+        return "option" if self.source.given_title else self.source.title_source
 
     def sentences(self, kinds: frozenset[str] | None = None) -> Iterator[Sentence]:
         for block in self.blocks:
@@ -462,6 +481,8 @@ class Document:
                 "path": self.source.path,
                 "format": self.source.format,
                 "title": self.title,
+                "title_source": self.title_source,
+                "original_title": self.source.title,
                 "encoding": self.source.encoding,
             },
             "lang": self.lang,
@@ -489,7 +510,10 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         src = data["source"]
         doc = cls(
-            source=Source(src["path"], src["format"], "", src.get("title"), src.get("encoding", "utf-8")),
+            source=Source(src["path"], src["format"], "", src.get("original_title", src.get("title")),
+                          src.get("encoding", "utf-8"),
+                          None if src.get("title_source") == "option" else src.get("title_source"),
+                          src.get("title") if src.get("title_source") == "option" else None),
             lang=data.get("lang", "en"),
             credit=data.get("credit"),
             profile=data.get("profile"),

@@ -178,6 +178,7 @@ def from_text(
     else:
         _read_plain(doc)
     clean_news(doc)
+    join_line_break_hyphens(doc)
     if not any(b.kind != "credit" for b in doc.blocks):
         raise EmptyInput("has no readable text", path=path)
     return doc
@@ -219,13 +220,19 @@ class NewsRule:
 
 
 @functools.lru_cache(maxsize=1)
-def news_rules() -> tuple[NewsRule, ...]:
-    """The rules of ``news_cleanup.toml`` (cached; each compiled on first use)."""
+def _news_data() -> dict[str, Any]:
+    """``news_cleanup.toml``, parsed once (its rules, ``[titles]`` and ``[line_break_hyphen]``)."""
     import tomllib
 
     from easyread.data import data_path
 
-    data = tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+    return tomllib.loads(data_path("news_cleanup.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def news_rules() -> tuple[NewsRule, ...]:
+    """The rules of ``news_cleanup.toml`` (cached; each compiled on first use)."""
+    data = _news_data()
     rules = []
     for spec in data["rule"]:
         flags = 0 if spec.get("case") else re.IGNORECASE
@@ -407,6 +414,70 @@ def clean_news(doc: Document) -> list[tuple[str, str]]:
     return moved
 
 
+#: The rule id of the notes :func:`join_line_break_hyphens` writes.
+HYPHEN_RULE = "news.line_break_hyphen"
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphen_rule() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = _news_data()["line_break_hyphen"]
+    return re.compile(str(data["pattern"])), frozenset(str(w) for w in data["suspended_before"])
+
+
+def join_line_break_hyphens(doc: Document) -> list[str]:
+    """Join the hyphens a line break left in copied text ("phone- wielders" ->
+    "phone-wielders"), outside quotations; keep suspended hyphens ("pre- and post-war") and
+    dashes (news_cleanup.toml ``[line_break_hyphen]``). Each join is a ``read.news`` note, so
+    an editor sees it. A block whose text changed loses its character offsets (its sentences
+    keep their line): positions in it would be off by the characters removed. Runs before
+    segmentation. Returns the joined words, as they now read.
+
+    >>> doc = from_text("Most phone- wielders are 18- to 24-year-olds, in a much- maligned trend.")
+    >>> doc.blocks[0].text
+    'Most phone-wielders are 18- to 24-year-olds, in a much-maligned trend.'
+    """
+    if not any("- " in block.text for block in doc.blocks):
+        return []  # most texts: no rule to load (cold ``check`` reads every file through here)
+    from easyread.segment import quote_spans
+
+    pattern, suspended = _hyphen_rule()
+    joined: list[str] = []
+    open_quote = False  # a quotation left open by the block before runs on (as in segment)
+    for block in doc.blocks:
+        text = block.text
+        if block.kind in ("title", "heading"):
+            open_quote = False
+        carried = open_quote and "“" not in text and "”" not in text
+        last_open, last_close = text.rfind("“"), text.rfind("”")
+        if last_open > last_close:
+            open_quote = block.kind not in ("title", "heading")
+        elif last_close > last_open:
+            open_quote = False
+        if block.kind in ("quote", "credit") or carried or "- " not in text:
+            continue
+        quotes = quote_spans(text)
+        cuts = [m.start() + 1 for m in pattern.finditer(text)
+                if m.group(1).lower() not in suspended
+                and not any(qs <= m.start() < qe for qs, qe in quotes)]
+        if not cuts:
+            continue
+        for at in cuts:
+            left = re.search(r"[\w’'-]*-\Z", text[:at])
+            right = re.match(r"[\w’'-]*", text[at + 1 :])
+            before = (left.group(0) if left else "-") + " " + (right.group(0) if right else "")
+            joined.append(before.replace(" ", ""))
+            doc.note(NEWS_NOTE, None, f"{HYPHEN_RULE}: line-break hyphen joined: “{before}” -> "
+                                      f"“{before.replace(' ', '')}”")
+        pieces, prev = [], 0
+        for at in cuts:
+            pieces.append(text[prev:at])
+            prev = at + 1  # the space after the hyphen
+        pieces.append(text[prev:])
+        block.text = "".join(pieces)
+        block.origin = None
+    return joined
+
+
 def _has_surrogates(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -442,7 +513,7 @@ def _read_plain(doc: Document) -> None:
     for i, (start, number, line) in enumerate(lines):
         kind: BlockKind = "paragraph"
         if i == 0 and len(lines) > 1 and _looks_like_headline(line):
-            kind = "title"
+            kind = "title" if is_title_worthy(line) else "heading"
         elif line.startswith(("- ", "* ", "• ")):
             kind = "list_item"
             start += 2
@@ -451,9 +522,44 @@ def _read_plain(doc: Document) -> None:
             kind = "quote"
         _add(doc, kind, line, start, number)
     if doc.blocks and doc.blocks[0].kind == "title":
-        doc.source.title = doc.blocks[0].text
-    elif doc.source.path not in ("<stdin>", "<text>"):
-        doc.source.title = Path(doc.source.path).stem.replace("_", " ").replace("-", " ").strip() or None
+        _set_title(doc, doc.blocks[0].text, "headline")
+    # No headline line: no title. A file name is never taken for one ("WNL Kate Bush-adv.txt",
+    # "Skydiver-adv.txt" are storage codes, and "WNL Young Americans" is about McDonald's):
+    # the page shows the profile's neutral heading (render) unless the user gives --title.
+
+
+#: Where a title came from (``Source.title_source``, written to the JSON as
+#: ``source.title_source``): the first line of plain text, the first Markdown ``#``, the first
+#: HTML ``<h1>``, the HTML ``<title>``; ``option`` is the user's ``--title``.
+TITLE_SOURCES = ("headline", "markdown-h1", "html-h1", "html-title", "option")
+
+
+def _set_title(doc: Document, title: str, source: str) -> None:
+    doc.source.title = title
+    doc.source.title_source = source
+
+
+@functools.lru_cache(maxsize=1)
+def _not_titles() -> tuple[frozenset[str], re.Pattern[str]]:
+    """``[titles]`` of ``news_cleanup.toml``: section headings that are never a title, and the
+    pattern of a numbered heading."""
+    data = _news_data()["titles"]
+    words = frozenset(" ".join(str(w).lower().split()) for w in data["section_headings"])
+    return words, re.compile(str(data["numbered_heading"]))
+
+
+def is_title_worthy(line: str) -> bool:
+    """Whether a document's first heading line can be its title: not a generic section
+    heading ("Introduction", "Summary", news_cleanup.toml ``[titles] section_headings``) and
+    not a numbered one ("1 Race engineer", "2. Costs"), which head a part of the text, not
+    the whole of it (such a line is read as a heading).
+
+    >>> is_title_worthy("Introduction"), is_title_worthy("1 Race engineer"), is_title_worthy("Kate Bush bans phones")
+    (False, False, True)
+    """
+    headings, numbered = _not_titles()
+    key = " ".join(line.lower().strip(" .:;!?-–—").split())
+    return key not in headings and not numbered.match(line.strip())
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -466,7 +572,13 @@ def _looks_like_headline(line: str) -> bool:
     if len(words) > 30:
         return False
     ends_sentence = line.rstrip("”’\"') ").endswith(".")
-    return not (ends_sentence and len(words) > 12)
+    # Two sentences or more ("Swedish prisons have long had a reputation … But are the
+    # country’s prisons a soft option?") are a standfirst or a first paragraph, not a headline.
+    several = _SENTENCE_INSIDE.search(line) is not None
+    return not ((ends_sentence or several) and len(words) > 12)
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][”’\"']?\s+[“‘\"]?[A-Z]")
 
 
 def _is_quote_paragraph(line: str) -> bool:
@@ -512,9 +624,9 @@ def _read_markdown(doc: Document) -> None:
         parent = stack[-1] if stack else ""
         if parent == "heading":
             level = tokens[i - 1].tag if i else "h2"
-            if first_heading and level == "h1" and not doc.blocks:
+            if first_heading and level == "h1" and not doc.blocks and is_title_worthy(content):
                 kind = "title"
-                doc.source.title = content
+                _set_title(doc, content, "markdown-h1")
             else:
                 kind = "heading"
             first_heading = False
@@ -781,7 +893,9 @@ def _read_html(doc: Document) -> None:
     soup: Any = _soup_class()(doc.source.text, "html.parser")
     title_tag = soup.find("title")
     if not doc.source.title and title_tag is not None:
-        doc.source.title = " ".join(title_tag.get_text(" ").split()) or None
+        found = " ".join(title_tag.get_text(" ").split())
+        if found:
+            _set_title(doc, found, "html-title")
     skip, root = _html_plan(soup)
 
     run: list[str] = []  # the text of the block being gathered
@@ -803,7 +917,7 @@ def _read_html(doc: Document) -> None:
         kind: BlockKind = "paragraph"
         if headings:
             kind = "heading"
-            if headings[-1] == "h1" and not doc.blocks:
+            if headings[-1] == "h1" and not doc.blocks and is_title_worthy(" ".join(text.split())):
                 kind = "title"
         elif captions:
             kind = "credit"  # a photo caption: kept, never a row
@@ -823,7 +937,7 @@ def _read_html(doc: Document) -> None:
                 if part_line is not None:
                     part_line += text.count("\n", lead, at + len(part) - len(part.lstrip()))
                 if kind == "title":
-                    doc.source.title = clean
+                    _set_title(doc, clean, "html-h1")
                 _add(doc, kind, clean, None, part_line)
                 if kind == "title":
                     kind = "heading"

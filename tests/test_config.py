@@ -81,7 +81,8 @@ def test_profile_traits_are_typed_and_come_from_the_default_config() -> None:
     traits = {name: config.profile_settings(name) for name in ("plain", "easy-read", "large-print")}
     assert {n for n, t in traits.items() if t.easy} == easy_profiles() == {"easy-read", "large-print"}
     assert traits["plain"].render == ProfileRender("plain.css", "article", False, 14.0, 14.0, 24,
-                                                   "This is a plain language version of")
+                                                   "This is a plain language version of",
+                                                   "A plain language article")
     assert traits["large-print"].render is not None and traits["large-print"].render.min_font_size_pt == 18.0
     assert load_config(profile="easy-read", use_project=False).easy and not config.easy
 

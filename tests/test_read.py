@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from easyread import errors
+from easyread.document import Document
 from easyread.read import load
 
 
@@ -120,7 +121,70 @@ def test_first_paragraph_is_not_taken_for_a_headline(tmp_path: Path) -> None:
     p.write_text(first + "\nThe second paragraph is here.\n", "utf-8")
     doc = load(p)
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
-    assert doc.source.title == "no headline"
+    assert doc.source.title is None and doc.title is None  # a file name is never a title
     short = tmp_path / "a.txt"
     short.write_text("Javid to announce CSE strategy after ‘surge’ in offenders seeking help\nBody text here.\n", "utf-8")
     assert load(short).blocks[0].kind == "title"
+
+
+def test_a_file_name_is_never_the_title(tmp_path: Path) -> None:
+    """Issue 11: "WNL Kate Bush-adv.txt" gave the cover title "WNL Kate Bush adv"."""
+    p = tmp_path / "WNL Young Americans-adv.txt"
+    p.write_text("The first paragraph of the article is long enough to be a paragraph and ends here. "
+                 "It goes on.\nThe second paragraph.\n", "utf-8")
+    doc = load(p)
+    assert doc.title is None and doc.source.title_source is None
+    assert doc.to_dict()["source"]["title_source"] is None
+
+
+@pytest.mark.parametrize(("first", "kind"), [
+    ("Introduction", "heading"), ("Summary:", "heading"), ("1 Race engineer", "heading"),
+    ("2. What it costs", "heading"), ("Part 3", "heading"),
+    ("Kate Bush asks fans to put their phones away", "title"),
+    ("10 things we learned from the match", "title"),
+    ("Is this the moment when streaming goes truly mainstream?", "title"),
+])
+def test_a_section_heading_is_not_the_title(tmp_path: Path, first: str, kind: str) -> None:
+    """A first line that heads a part of the text ("Introduction", a numbered heading) is a
+    heading; the document then has no title (a pack was titled "Introduction")."""
+    p = tmp_path / "a.txt"
+    p.write_text(f"{first}\nThe first paragraph is here. It has two sentences.\n", "utf-8")
+    doc = load(p)
+    assert doc.blocks[0].kind == kind
+    assert doc.title == (first if kind == "title" else None)
+    assert doc.source.title_source == ("headline" if kind == "title" else None)
+
+
+@pytest.mark.parametrize(("name", "text", "title", "source"), [
+    ("a.md", "# Rats in the city\n\nRats live here.\n", "Rats in the city", "markdown-h1"),
+    ("a.md", "# Introduction\n\nRats live here.\n", None, None),
+    ("a.html", "<html><head><title>Rats | News</title></head><body><h1>Rats in the city</h1>"
+               "<p>Rats live here.</p></body></html>", "Rats in the city", "html-h1"),
+    ("a.html", "<html><head><title>Rats | News</title></head><body><p>Rats live here.</p></body></html>",
+     "Rats | News", "html-title"),
+])
+def test_the_title_and_where_it_came_from(tmp_path: Path, name: str, text: str, title: str | None,
+                                          source: str | None) -> None:
+    p = tmp_path / name
+    p.write_text(text, "utf-8")
+    doc = load(p)
+    assert (doc.title, doc.title_source) == (title, source)
+    assert doc.to_dict()["source"]["title_source"] == source
+
+
+def test_a_given_title_wins_and_keeps_the_original(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Rats in the city\nRats live here. They eat bins.\n", "utf-8")
+    doc = load(p)
+    doc.set_title("  City   rats ")
+    assert (doc.title, doc.title_source, doc.source.title) == ("City rats", "option", "Rats in the city")
+    again = Document.from_dict(doc.to_dict())
+    assert (again.title, again.title_source, again.source.title) == ("City rats", "option", "Rats in the city")
+
+
+def test_a_first_line_of_two_sentences_is_not_a_headline(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Swedish prisons have long had a reputation around the world for being progressive. "
+                 "But are the country’s prisons a soft option?\nThe first paragraph.\n", "utf-8")
+    doc = load(p)
+    assert doc.blocks[0].kind == "paragraph" and doc.title is None

@@ -300,3 +300,43 @@ def test_case_twins_are_every_character_that_ignorecase_takes_for_an_ascii_hint(
     for ch in "()-\u2013\u2014":  # no case: only the character itself matches it
         same = re.compile(re.escape(ch), re.IGNORECASE)
         assert [cp for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and same.fullmatch(chr(cp))] == [ord(ch)]
+
+
+# ------------------------------------------------------------------ line-break hyphens (issue 11)
+@pytest.mark.parametrize(("pasted", "joined"), [
+    ("Most phone- wielders film the show.", "Most phone-wielders film the show."),
+    ("Young 16- and 17-year- olds vote.", "Young 16- and 17-year-olds vote."),
+    ("The much- maligned plan went into free- fall.", "The much-maligned plan went into free-fall."),
+    ("It was a tongue- in-cheek reply.", "It was a tongue-in-cheek reply."),
+])
+def test_a_line_break_hyphen_is_joined_and_noted(pasted: str, joined: str) -> None:
+    doc = from_text(f"{HEADLINE}\n{pasted}")
+    assert doc.blocks[1].text == joined
+    notes = [n.message for n in doc.notes if n.code == NEWS_NOTE and "news.line_break_hyphen" in n.message]
+    assert len(notes) == pasted.count("- ") - joined.count("- ") and notes
+    assert doc.blocks[1].origin is None  # offsets into the source would be off
+
+
+@pytest.mark.parametrize("kept", [
+    "Pre- and post-war Britain changed.",
+    "A two- or three-day stay is enough.",
+    "Art of the 19th- and 20th-century kind.",
+    "People aged 18- to 24 were asked.",
+    "The result - a surprise - came late.",
+    "The result -- a surprise -- came late.",
+    "The score was 3 - nil in the end.",
+    "He said it was “a much- maligned plan” in the end.",
+    "The long- Term plan is new.",
+])
+def test_suspended_hyphens_dashes_and_quotations_are_kept(kept: str) -> None:
+    doc = from_text(f"{HEADLINE}\n{kept}")
+    assert doc.blocks[1].text == kept
+    assert not [n for n in doc.notes if "news.line_break_hyphen" in n.message]
+
+
+def test_a_quotation_block_and_a_carried_quotation_keep_their_hyphens() -> None:
+    doc = from_text(f"{HEADLINE}\n“It was a much- maligned plan,” she said. “We knew.\n"
+                    "The year- olds came too.\nThen it ended,” she said.\nA free- fall followed.")
+    assert [b.text for b in doc.blocks[1:]] == [
+        "“It was a much- maligned plan,” she said. “We knew.", "The year- olds came too.",
+        "Then it ended,” she said.", "A free-fall followed."]

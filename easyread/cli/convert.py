@@ -40,13 +40,18 @@ if TYPE_CHECKING:
 @click.option("--decisions", "decisions_file", type=OPTION_FILE, default=None, metavar="FILE.toml",
               help="An editor's decisions (from --review): keep, remove or replace a picture per "
                    "sentence and an explanation per term.")
+@click.option("--title", "title", default=None, metavar="TEXT",
+              help="The page's title (cover heading, <title>, PDF title). Default: the text's own "
+                   "title (a headline line, a Markdown '#', an HTML <h1> or <title>); a text with "
+                   "none gets the profile's neutral heading (\"An easy read article\"), never its "
+                   "file name.")
 @click.option("--check/--no-check", default=True, show_default=True,
               help="Check the PDF after rendering (tags, language, title, alt text, fonts, sizes). "
                    "Missing lang, title or alt text is always refused before rendering.")
 @config_options
 @input_options
 def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, review: bool,
-            decisions_file: str | None, check: bool, config_file: str | None, profile: str | None,
+            decisions_file: str | None, title: str | None, check: bool, config_file: str | None, profile: str | None,
             encoding: str | None, input_format: str | None, max_bytes: int | None) -> None:
     """Turn an article into an easy-read PDF or HTML page (default profile: easy-read).
 
@@ -63,6 +68,7 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, revi
     Examples:
       easyread convert seeds/javid-cse-strategy-2019.txt -o easy.pdf
       easyread convert article.md -o article.html --profile plain
+      easyread convert notes.txt -o notes.pdf --title "Kate Bush asks fans to put phones away"
       cat article.txt | easyread convert - -o big.pdf --profile large-print
       easyread convert article.txt -o easy.pdf --review      # then edit easy.decisions.toml
       easyread convert article.txt -o easy.pdf --decisions easy.decisions.toml
@@ -90,6 +96,10 @@ def convert(path: str, output: str, css_file: str | None, no_rewrite: bool, revi
     with within_budget(budget):
         doc = read_document(path, config, fmt=input_format, encoding=encoding,
                             stdin_bytes=read_stdin_if_needed([path], config.max_bytes))
+    if title is not None:
+        if not title.strip():
+            raise click.BadParameter("give a title with some words in it", param_hint="--title")
+        doc.set_title(title)
     if Path(output).suffix.lower() == ".pdf":
         from easyread.render import refuse_before_rewrite
 

@@ -75,6 +75,8 @@ class RenderSettings:
     version_note: str
     #: The editor's picture decisions (``[review] decisions = FILE``; easyread.render.review).
     decisions: Any = None
+    #: The cover heading of a document with no title (``untitled`` in the profile's render table).
+    untitled: str = "An easy read article"
 
 
 def settings_for(profile: str, config: Config | None = None) -> RenderSettings:
@@ -97,7 +99,8 @@ def settings_for(profile: str, config: Config | None = None) -> RenderSettings:
 
         decisions = load_decisions(config.review_decisions)
     return RenderSettings(profile, traits.stylesheet, traits.layout, traits.pictures, traits.font_size_pt,
-                          traits.min_font_size_pt, traits.max_pages, traits.version_note, decisions)
+                          traits.min_font_size_pt, traits.max_pages, traits.version_note, decisions,
+                          traits.untitled)
 
 
 # --------------------------------------------------------------------------- text hygiene
@@ -441,24 +444,37 @@ _PAGE_TEXT_MM = 297 - 22 - 24
 _BOX_CHARS = 45
 
 
-def box_fits_a_page(terms: list[Term], font_size_pt: float) -> bool:
-    """Whether the "Hard words" box fits on one page, by an estimate that errs high (wide
-    characters, every explanation line full). A box that fits is kept whole (``class="whole"``,
-    ``break-inside: avoid``): cut across pages, a box is stretched to the foot of the first
-    page, which left empty space inside it (blind picture review 9). A longer box breaks
-    between terms, under a "Hard words (continued)" cue.
+#: A box this share of the page's text area or shorter is kept whole (see :func:`box_is_short`).
+SHORT_BOX_SHARE = 0.4
 
-    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
-    >>> box_fits_a_page([t] * 6, 16), box_fits_a_page([t] * 12, 16)
-    (True, False)
-    """
+
+def box_height_mm(terms: list[Term], font_size_pt: float) -> float:
+    """The "Hard words" box's height in mm, by an estimate that errs high (wide characters,
+    every explanation line full)."""
     em = font_size_pt * 25.4 / 72
     line = 1.5 * em
     height = 3.0 + 1.0 * em + 1.35 * em * (1.25 + 0.8) + line + 0.4 * em  # border, padding, h2, intro
     for term in terms:
         lines = 1 + max(1, -(-len(term.definition) // _BOX_CHARS))
         height += lines * line + 1.0 * em  # term and explanation; the space around them
-    return height <= 0.95 * _PAGE_TEXT_MM
+    return height
+
+
+def box_is_short(terms: list[Term], font_size_pt: float) -> bool:
+    """Whether the "Hard words" box is short enough to keep whole (``class="whole"``,
+    ``break-inside: avoid``): at most :data:`SHORT_BOX_SHARE` of a page. A short box that does
+    not fit under the last row moves to the next page and leaves at most 40 % of a page
+    blank; cut, it would be a heading and a term or two at a page's foot. A longer box starts
+    right under the last row and breaks between entries (a term stays with its explanation,
+    the heading and intro with the first entry), under a "Hard words (continued)" cue on the
+    next page: kept whole, it jumped to a page of its own after a half-empty one (blind page
+    reviews, issue 11).
+
+    >>> t = Term("term", "An explanation of two lines or so, long enough to wrap once.", None, False)
+    >>> box_is_short([t] * 2, 16), box_is_short([t] * 6, 16)
+    (True, False)
+    """
+    return box_height_mm(terms, font_size_pt) <= SHORT_BOX_SHARE * _PAGE_TEXT_MM
 
 
 def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
@@ -482,6 +498,58 @@ def _marks_by_sentence(doc: Document) -> dict[str, list[GlossEntry]]:
     return marks
 
 
+#: Split rules that move who said something into a sentence of its own after what was said
+#: ("…. The Home Office said this.", "“…” He said this.", "…. This is according to X.").
+ATTRIBUTION_RULES = frozenset({"split.attribution.v1", "split.attribution_lead.v1", "split.reported.v1"})
+
+
+def attribution_units(doc: Document) -> dict[str, str]:
+    """Sentence id -> the id of the sentence an attribution split cut it from, for every piece
+    of such a split: what was said (however many sentences later splits made of it) and the
+    "X said this." sentence after it. The rows layout prints them in ONE row, so "He said
+    this." never stands alone, away from the words (quoted or reported) it points to (blind
+    page reviews, issue 11). Explanation sentences (gloss) keep rows of their own.
+
+    >>> from easyread.pipeline import document_from_text, process
+    >>> from easyread.config import load_config
+    >>> doc = process(document_from_text("Crime fell by a fifth in the city over the last two years, the police said."),
+    ...               load_config(profile="easy-read", use_project=False))
+    >>> [s.text for s in doc.body_sentences()], sorted(set(attribution_units(doc).values()))
+    (['Crime fell by a fifth in the city over the last 2 years.', 'The police said this.'], ['b1.s1'])
+    """
+    cut = sorted({e.sentence_id for e in doc.edits if e.rule in ATTRIBUTION_RULES and e.sentence_id},
+                 key=lambda sid: sid.count("."))  # the outermost split first
+    units: dict[str, str] = {}
+    if not cut:
+        return units
+    for block in _body_blocks(doc):
+        for sentence in block.sentences:
+            if sentence.kind == "gloss" or sentence.id in units:
+                continue
+            for sid in cut:
+                if sentence.id.startswith(sid + "."):
+                    units[sentence.id] = sid
+                    break
+    return units
+
+
+def row_units(block: Block, together: Mapping[str, str]) -> list[list[Sentence]]:
+    """The block's sentences, one list per row: one sentence, or the consecutive pieces of one
+    attribution split (:func:`attribution_units`). Emptied sentences (an editor's decision) go."""
+    units: list[list[Sentence]] = []
+    last: str | None = None
+    for sentence in block.sentences:
+        if not sentence.text.strip():
+            continue
+        key = together.get(sentence.id)
+        if key is not None and key == last and units:
+            units[-1].append(sentence)
+        else:
+            units.append([sentence])
+        last = key
+    return units
+
+
 def _body_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind not in ("title", "credit") and b.sentences]
 
@@ -489,6 +557,7 @@ def _body_blocks(doc: Document) -> list[Block]:
 def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterator[Group]:
     marks = _marks_by_sentence(doc)
     chosen = plan.pictures if plan is not None else {}
+    together = attribution_units(doc)
     current_list: Group | None = None
     for block in _body_blocks(doc):
         if block.kind == "heading":
@@ -509,15 +578,14 @@ def _groups(doc: Document, settings: RenderSettings, plan: Any = None) -> Iterat
             kind = {"quote": "quote", "standfirst": "standfirst"}.get(block.kind, "paragraph")
             yield Group(kind, html=_sentences_html(block.sentences, marks))
             continue
-        rows = [
-            Row(
-                sentence_html(s.text, marks.get(s.id, ())),
-                _picture_view(chosen.get(s.id)) if settings.pictures else None,
-                "gloss" if s.kind == "gloss" else "text",
-            )
-            for s in block.sentences
-            if s.text.strip()  # a sentence an editor's decision emptied
-        ]
+        rows: list[Row] = []
+        for unit in row_units(block, together):
+            picture = next((chosen[s.id] for s in unit if s.id in chosen), None) if settings.pictures else None
+            rows.append(Row(
+                _sentences_html(unit, marks) if len(unit) > 1 else sentence_html(unit[0].text, marks.get(unit[0].id, ())),
+                _picture_view(picture) if settings.pictures else None,
+                "gloss" if unit[0].kind == "gloss" else "text",
+            ))
         if not rows:
             continue
         if block.kind == "list_item":
@@ -536,12 +604,12 @@ def _sentences_html(sentences: list[Sentence], marks: Mapping[str, list[GlossEnt
     return _markup(" ".join(str(sentence_html(s.text, marks.get(s.id, ()))) for s in sentences if s.text.strip()))
 
 
-def _title(doc: Document) -> str:
-    title = clean_text(doc.title or "").strip()
-    if title:
-        return title
-    stem = Path(doc.source.path).stem if doc.source.path not in ("", "-", "<text>") else ""
-    return clean_text(stem) or "Untitled article"
+def page_title(doc: Document, settings: RenderSettings) -> str:
+    """The cover heading and the page's ``<title>``: the document's title (the user's
+    ``--title``, else the one in the text), else the profile's neutral ``untitled`` heading.
+    A file name is never a title: stems such as "WNL Kate Bush-adv" are storage codes, and a
+    name can be wrong about the text (blind page reviews, issue 11)."""
+    return " ".join(clean_text(doc.title or "").split()) or settings.untitled
 
 
 def _about(doc: Document) -> str | None:
@@ -604,14 +672,18 @@ def build_html(
     picture_note = plan.message() if plan is not None else None
     if picture_note and not any(n.code == PICTURE_NOTE for n in doc.notes):
         doc.note(PICTURE_NOTE, None, picture_note)  # shown in the ledger and JSON output
-    source_title = clean_text(doc.source.title or doc.title or "").strip() or None
+    # "This is an easy read version of “…”" names the original's own title, never a file name
+    # nor the user's --title (which is this version's title, not the original's).
+    source_title = " ".join(clean_text(doc.source.title or "").split()) or None
+
     about = _about(doc)
     terms = _glossary_terms(doc)
     template = _environment().get_template("template.html.j2")
     return str(
         template.render(
             lang=clean_text(doc.lang or "").strip(),
-            title=_title(doc),
+            title=page_title(doc, settings),
+            title_source=(doc.title_source if (doc.title or "").strip() else None) or "none",
             about=about,
             cover_about=cover_about(doc, about),
             source_title=source_title,
@@ -621,7 +693,7 @@ def build_html(
             settings=settings,
             groups=groups,
             terms=terms,
-            box_whole=box_fits_a_page(terms, settings.font_size_pt),
+            box_whole=box_is_short(terms, settings.font_size_pt),
             terms_intro=TERMS_INTRO,
             pictures_used=pictures_used,
             picture_note=picture_note,

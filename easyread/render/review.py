@@ -168,13 +168,24 @@ def decisions_toml(doc: Document, plan: Any, decisions: Decisions | None = None)
     return "\n".join(lines) + "\n"
 
 
+def _review_title(doc: Document) -> str:
+    """The review sheet's heading: the document's title, else its file name marked as such
+    (for the editor only; the published page never shows a file name as a title)."""
+    from easyread.render.html import clean_text
+
+    title = " ".join(clean_text(doc.title or "").split())
+    if title:
+        return title
+    name = Path(doc.source.path).name if doc.source.path not in ("", "-", "<text>", "<stdin>") else ""
+    return f"{clean_text(name)} (no title)" if name else "A text with no title"
+
+
 def review_sheet(doc: Document, plan: Any) -> str:
     """One self-contained HTML page for the editor (see the module docstring)."""
     from easyread.render.html import (
         _body_blocks,
         _environment,
         _picture_view,
-        _title,
         clean_text,
         explained_inline,
         is_explained,
@@ -207,7 +218,7 @@ def review_sheet(doc: Document, plan: Any) -> str:
     texts = {s.id: s.text for b in doc.blocks for s in b.sentences}
     template = _environment().get_template("review.html.j2")
     return str(template.render(
-        title=_title(doc), lang=clean_text(doc.lang or "en") or "en", rows=rows, terms=terms,
+        title=_review_title(doc), lang=clean_text(doc.lang or "en") or "en", rows=rows, terms=terms,
         dropped=[{"id": n.sentence_id, "text": clean_text(texts.get(n.sentence_id or "", "")),
                   "message": clean_text(n.message)} for n in dropped],
         notes=[{"code": n.code, "id": n.sentence_id or "", "message": clean_text(n.message)} for n in notes],

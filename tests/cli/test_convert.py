@@ -48,3 +48,13 @@ def test_errors_are_coded_and_leave_nothing(article: Path, tmp_path: Path) -> No
     code, _, err = run("convert", str(article))
     assert code == ExitCode.USAGE and "Missing option '-o'" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_title_sets_the_cover_heading_and_an_empty_one_is_refused(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "easy.html"
+    code, _, _ = run("convert", str(article), "-o", str(out), "--no-check", "--title", "Why the plan failed")
+    page = out.read_text("utf-8")
+    assert code == 0 and "<h1>Why the plan failed</h1>" in page and "<title>Why the plan failed</title>" in page
+    assert "version of “The plan”" in page  # the original's own title is still named
+    code, _, err = run("convert", str(article), "-o", str(tmp_path / "x.html"), "--no-check", "--title", "  ")
+    assert code == ExitCode.USAGE and "--title" in err and not (tmp_path / "x.html").exists()

@@ -18,6 +18,7 @@ The same invariants on real articles are in ``tests/test_invariants.py``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -139,5 +140,11 @@ def test_empty_pipeline_is_identity(path: Path) -> None:
     doc = process(document_from_text(case.input), load_config(use_project=False), stages=[],
                   score=False)
     # to_text writes one block a line: the blank lines between paragraphs are not kept.
-    assert to_text(doc).rstrip("\n") == "\n".join(x for x in case.input.splitlines() if x.strip())
+    expected = "\n".join(x for x in case.input.splitlines() if x.strip())
+    # The reader's only change to the words: line-break hyphens it joined, each in a note.
+    for note in doc.notes:
+        joined = re.match(r"news\.line_break_hyphen: .*“(.+)” -> “(.+)”$", note.message)
+        if joined:
+            expected = expected.replace(joined.group(1), joined.group(2), 1)
+    assert to_text(doc).rstrip("\n") == expected
     assert doc.edits == []

@@ -401,3 +401,76 @@ def test_a_term_explained_in_the_text_is_not_repeated_in_the_box() -> None:
     soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
     assert soup.select_one("section.hard-words") is None
     assert [words(s.get_text()) for s in soup.select("main .row strong")] == ["wi-fi", "Wi-fi"]
+
+
+@pytest.mark.parametrize(("profile", "heading"), [
+    ("easy-read", "An easy read article"), ("large-print", "An easy read article in large print"),
+    ("plain", "A plain language article"),
+])
+def test_a_text_with_no_title_gets_a_neutral_heading_never_its_file_name(
+        tmp_path: Path, profile: str, heading: str) -> None:
+    """Issue 11: the cover said "WNL Kate Bush adv" and "This is an easy read version of
+    'WNL Kate Bush adv'". A file name is never shown as a title nor as the original's."""
+    path = tmp_path / "WNL Kate Bush-adv.txt"
+    path.write_text("The last time she took to the stage, phones were new and nobody had one with them. "
+                    "Now they are everywhere.\nShe asked fans to put them away.\n", "utf-8")
+    doc = read_document(path)
+    soup = BeautifulSoup(render_html(doc, profile=profile), "html.parser")
+    assert soup.h1.get_text() == heading and soup.title.get_text() == heading
+    assert soup.find(class_="version-note") is None
+    assert "WNL" not in soup.get_text() and "adv" not in soup.get_text().split()
+    assert "from an article with no title" in soup.find("footer").get_text()
+    assert soup.find("meta", attrs={"name": "easyread:title-source"})["content"] == "none"
+
+
+def test_a_given_title_is_the_heading_and_the_original_is_still_named(tmp_path: Path) -> None:
+    path = tmp_path / "rats.txt"
+    path.write_text("Rats in the city\nRats live here. They eat from bins.\n", "utf-8")
+    doc = read_document(path)
+    doc.set_title("City rats")
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert soup.h1.get_text() == "City rats" == soup.title.get_text()
+    assert soup.find(class_="version-note").get_text() == "This is an easy read version of “Rats in the city”."
+    assert soup.find("meta", attrs={"name": "easyread:title-source"})["content"] == "option"
+
+
+def test_an_untitled_heading_can_be_set_per_profile(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[tool.easyread.profiles.easy-read.render]\nuntitled = "News in easy words"\n', "utf-8")
+    config = load_config(config_file=str(cfg))
+    assert settings_for("easy-read", config).untitled == "News in easy words"
+
+
+STUB = re.compile(r"^(?:[A-Z][\w’' ]{0,60}?) (?:said|says|will say|added|believes|insisted on|argued) this\.$")
+
+
+def test_an_attribution_stub_shares_a_row_with_what_was_said() -> None:
+    """Issue 11: "He said this." stood alone in a row. The pieces of an attribution split
+    (what was said, quoted or reported, then "X said this.") are one row; the words inside
+    a quotation are kept."""
+    from easyread.pipeline import document_from_text, process
+
+    quote = "“He was so happy that I was alive.”"
+    text = ("Jumps\n\nBaumgartner said that he had come to feel like Todd’s son, adding: " + quote + "\n"
+            "Crime fell by a fifth in the city over the last two years, the police said.\n"
+            "The minister will say there has been a rise of about a quarter in people phoning the helpline.\n")
+    doc = process(document_from_text(text), load_config(profile="easy-read", use_project=False))
+    sentences = [s.text for s in doc.body_sentences()]
+    assert sum(bool(STUB.match(s)) for s in sentences) == 3  # the rewrite made three stubs
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    rows = [words(r.select_one(".words").get_text()) for r in soup.select("main .row")]
+    assert not [r for r in rows if STUB.match(r)]  # none alone
+    stubbed = [r for r in rows if re.search(r"(?:said|will say) this\.$", r)]
+    assert len(stubbed) == 3
+    assert any(quote in r and r.endswith("said this.") for r in stubbed)
+    assert any(r.startswith("Crime fell by a fifth") and r.endswith("The police said this.") for r in stubbed)
+    assert "".join(rows).count("said this.") + "".join(rows).count("say this.") == 3
+
+
+def test_rows_of_a_text_without_attribution_splits_are_one_sentence_each() -> None:
+    from easyread.pipeline import document_from_text, process
+
+    doc = process(document_from_text("Rats\n\nRats live in the city. They eat from bins at night."),
+                  load_config(profile="easy-read", use_project=False))
+    soup = BeautifulSoup(render_html(doc, profile="easy-read"), "html.parser")
+    assert len(soup.select("main .row")) == len(list(doc.body_sentences())) == 2

@@ -136,3 +136,13 @@ def test_sheet_says_where_each_term_is_explained() -> None:
     assert "in the text and not in the box" in where["NSPCC"]
     assert "in the Hard words box" in where["strategy"]
     assert "nowhere" in where["surge"]
+
+
+def test_the_sheet_of_a_text_with_no_title_names_its_file(tmp_path: Path) -> None:
+    """The editor's sheet (never the published page) names the file of a text with no title."""
+    path = tmp_path / "WNL Kate Bush-adv.txt"
+    path.write_text("The last time she took to the stage, phones were new and nobody had one with them. "
+                    "Now they are everywhere.\n", "utf-8")
+    doc = read_document(path)
+    soup = BeautifulSoup(review_sheet(doc, picture_plan(doc)), "html.parser")
+    assert "WNL Kate Bush-adv.txt (no title)" in soup.get_text()
