@@ -188,3 +188,14 @@ def test_a_first_line_of_two_sentences_is_not_a_headline(tmp_path: Path) -> None
                  "But are the country’s prisons a soft option?\nThe first paragraph.\n", "utf-8")
     doc = load(p)
     assert doc.blocks[0].kind == "paragraph" and doc.title is None
+
+
+def test_ligatures_become_letters_and_broken_words_are_joined() -> None:
+    """Text copied from a PDF: "ﬁ" is written "fi"; a word broken at a ligature is joined
+    when the joined word is common and the piece is not, in quotations too (the words are the
+    writer's), and each join is a note."""
+    from easyread.read import from_text
+
+    doc = from_text("“And it bene \ufb01ts society,” she said. The \ufb01 nest view will be \ufb01lled.")
+    assert doc.blocks[0].text == "“And it benefits society,” she said. The finest view will be filled."
+    assert sum("news.ligature" in n.message for n in doc.notes) == 2
