@@ -239,6 +239,9 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.lower(k) in _subordinator_words() for k in range(0, prev)):
             continue  # "… when the days seem darker, mortality more certain, and the only response is …":
             # the last item of a list inside a subordinate clause, not a second main clause
+        if w == "," and view.lower(i + 1) in ("and", "or") and _imperative(view, i):
+            continue  # "Put monitors into the mix, however, and it becomes harder to hide …": "Do X, and Y
+            # happens" is a condition (if you do X); "Put monitors into the mix." alone is an order
         if w == "," and (view.tags[i - 1] == "POS" or view.words(i - 1).endswith(("’s", "'s", "s’", "s'"))
                          and view.tags[i - 1] in ("NNP", "NNPS", "POS")):
             continue  # "… won Arnold Schwarzenegger’s, and the rest of the jury’s, vote": the noun comes later
@@ -258,6 +261,19 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                                   f"two main clauses joined by {w!r} {view.words(i + 1) if w == ',' else ''}".strip(),
                                   parts=parts)))
     return _balanced(cands, end)
+
+
+def _imperative(view: View, i: int) -> bool:
+    """The clause that ends at token ``i`` is an order: its first word (after adverbs, link words
+    and commas) is a verb in its base form (``Keep it hidden``; ``Put`` even when tagged as a
+    past tense), so no subject comes before it."""
+    from easyread.rewrite.split.syntax_rules import verb_lemma
+
+    head = max((k + 1 for k in range(i) if view.words(k) in (";", ":", "–", "—")), default=0)
+    k = head
+    while k < i and (view.tags[k] in ("RB", "CC") or view.words(k) in (",", "“", '"', "‘")):
+        k += 1
+    return k < i and view.tags[k] in ("VB", "VBP", "VBD", "VBN") and verb_lemma(view.lower(k)) == view.lower(k)
 
 
 def _items_are_clauses(view: View, i: int, end: int) -> bool:
@@ -336,6 +352,9 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         close = _relative_close(view, i + 2, end)
         if any(view.tags[k] in ("WP", "WP$", "WDT") for k in range(i + 2, close)):
             continue  # "who spent 30 years … and whose book, X, is …": two clauses, where each ends is unclear
+        if view.lower(i - 1) in _time_nouns() and view.lower(i + 1) == "which":
+            continue  # "I earn £50 in one night, which almost doubles my earnings": after a time word the
+            # clause is most often about the whole event, not the time ("The night almost doubles …")
         if not _parse_agrees_antecedent(view, i, ctx):
             continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
@@ -373,6 +392,12 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return _balanced(cands, end)
 
 
+def _time_nouns() -> frozenset[str]:
+    """Nouns that name a time: ``[time_phrase] time_words`` and ``[relative] time_nouns``."""
+    return frozenset(str(w) for w in _table()["time_phrase"]["time_words"]) | frozenset(
+        str(w) for w in _table()["relative"]["time_nouns"])
+
+
 def _relative_close(view: View, start: int, end: int) -> int:
     """Where a relative clause that starts at ``start`` ends: the first comma or semicolon after
     which the sentence goes on with a predicate (``…, starts in the spring``) or a new clause
@@ -401,6 +426,9 @@ def _parse_agrees_antecedent(view: View, comma: int, ctx: RuleContext) -> bool:
     while noun.dep_.startswith("flat") and noun.head.i < noun.i:
         noun = noun.head
     verb = pron.head
+    if verb.dep_ == "advcl:relcl" and pron.lower_ == "which" and verb.i != pron.i:
+        return False  # a 'which' about the whole clause: "I earn £50 in one night, which almost doubles
+        # my earnings" ("The night almost doubles …" would be wrong)
     if verb.dep_ != "relcl" or verb.i == pron.i:
         return True  # the parser saw no relative clause here: leave the part-of-speech rule to judge
     return bool(verb.head.i == noun.i)
@@ -531,10 +559,13 @@ def appositive_name(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # the commas belong to a clause before the role, not to a phrase
         name = view.text[view.sentence.tokens[c1 + 1].start : view.sentence.tokens[c2 - 1].end]
         role_text = view.text[_cut(view, start) : view.sentence.tokens[c1 - 1].end].replace("'s", "’s")
-        if first in ("the", "a", "an"):
-            role_text = role_text[:1].lower() + role_text[1:]
+        if first in ("the", "a", "an") or view.tags[start] == "PRP$":
+            role_text = role_text[:1].lower() + role_text[1:]  # "… is her lawyer", not "is Her lawyer"
         plural = view.tags[c1 - 1] in ("NNS", "NNPS")
-        be = (_BE_PAST if view.tags[verb] == "VBD" else _BE_PLURAL)[plural]
+        said = _saying(view, verb)
+        if said and any(view.lower(k) in _then_words() for k in role):
+            continue  # "The then mayor, Anna Berg, said …": "is the then mayor" misstates it
+        be = (_BE_PAST if view.tags[verb] == "VBD" and not said else _BE_PLURAL)[plural]  # said: a role now
         lead = view.text[: _cut(view, start)].strip() if start > 0 else ""
         rest = view.text[_cut(view, c2 + 1) :].strip()
         main = f"{lead} {name} {rest}" if lead else f"{name} {rest}"
@@ -568,10 +599,24 @@ def age(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     if verb >= end or view.tags[verb] not in _FINITE | {"VB"} or view.protected_at(k + 1):
         return []  # (a base form here is a past or present the tagger missed: "Carle, 26, set out")
     name = view.text[: view.sentence.tokens[k - 1].end]
-    be = "was" if view.tags[verb] == "VBD" else "is"
+    be = "was" if view.tags[verb] == "VBD" and not _saying(view, verb) else "is"  # "Carle, 26, said …": 26 now
     parts = (finish(f"{name} {be} {view.words(k + 1)}"), finish(f"{name} {_after(view, k + 3, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.age.v1",
                      f"the age of {name!r} told in a sentence of its own", parts=parts)]
+
+
+def link_words() -> frozenset[str]:
+    """Words that link a sentence to the one before (``and``, ``but``, ``so``, ``however`` …):
+    ``[links] words`` in ``split.toml`` and both columns of ``connectives.tsv``."""
+    words = {str(w).lower() for w in _table()["links"]["words"]}
+    for old, new in connectives():
+        words.update(w.lower() for w in (old, new) if w and " " not in w)
+    return frozenset(words)
+
+
+def opens_with_link(view: View, at: int) -> bool:
+    """The clause at token ``at`` opens with a link word (``But I never …``, ``However, …``)."""
+    return at < view.n() and (view.tags[at] == "CC" or view.lower(at) in link_words())
 
 
 def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -646,6 +691,9 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
         if sub_first:
             main_at = comma + 1 if i == 0 and comma is not None else 0
+            if opens_with_link(view, main_at):
+                continue  # "But I never get … after it has been shared out": the link word ties the main
+                # clause to the sentence before; put after the moved clause it would read "Then But I …"
             lowered = _lower_start(view, main_at, main_text.strip()) if view.tags[main_at] in ("NN", "NNS") \
                 else _lower_first(main_text.strip())  # "So smokers are …", not "So Smokers are …"
             parts = (finish(sub_text), finish(f"{link} {lowered}", punct))
@@ -1261,6 +1309,11 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.tags[j] in ("VB", "VBP") and view.tags[j - 1] != "TO" for j in range(i + 1, f))):
             continue  # "The papers published by The Lancet represent X and are …": the verb at f is a second
             # conjunct, and the main verb ("represent", read as a base form) lies inside the phrase
+        if f < end and view.tags[f] in _FINITE and (view.lower(f - 1) in _SUBJECT_PRONOUNS | {"there"}
+                                                      or not _parse_subject_is(view, i - 1, f, ctx)):
+            continue  # "to sort people based on the shoes they are wearing", "50 workers billeted in the
+            # village … but there is a crisis": the verb at f has a subject of its own (a clause inside
+            # the phrase, or a second clause after it), so the phrase does not end there
         if f < end and view.tags[f] in _FINITE:
             main = view.text[: _cut(view, i)].rstrip() + " " + view.text[_cut(view, f) :]
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
@@ -1295,11 +1348,50 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             past = next((t for t in view.tags[:i] if t in _FINITE), "") == "VBD"
         else:
             continue
+        when = _phrase_time(view, i + 1, f)
+        if when == "other":
+            continue  # "the homes built next year will …": "are built" would misstate when
+        past = past or when == "past"  # "the bones found at the tower centuries later are …": they were found
         be = (_BE_PAST if past else _BE_PLURAL)[plural]  # the new sentence keeps the main clause's tense
         parts = (finish(main, punct), finish(f"{det} {head} {be} {phrase}"))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.reduced_relative.v2",
                          f"what describes {head!r} made its own sentence", parts=parts)]
     return []
+
+
+def _parse_subject_is(view: View, noun_at: int, f: int, ctx: RuleContext) -> bool:
+    """The parse (when there is one) makes the noun at ``noun_at`` the subject of the clause
+    whose finite verb (or auxiliary, or copula) is at ``f``: ``people registered on X are …``."""
+    noun = token_at(view.sentence, noun_at, ctx)
+    verb = token_at(view.sentence, f, ctx)
+    if noun is None or verb is None:
+        return True
+    if verb.dep_ in ("aux", "aux:pass", "cop"):
+        verb = verb.head
+    while noun.dep_ == "nmod" and noun.head.i != noun.i:
+        noun = noun.head  # "half of all the rubbish left on site was …": the subject counts the noun
+    if verb.dep_ == "xcomp" and noun.dep_ == "obj" and noun.head.i == verb.head.i:
+        return True  # "claimed the warnings demanded by MEPs went …", parsed as "claimed [them] [to go]"
+    return any(c.i == noun.i and c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _phrase_time(view: View, a: int, b: int) -> str:
+    """What time the words of a participle phrase [a, b) name: ``past`` (``centuries later``,
+    ``in 1485``, ``last year``: the words of ``[reduced_relative] past_time``, or ``in``/``on`` + a
+    year before this one), ``other`` (any other time word of ``[time_phrase] time_words`` or
+    ``[reduced_relative] other_time``: the tense of the new sentence is unclear), or ``""``."""
+    conf = _table()["reduced_relative"]
+    past_words = {str(w) for w in conf["past_time"]}
+    other = {str(w) for w in conf["other_time"]} | {str(w) for w in _table()["time_phrase"]["time_words"]}
+    past = unclear = False
+    for k in range(a, b):
+        word = view.lower(k)
+        year = view.tags[k] == "CD" and re.fullmatch(r"(?:1\d|20)\d\d", word) is not None
+        if word in past_words or year and word < "2000" and view.lower(k - 1) in ("in", "on"):
+            past = True
+        elif word in other or year:
+            unclear = True
+    return "past" if past else "other" if unclear else ""
 
 
 def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -1348,7 +1440,14 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 last - 1) in {str(w) for w in table.get("verb_openers", [])}):
             continue  # "… levelled out before dropping to 19% during the final quarter": the time
             # belongs to the "-ing"/"to" verb, not to the main clause; "This" would point at either
+        verbs = [k for k in range(i) if view.tags[k] in _FINITE and not view.quoted(k)
+                 and not any(view.tags[j] in _FINITE for j in range(max(k - 2, 0), k))]
+        if len(verbs) > 1:
+            continue  # "… admitted it had given false descriptions … between 2006 and 2013": the time
+            # may belong to the verb of an inner clause; "This was …" would point at either
         lowers = [w.lower() for w in left_words]
+        if any(t == "MD" and w not in ("will", "would", "'ll", "’ll") for t, w in zip(left_tags, lowers, strict=True)):
+            continue  # "… can see more than 31 stars on a good night": "This is on a good night" is no plain fact
         if "will" in lowers:
             this = "This will be"
         elif "would" in lowers:
@@ -1697,6 +1796,17 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+def _then_words() -> frozenset[str]:
+    """Words that date a description to the past (``then``, ``former``…): ``[appositive_end] then_words``."""
+    return frozenset(str(w) for w in _table()["appositive_end"]["then_words"])
+
+
+def _saying(view: View, verb: int) -> bool:
+    """The finite verb at ``verb`` is a verb of saying (``said``, ``told``): a description of the
+    speaker then holds when the article was written, and takes the present (``X is a fisherman``)."""
+    return view.lower(verb) in attribution_verbs()
+
+
 def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.appositive_end.v1: ``… Lyon, a city in France.`` -> ``… Lyon. Lyon is a city in France.``
 
@@ -1756,7 +1866,10 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     plural = head_tag in ("NNS", "NNPS") and not one_of and view.lower(c + 1) not in ("a", "an")  # "Evans, a …"
     nouns = [view.lower(j) for j in span if view.tags[j].startswith("NN")]
     lasting = bool(nouns) and nouns[0] in {str(w) for w in _table()["appositive_end"]["lasting_nouns"]}
-    be = _BE_PAST[plural] if view.tags[f] == "VBD" and not lasting else _BE_PLURAL[plural]
+    past = view.tags[f] == "VBD" and not lasting and not said  # "…,” said X, a fisherman." -> "X is a fisherman."
+    if said and any(view.lower(j) in _then_words() for j in span):
+        return []  # "said X, then a student": the description held then, not now; "is" would misstate it
+    be = _BE_PAST[plural] if past else _BE_PLURAL[plural]
     parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{np} {be} {_after(view, c + 1, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_end.v1",
                      f"the description of {np!r} made its own sentence", parts=parts)]
@@ -1840,6 +1953,8 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         head = max((k + 1 for k in range(i) if view.words(k) in (":", ";", "–", "—")), default=0)
         if not has_clause(*_tags_words(view, head, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
             continue  # (after a colon the clause starts again: "… made sense: stations like A and B had …")
+        if word == "and" and _imperative(view, i):
+            continue  # "Pick up a boot and a camera will film you": an order as a condition (if you …)
         right = _lower_start(view, i + 1, _after(view, i + 1, end))
         link = "But " if word == "but" else ""
         parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{link}{right}", punct))

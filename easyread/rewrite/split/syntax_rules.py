@@ -36,8 +36,10 @@ from easyread.rewrite.split.parsed import sentence_parse
 from easyread.rewrite.split.pos_rules import (
     _SUBJECT_PRONOUNS,
     _lower_first,
+    _time_nouns,
     attribution_verbs,
     finish,
+    link_words,
     name_for_pronoun,
 )
 
@@ -559,6 +561,9 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if not (sequence and is_past(adv) and is_past(root)):
                 continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
             order, inst = "sub", {"link": sequence}  # "When they arrived, they …" -> "They arrived. Then they …"
+        if written == "main" and order == "sub" and (cl.doc[0].dep_ == "cc" or cl.doc[0].lower_ in link_words()):
+            continue  # "But I never get £30 after it has been shared out": moved after the clause, the
+            # link word would read "Then but I …"; it ties the main clause to the sentence before
         if written == "main" and order == "sub" and any(c.dep_ == "expl" for c in root.children):
             continue  # "there was the time he outraged … because he …": the cause is of the inner clause
         if "template" in inst:
@@ -627,6 +632,8 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if cl.protected(a - 1, b):
             continue
+        if rel.head.lower_ in _time_nouns() and pron.lower_ == "which":
+            continue  # "… in a single night, which almost doubles my pay": about the whole event, not the night
         if doc[na].lower_ in words("quantifiers"):
             continue  # "every …, which": repeating the quantifier changes the claim
         while doc[na].lower_ in words("focus") and na < np_end - 1:
