@@ -789,6 +789,12 @@ def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         items.append(view.text[_cut(view, a) : view.sentence.tokens[b - 1].end])
     if len(items) < 3:
         return []
+    if any(view.lower(j) in ("and", "or") for j in range(start, first)):
+        return []  # "… litters the planet and oceans, poisoning …": an "and" inside the first item, so the
+        # commas do not part a list
+    if len({view.tags[a] == "VBG" for a in edges[:1] + [e + (view.lower(e) in ("and", "or")) for e in edges[1:]]}) > 1:
+        return []  # "the planet and oceans, poisoning ecosystems and killing wildlife": a thing, then what
+        # it does: items of different kinds are not a list
     intro = view.text[: _cut(view, start)].rstrip().rstrip(":").rstrip() + ":"
     parts = (intro[:1].upper() + intro[1:], *items)
     return [Proposal((0, len(view.text)), " ".join(parts), "split.list.v1",

@@ -914,7 +914,13 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # the subject starts the sentence ("But that's what Kiruna, a town, …" is not split)
         if any(t.text in (",", ";", "(", ")") for t in doc[a:b]):
             continue  # the description runs on past a comma: where it ends is unclear
-        be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
+        be: str | None = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
+        row = _verb_rows().get(doc[a].lower_)
+        if doc[a].tag_ == "VBN" or row is not None and row[3] == doc[a].lower_ and doc[a].tag_ in ("JJ", "VBD"):
+            # "The event, dubbed Malala Day, was …": a participle (the tagger may read it as an adjective) tells what was
+            be = be_form(root, noun.tag_ in ("NNS", "NNPS"))  # done to it, in the main clause's tense
+            if be is None:
+                continue
         np = _definite(cl.chars(na, a - 1))
         main, main_words = _without(cl, a, b, end)
         if main_words < 3:
