@@ -1206,6 +1206,11 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []  # "I shouted and a guy put his arm in and pulled …": a second subject first
         if view.tags[i + 1] not in want:
             continue
+        opener = max((j for j in range(v + 1, i) if view.lower(j) in ("including", "like")
+                      or view.lower(j) == "as" and view.lower(j - 1) == "such"), default=None)
+        if opener is not None and not any(view.words(j) in (",", ";") for j in range(opener, i)):
+            continue  # "injuries such as lesions and blows often undetectable …": the "and" joins the
+            # examples of a list ("The technique blows often undetectable" was wrong)
         if view.tags[i + 1] == "VB" and any(view.tags[j] == "TO" and view.tags[j + 1] == "VB" for j in range(v + 1, i)):
             continue  # "… people to take X and put Y": the second verb shares the infinitive's "to"
         subject = view.text[: view.sentence.tokens[subject_end - 1].end]
@@ -1583,6 +1588,13 @@ def when_doing(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []
         if any(view.tags[k] in _FINITE | {"VBG", "CC"} and not view.quoted(k) for k in range(i + 2, end)):
             return []
+        g = f + 1  # the main verb group: "will speak", "is set to reveal", "was seen"
+        while g < i and (view.tags[g] in ("RB", "VB", "VBN", "VBG", "TO") or view.lower(g) in _FUTURE_LEADS):
+            g += 1
+        if any(view.tags[k].startswith("VB") or view.tags[k] in ("MD", "TO", "WDT", "WP", "WRB") or view.words(k) == ","
+               or view.lower(k) == "that" and view.tags[k] == "IN" for k in range(g, i)):
+            return []  # "taught me exercises to help me hold my breath while swimming": the -ing may be
+            # another verb's or its object's ("She was swimming" was wrong); only a plain main clause
         tense = _tense(view, f, end)
         if tense not in ("future", "past"):
             return []
@@ -1648,6 +1660,11 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         verb = view.lower(c + 1)
         if verb in blocked:
             continue
+        aside = max((k for k in range(f + 1, c) if view.words(k) == ","), default=None)
+        if verb not in result | listing and aside is not None and all(
+                view.tags[k] in _NP_TAGS | {"NNP", "NNPS"} for k in range(aside + 1, c)):
+            continue  # "… with his girlfriend, Nicole Oetl, flying helicopters …": the -ing may be the
+            # named person's, not the subject's ("He flew helicopters" was wrong)
         if verb not in result | listing and any(view.lower(k) == "that" and view.tags[k] in ("IN", "WDT")
                                                 for k in range(f + 1, c)):
             continue  # "recommended that X should be saved by the county, arguing …": who argues?
