@@ -176,6 +176,9 @@ def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int 
     na = _np_start(noun)
     if na >= comma or cl.words(na, comma) > max_words or not _plain_np(cl.doc, na, comma):
         return None
+    if na > 0 and cl.doc[na - 1].tag_ == "TO" and verb_lemma(cl.doc[na].lower_) == cl.doc[na].lower_ \
+            and cl.doc[na].lower_ in _verb_rows():
+        return None  # "to eclipse northern Chile, which …": the "noun phrase" opens with a verb
     doc = cl.doc
     before = na - 2
     if before > 0 and doc[before].tag_ in ("RB", "RBR"):
@@ -431,6 +434,10 @@ def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if verb.tag_ == "VBD" and verb.i + 1 < end and doc[verb.i + 1].lower_ == "by":
             continue
+        row = _verb_rows().get(verb.lower_)
+        if verb.tag_ == "VBD" and row is not None and row[3] == verb.lower_ and doc[verb.i - 2].pos_ in ("NOUN", "PROPN"):
+            continue  # "recruited more than 100 people, aged 18 to 77, from …": a participle on the noun
+            # before the comma, not a second verb ("The scientists aged 18 to 77" was wrong)
         # everything after the comma must belong to this verb or to later verbs of the series
         if any(t.head.i == root.i and t.i > verb.i and t.dep_ not in ("conj", "cc", "punct") for t in doc[verb.i:end]):
             continue
