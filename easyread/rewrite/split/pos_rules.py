@@ -654,6 +654,10 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if not starts_clause(*_tags_words(view, comma + 1, end)):
                 continue
+            if comma + 3 < end and view.tags[comma + 1] in ("PRP", "NNP") and view.lower(comma + 2) in attribution_verbs() \
+                    and view.words(comma + 3) == ",":
+                continue  # "Whereas Glass is, he says, “an egotistical device” …, Telepathy will be …": the
+                # first comma opens an aside; the clause runs on past it
             sub_text = view.text[_cut(view, 1) : _cut(view, comma)]
             main_text = view.text[_cut(view, comma + 1) :]
             at, sub_first = comma, order in ("sub", "keep")
@@ -689,6 +693,9 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                             for k in sub_at) or (first_finite is not None and view.lower(first_finite) in ("was", "were"))
             if not same_time:
                 link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
+        joined = main_text if sub_first else sub_text
+        if link.lower() in [w.lower() for w in re.findall(r"\w+", joined)[:4]]:
+            link = ""  # "… the police then checked …": the clause has its link word already
         if sub_first:
             main_at = comma + 1 if i == 0 and comma is not None else 0
             if opens_with_link(view, main_at):

@@ -284,6 +284,10 @@ def _proposal(parts: tuple[str, ...], rule_id: str, reason: str, sentence: Sente
 
 
 def _join(link: str, piece: str) -> str:
+    """``link`` before ``piece``, unless the piece already has it near its start (``the police
+    then checked``: not ``Then the police then checked``)."""
+    if link and link.lower() in re.findall(r"\w+", piece.lower())[:4]:
+        return piece
     return f"{link} {_lower_first(piece)}" if link else piece
 
 
@@ -341,6 +345,22 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "… about how thoughts are encoded and how they might be …": a second 'how'
             # clause of the same verb, not a main clause (a lead clause closed by a comma may open one:
             # "and, as the user dives, air is fed back")
+        k = first_right
+        while k < end - 1 and cl.doc[k].tag_ in ("DT", "JJ", "PRP$", "RB"):
+            k += 1
+        if cl.doc[k].pos_ in ("NOUN", "NUM", "PROPN") and cl.doc[k + 1].lower_ in _SUBJECT_PRONOUNS:
+            continue  # "… – and one it hopes will help …": a noun with its own clause, not a second clause
+        if conj.tag_ == "VBG" and root.tag_ != "VBG" and not children(conj, "aux", "aux:pass"):
+            continue  # "set up kiosks, stocking bottles and cups, and offering refills": the -ing goes with
+            # "stocking", not with the main verb ("will also offering" was wrong)
+        if conj.tag_ == "VB" and subject_of(conj) is None and not children(conj, "aux", "aux:pass") and any(
+                t.tag_ == "TO" and t.i + 1 < cc.i and cl.doc[t.i + 1].tag_ == "VB" for t in cl.doc[root.i + 1 : cc.i]):
+            continue  # "pay for locals to take lessons, board a flight and look for jobs": the verb shares the "to"
+        if subject_of(conj) is not None and not any(t.tag_ in FINITE_TAGS for t in cl.doc[root.i + 1 : cc.i]) \
+                and not any(x.i < cc.i for x in children(root, "xcomp", "ccomp")) \
+                and _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
+            continue  # "said negotiations over payments and even legal action would not …": the "and" comes
+            # before the verb of what was said, so the second clause is part of it
         right = cl.chars(first_right, end)
         if subject_of(conj) is None:
             subj = subject_of(root)
@@ -543,6 +563,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if marker == "when" and root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in root.children if c.dep_ == "aux"):
             continue  # "They were sailing … when their boat was sunk": the clause interrupts the main one
         clause = cl.chars(mark_toks[-1].i + 1, b)
+        if a == 0 and b + 3 < end and cl.doc[b].text == "," and cl.doc[b + 1].tag_ in ("PRP", "NNP") \
+                and cl.doc[b + 2].lower_ in attribution_verbs() and cl.doc[b + 3].text == ",":
+            continue  # "Whereas Glass is, he says, “an egotistical device” …, Telepathy will be …": an aside
+            # follows the comma and the clause runs on past it ("Glass is." was wrong)
         if a == 0 and b < end and cl.doc[b].text == ",":
             main = cl.chars(b + 1, end)
             main_words = cl.words(b + 1, end)
