@@ -239,6 +239,27 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.lower(k) in _subordinator_words() for k in range(0, prev)):
             continue  # "… when the days seem darker, mortality more certain, and the only response is …":
             # the last item of a list inside a subordinate clause, not a second main clause
+        if w == "," and view.lower(i + 1) in ("so", "yet") and view.lower(i + 2) in ("far", "again", "another"):
+            continue  # "… sensitive skin but, so far, his balance …": "so far" is no link word
+        if w == "," and any(view.words(k) == "," for k in range(right_from, min(right_from + 3, end))):
+            continue  # "rats can share, and act on, each other's information": a second comma right after
+            # the link word closes a shared verb or an aside, not a clause
+        seg_end = next((k for k in range(right_from, end) if view.words(k) in (";", ":")), end)
+        first_finite = next((k for k in range(right_from, seg_end) if view.tags[k] in _FINITE
+                             or w == "," and view.tags[k] == "VBN" and view.tags[k - 1] in ("NN", "NNS", "NNP", "PRP")
+                             or re.fullmatch(r"(?:it|that|there|he|she|what|here|who)?[’']s", view.lower(k)) is not None
+                             and (len(view.lower(k)) > 2 or view.tags[k - 1] in ("PRP", "EX", "DT"))), None)
+        if first_finite is None or w != "," and any(view.tags[k] in ("WDT", "WP") or view.lower(k) == "that"
+                                                    for k in range(right_from, first_finite)):
+            continue  # "… a romp through the 74 deaths – 75 including a fly squashed …", "… – several
+            # hundred people in some cases; …": no finite verb of its own (only a participle or a
+            # relative clause's) before the next ";": the part after the mark is no sentence
+        if w == "," and view.lower(i + 1) in ("and", "or") and any(
+                view.lower(k) == "that" and not view.tags[k + 1].startswith(("NN", "VB", "MD"))
+                and has_clause(*_tags_words(view, k + 1, i))
+                for k in range(i)):
+            continue  # "rejected claims that too much time had passed, and it was no longer possible …":
+            # the second clause may be the second half of the "that" clause
         if w == "," and view.lower(i + 1) in ("and", "or") and _imperative(view, i):
             continue  # "Put monitors into the mix, however, and it becomes harder to hide …": "Do X, and Y
             # happens" is a condition (if you do X); "Put monitors into the mix." alone is an order

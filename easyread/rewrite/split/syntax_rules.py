@@ -356,6 +356,11 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if conj.tag_ == "VB" and subject_of(conj) is None and not children(conj, "aux", "aux:pass") and any(
                 t.tag_ == "TO" and t.i + 1 < cc.i and cl.doc[t.i + 1].tag_ == "VB" for t in cl.doc[root.i + 1 : cc.i]):
             continue  # "pay for locals to take lessons, board a flight and look for jobs": the verb shares the "to"
+        if conj_subj_first(conj) and cc.lower_ in ("and", "or") and any(
+                t.lower_ == "that" and cl.doc[t.i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "AUX")
+                and any(x.tag_ in FINITE_TAGS for x in cl.doc[t.i + 1 : cc.i]) for t in cl.doc[root.i + 1 : cc.i]):
+            continue  # "rejected claims that too much time had passed, and it was no longer possible …": the
+            # second clause may be the second half of the "that" clause
         if subject_of(conj) is not None and not any(t.tag_ in FINITE_TAGS for t in cl.doc[root.i + 1 : cc.i]) \
                 and not any(x.i < cc.i for x in children(root, "xcomp", "ccomp")) \
                 and _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
@@ -402,6 +407,11 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.coordinate.v1",
                          f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
     return []
+
+
+def conj_subj_first(conj: Token) -> bool:
+    """The conjoined clause has its own subject (a second clause, not a second verb)."""
+    return subject_of(conj) is not None
 
 
 def _past_sequence(root: Token, conj: Token) -> bool:
