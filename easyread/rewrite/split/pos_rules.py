@@ -395,6 +395,9 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "a teacher from a school, who …": which noun the clause is about is unclear
         np = view.text[_cut(view, start_np) : view.sentence.tokens[i - 1].end]
         clause = view.text[_cut(view, i + 2) : (_cut(view, close) if close < end else _cut(view, end))]
+        if start_np > 1 and view.words(start_np - 1) == "," and _plain_np_before(view, start_np - 1):
+            continue  # "Delacourt’s lawyer, Anne Veil, who is also …, said": the name is itself an aside;
+            # without the clause its closing comma goes too ("…’s lawyer, Anne Veil said" was wrong)
         if close < end:
             rest = view.text[_cut(view, close + 1) :]
             main = view.text[: _cut(view, i)].rstrip() + " " + rest.lstrip()
@@ -417,6 +420,13 @@ def _time_nouns() -> frozenset[str]:
     """Nouns that name a time: ``[time_phrase] time_words`` and ``[relative] time_nouns``."""
     return frozenset(str(w) for w in _table()["time_phrase"]["time_words"]) | frozenset(
         str(w) for w in _table()["relative"]["time_nouns"])
+
+
+def _plain_np_before(view: View, comma: int) -> bool:
+    """The words between the previous comma (or the start) and ``comma`` are a plain noun phrase
+    (``Delacourt’s lawyer,``), not a phrase with a preposition (``For his part,``)."""
+    a = max((k + 1 for k in range(comma) if view.words(k) == ","), default=0)
+    return a < comma and all(view.tags[k] in _NP_TAGS | {"NNP", "NNPS"} for k in range(a, comma))
 
 
 def _relative_close(view: View, start: int, end: int) -> int:

@@ -632,6 +632,12 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     return []
 
 
+def _np_run_before(cl: Clauses, comma: int) -> bool:
+    """The tokens from the previous comma (or the start) to ``comma`` are a plain noun phrase."""
+    a = max((t.i + 1 for t in cl.doc[:comma] if t.text == ","), default=0)
+    return a < comma and _plain_np(cl.doc, a, comma)
+
+
 def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     """split.relative.v1: a non-restrictive ``, which/who …`` clause becomes a sentence about its noun.
 
@@ -675,6 +681,8 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if rel.head.lower_ in _time_nouns() and pron.lower_ == "which":
             continue  # "… in a single night, which almost doubles my pay": about the whole event, not the night
+        if na > 1 and doc[na - 1].text == "," and _np_run_before(cl, na - 1):
+            continue  # "Delacourt’s lawyer, Anne Veil, who …, said": the name is an aside itself
         if doc[na].lower_ in words("quantifiers"):
             continue  # "every …, which": repeating the quantifier changes the claim
         while doc[na].lower_ in words("focus") and na < np_end - 1:
