@@ -123,6 +123,20 @@ def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleCo
     return True
 
 
+def _pointed_at(doc: Document, sid: str) -> bool:
+    """The sentence after ``sid`` in its block opens with a word that points back at it (``This
+    was between 2006 and 2013.``; ``[anchors]`` in split.toml): splitting ``sid`` would put a
+    new sentence between them, and ``This`` would point at that one. Read from the text, so a
+    second run sees the same."""
+    conf = pos_rules._table()["anchors"]
+    block, i = doc.find(sid)
+    if i + 1 >= len(block.sentences):
+        return False
+    text = block.sentences[i + 1].text
+    return text.startswith(tuple(str(a) for a in conf["openers"])) and not text.startswith(
+        tuple(str(a) for a in conf["except"]))
+
+
 def _prefetch_parts(parts: tuple[str, ...], cache: dict[str, Any]) -> None:
     """Parse a proposal's new sentences in one batch (the post-condition finds them cached)."""
     from easyread import syntax
@@ -149,6 +163,7 @@ def run(doc: Document, ctx: Context) -> Document:
     data = data_version()
     apply_replacements(doc, ctx, EVERY_SENTENCE, data)
     _prefetch_parses(doc, ctx, limit)
+    keeps_last = frozenset(str(r) for r in pos_rules._table()["anchors"]["main_last_rules"])
     for kind, first in rule_sentences(doc):
         if kind == "title":
             continue
@@ -161,9 +176,13 @@ def run(doc: Document, ctx: Context) -> Document:
             if word_count(sentence) <= limit:
                 continue
             rctx = RuleContext(ctx.config, kind, ctx.cache)
+            anchored = _pointed_at(doc, sid)
             done = False
             for spec in active:
                 for p in spec.func(sentence, rctx):
+                    if p.parts and anchored and p.rule_id not in keeps_last:
+                        continue  # the next sentence points back at this one ("This was …"): a
+                        # sentence put between them would take "This" (blind review 12)
                     if apply(doc, sentence, p, data, rctx):
                         done = True
                         break

@@ -239,6 +239,30 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.lower(k) in _subordinator_words() for k in range(0, prev)):
             continue  # "… when the days seem darker, mortality more certain, and the only response is …":
             # the last item of a list inside a subordinate clause, not a second main clause
+        if w == "," and view.lower(i + 1) in ("so", "yet") and view.lower(i + 2) in ("far", "again", "another"):
+            continue  # "… sensitive skin but, so far, his balance …": "so far" is no link word
+        if w == "," and any(view.words(k) == "," for k in range(right_from, min(right_from + 3, end))):
+            continue  # "rats can share, and act on, each other's information": a second comma right after
+            # the link word closes a shared verb or an aside, not a clause
+        seg_end = next((k for k in range(right_from, end) if view.words(k) in (";", ":")), end)
+        first_finite = next((k for k in range(right_from, seg_end) if view.tags[k] in _FINITE
+                             or w == "," and view.tags[k] == "VBN" and view.tags[k - 1] in ("NN", "NNS", "NNP", "PRP")
+                             or re.fullmatch(r"(?:it|that|there|he|she|what|here|who)?[’']s", view.lower(k)) is not None
+                             and (len(view.lower(k)) > 2 or view.tags[k - 1] in ("PRP", "EX", "DT"))), None)
+        if first_finite is None or w != "," and any(view.tags[k] in ("WDT", "WP") or view.lower(k) == "that"
+                                                    for k in range(right_from, first_finite)):
+            continue  # "… a romp through the 74 deaths – 75 including a fly squashed …", "… – several
+            # hundred people in some cases; …": no finite verb of its own (only a participle or a
+            # relative clause's) before the next ";": the part after the mark is no sentence
+        if w == "," and view.lower(i + 1) in ("and", "or") and any(
+                view.lower(k) == "that" and not view.tags[k + 1].startswith(("NN", "VB", "MD"))
+                and has_clause(*_tags_words(view, k + 1, i))
+                for k in range(i)):
+            continue  # "rejected claims that too much time had passed, and it was no longer possible …":
+            # the second clause may be the second half of the "that" clause
+        if w == "," and view.lower(i + 1) in ("and", "or") and _imperative(view, i):
+            continue  # "Put monitors into the mix, however, and it becomes harder to hide …": "Do X, and Y
+            # happens" is a condition (if you do X); "Put monitors into the mix." alone is an order
         if w == "," and (view.tags[i - 1] == "POS" or view.words(i - 1).endswith(("’s", "'s", "s’", "s'"))
                          and view.tags[i - 1] in ("NNP", "NNPS", "POS")):
             continue  # "… won Arnold Schwarzenegger’s, and the rest of the jury’s, vote": the noun comes later
@@ -258,6 +282,19 @@ def conjunction(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                                   f"two main clauses joined by {w!r} {view.words(i + 1) if w == ',' else ''}".strip(),
                                   parts=parts)))
     return _balanced(cands, end)
+
+
+def _imperative(view: View, i: int) -> bool:
+    """The clause that ends at token ``i`` is an order: its first word (after adverbs, link words
+    and commas) is a verb in its base form (``Keep it hidden``; ``Put`` even when tagged as a
+    past tense), so no subject comes before it."""
+    from easyread.rewrite.split.syntax_rules import verb_lemma
+
+    head = max((k + 1 for k in range(i) if view.words(k) in (";", ":", "–", "—")), default=0)
+    k = head
+    while k < i and (view.tags[k] in ("RB", "CC") or view.words(k) in (",", "“", '"', "‘")):
+        k += 1
+    return k < i and view.tags[k] in ("VB", "VBP", "VBD", "VBN") and verb_lemma(view.lower(k)) == view.lower(k)
 
 
 def _items_are_clauses(view: View, i: int, end: int) -> bool:
@@ -336,6 +373,9 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         close = _relative_close(view, i + 2, end)
         if any(view.tags[k] in ("WP", "WP$", "WDT") for k in range(i + 2, close)):
             continue  # "who spent 30 years … and whose book, X, is …": two clauses, where each ends is unclear
+        if view.lower(i - 1) in _time_nouns() and view.lower(i + 1) == "which":
+            continue  # "I earn £50 in one night, which almost doubles my earnings": after a time word the
+            # clause is most often about the whole event, not the time ("The night almost doubles …")
         if not _parse_agrees_antecedent(view, i, ctx):
             continue  # the parser hangs the clause on another noun ("a complex elsewhere in the region, which …")
         start_np = _np_start(view, i)
@@ -355,6 +395,9 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "a teacher from a school, who …": which noun the clause is about is unclear
         np = view.text[_cut(view, start_np) : view.sentence.tokens[i - 1].end]
         clause = view.text[_cut(view, i + 2) : (_cut(view, close) if close < end else _cut(view, end))]
+        if start_np > 1 and view.words(start_np - 1) == "," and _plain_np_before(view, start_np - 1):
+            continue  # "Delacourt’s lawyer, Anne Veil, who is also …, said": the name is itself an aside;
+            # without the clause its closing comma goes too ("…’s lawyer, Anne Veil said" was wrong)
         if close < end:
             rest = view.text[_cut(view, close + 1) :]
             main = view.text[: _cut(view, i)].rstrip() + " " + rest.lstrip()
@@ -371,6 +414,19 @@ def relative_clause(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         cands.append((i, Proposal((0, len(view.text)), " ".join(parts), "split.relative_clause.v2",
                                   f"relative clause about {np!r} made its own sentence", parts=parts)))
     return _balanced(cands, end)
+
+
+def _time_nouns() -> frozenset[str]:
+    """Nouns that name a time: ``[time_phrase] time_words`` and ``[relative] time_nouns``."""
+    return frozenset(str(w) for w in _table()["time_phrase"]["time_words"]) | frozenset(
+        str(w) for w in _table()["relative"]["time_nouns"])
+
+
+def _plain_np_before(view: View, comma: int) -> bool:
+    """The words between the previous comma (or the start) and ``comma`` are a plain noun phrase
+    (``Delacourt’s lawyer,``), not a phrase with a preposition (``For his part,``)."""
+    a = max((k + 1 for k in range(comma) if view.words(k) == ","), default=0)
+    return a < comma and all(view.tags[k] in _NP_TAGS | {"NNP", "NNPS"} for k in range(a, comma))
 
 
 def _relative_close(view: View, start: int, end: int) -> int:
@@ -401,6 +457,9 @@ def _parse_agrees_antecedent(view: View, comma: int, ctx: RuleContext) -> bool:
     while noun.dep_.startswith("flat") and noun.head.i < noun.i:
         noun = noun.head
     verb = pron.head
+    if verb.dep_ == "advcl:relcl" and pron.lower_ == "which" and verb.i != pron.i:
+        return False  # a 'which' about the whole clause: "I earn £50 in one night, which almost doubles
+        # my earnings" ("The night almost doubles …" would be wrong)
     if verb.dep_ != "relcl" or verb.i == pron.i:
         return True  # the parser saw no relative clause here: leave the part-of-speech rule to judge
     return bool(verb.head.i == noun.i)
@@ -531,10 +590,13 @@ def appositive_name(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # the commas belong to a clause before the role, not to a phrase
         name = view.text[view.sentence.tokens[c1 + 1].start : view.sentence.tokens[c2 - 1].end]
         role_text = view.text[_cut(view, start) : view.sentence.tokens[c1 - 1].end].replace("'s", "’s")
-        if first in ("the", "a", "an"):
-            role_text = role_text[:1].lower() + role_text[1:]
+        if first in ("the", "a", "an") or view.tags[start] == "PRP$":
+            role_text = role_text[:1].lower() + role_text[1:]  # "… is her lawyer", not "is Her lawyer"
         plural = view.tags[c1 - 1] in ("NNS", "NNPS")
-        be = (_BE_PAST if view.tags[verb] == "VBD" else _BE_PLURAL)[plural]
+        said = _saying(view, verb)
+        if said and any(view.lower(k) in _then_words() for k in role):
+            continue  # "The then mayor, Anna Berg, said …": "is the then mayor" misstates it
+        be = (_BE_PAST if view.tags[verb] == "VBD" and not said else _BE_PLURAL)[plural]  # said: a role now
         lead = view.text[: _cut(view, start)].strip() if start > 0 else ""
         rest = view.text[_cut(view, c2 + 1) :].strip()
         main = f"{lead} {name} {rest}" if lead else f"{name} {rest}"
@@ -568,10 +630,24 @@ def age(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     if verb >= end or view.tags[verb] not in _FINITE | {"VB"} or view.protected_at(k + 1):
         return []  # (a base form here is a past or present the tagger missed: "Carle, 26, set out")
     name = view.text[: view.sentence.tokens[k - 1].end]
-    be = "was" if view.tags[verb] == "VBD" else "is"
+    be = "was" if view.tags[verb] == "VBD" and not _saying(view, verb) else "is"  # "Carle, 26, said …": 26 now
     parts = (finish(f"{name} {be} {view.words(k + 1)}"), finish(f"{name} {_after(view, k + 3, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.age.v1",
                      f"the age of {name!r} told in a sentence of its own", parts=parts)]
+
+
+def link_words() -> frozenset[str]:
+    """Words that link a sentence to the one before (``and``, ``but``, ``so``, ``however`` …):
+    ``[links] words`` in ``split.toml`` and both columns of ``connectives.tsv``."""
+    words = {str(w).lower() for w in _table()["links"]["words"]}
+    for old, new in connectives():
+        words.update(w.lower() for w in (old, new) if w and " " not in w)
+    return frozenset(words)
+
+
+def opens_with_link(view: View, at: int) -> bool:
+    """The clause at token ``at`` opens with a link word (``But I never …``, ``However, …``)."""
+    return at < view.n() and (view.tags[at] == "CC" or view.lower(at) in link_words())
 
 
 def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -609,6 +685,10 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 continue
             if not starts_clause(*_tags_words(view, comma + 1, end)):
                 continue
+            if comma + 3 < end and view.tags[comma + 1] in ("PRP", "NNP") and view.lower(comma + 2) in attribution_verbs() \
+                    and view.words(comma + 3) == ",":
+                continue  # "Whereas Glass is, he says, “an egotistical device” …, Telepathy will be …": the
+                # first comma opens an aside; the clause runs on past it
             sub_text = view.text[_cut(view, 1) : _cut(view, comma)]
             main_text = view.text[_cut(view, comma + 1) :]
             at, sub_first = comma, order in ("sub", "keep")
@@ -644,8 +724,14 @@ def subordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                             for k in sub_at) or (first_finite is not None and view.lower(first_finite) in ("was", "were"))
             if not same_time:
                 link = str(subs[word]["contrast_link"])  # "While films suggest X, the court ruled Y": a contrast
+        joined = main_text if sub_first else sub_text
+        if link.lower() in [w.lower() for w in re.findall(r"\w+", joined)[:4]]:
+            link = ""  # "… the police then checked …": the clause has its link word already
         if sub_first:
             main_at = comma + 1 if i == 0 and comma is not None else 0
+            if opens_with_link(view, main_at):
+                continue  # "But I never get … after it has been shared out": the link word ties the main
+                # clause to the sentence before; put after the moved clause it would read "Then But I …"
             lowered = _lower_start(view, main_at, main_text.strip()) if view.tags[main_at] in ("NN", "NNS") \
                 else _lower_first(main_text.strip())  # "So smokers are …", not "So Smokers are …"
             parts = (finish(sub_text), finish(f"{link} {lowered}", punct))
@@ -741,6 +827,12 @@ def list_items(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         items.append(view.text[_cut(view, a) : view.sentence.tokens[b - 1].end])
     if len(items) < 3:
         return []
+    if any(view.lower(j) in ("and", "or") for j in range(start, first)):
+        return []  # "… litters the planet and oceans, poisoning …": an "and" inside the first item, so the
+        # commas do not part a list
+    if len({view.tags[a] == "VBG" for a in edges[:1] + [e + (view.lower(e) in ("and", "or")) for e in edges[1:]]}) > 1:
+        return []  # "the planet and oceans, poisoning ecosystems and killing wildlife": a thing, then what
+        # it does: items of different kinds are not a list
     intro = view.text[: _cut(view, start)].rstrip().rstrip(":").rstrip() + ":"
     parts = (intro[:1].upper() + intro[1:], *items)
     return [Proposal((0, len(view.text)), " ".join(parts), "split.list.v1",
@@ -1152,6 +1244,11 @@ def verb_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []  # "I shouted and a guy put his arm in and pulled …": a second subject first
         if view.tags[i + 1] not in want:
             continue
+        opener = max((j for j in range(v + 1, i) if view.lower(j) in ("including", "like")
+                      or view.lower(j) == "as" and view.lower(j - 1) == "such"), default=None)
+        if opener is not None and not any(view.words(j) in (",", ";") for j in range(opener, i)):
+            continue  # "injuries such as lesions and blows often undetectable …": the "and" joins the
+            # examples of a list ("The technique blows often undetectable" was wrong)
         if view.tags[i + 1] == "VB" and any(view.tags[j] == "TO" and view.tags[j + 1] == "VB" for j in range(v + 1, i)):
             continue  # "… people to take X and put Y": the second verb shares the infinitive's "to"
         subject = view.text[: view.sentence.tokens[subject_end - 1].end]
@@ -1261,6 +1358,11 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 view.tags[j] in ("VB", "VBP") and view.tags[j - 1] != "TO" for j in range(i + 1, f))):
             continue  # "The papers published by The Lancet represent X and are …": the verb at f is a second
             # conjunct, and the main verb ("represent", read as a base form) lies inside the phrase
+        if f < end and view.tags[f] in _FINITE and (view.lower(f - 1) in _SUBJECT_PRONOUNS | {"there"}
+                                                      or not _parse_subject_is(view, i - 1, f, ctx)):
+            continue  # "to sort people based on the shoes they are wearing", "50 workers billeted in the
+            # village … but there is a crisis": the verb at f has a subject of its own (a clause inside
+            # the phrase, or a second clause after it), so the phrase does not end there
         if f < end and view.tags[f] in _FINITE:
             main = view.text[: _cut(view, i)].rstrip() + " " + view.text[_cut(view, f) :]
             phrase = view.text[_cut(view, i) : _cut(view, f)].strip()
@@ -1295,11 +1397,50 @@ def reduced_relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             past = next((t for t in view.tags[:i] if t in _FINITE), "") == "VBD"
         else:
             continue
+        when = _phrase_time(view, i + 1, f)
+        if when == "other":
+            continue  # "the homes built next year will …": "are built" would misstate when
+        past = past or when == "past"  # "the bones found at the tower centuries later are …": they were found
         be = (_BE_PAST if past else _BE_PLURAL)[plural]  # the new sentence keeps the main clause's tense
         parts = (finish(main, punct), finish(f"{det} {head} {be} {phrase}"))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.reduced_relative.v2",
                          f"what describes {head!r} made its own sentence", parts=parts)]
     return []
+
+
+def _parse_subject_is(view: View, noun_at: int, f: int, ctx: RuleContext) -> bool:
+    """The parse (when there is one) makes the noun at ``noun_at`` the subject of the clause
+    whose finite verb (or auxiliary, or copula) is at ``f``: ``people registered on X are …``."""
+    noun = token_at(view.sentence, noun_at, ctx)
+    verb = token_at(view.sentence, f, ctx)
+    if noun is None or verb is None:
+        return True
+    if verb.dep_ in ("aux", "aux:pass", "cop"):
+        verb = verb.head
+    while noun.dep_ == "nmod" and noun.head.i != noun.i:
+        noun = noun.head  # "half of all the rubbish left on site was …": the subject counts the noun
+    if verb.dep_ == "xcomp" and noun.dep_ == "obj" and noun.head.i == verb.head.i:
+        return True  # "claimed the warnings demanded by MEPs went …", parsed as "claimed [them] [to go]"
+    return any(c.i == noun.i and c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _phrase_time(view: View, a: int, b: int) -> str:
+    """What time the words of a participle phrase [a, b) name: ``past`` (``centuries later``,
+    ``in 1485``, ``last year``: the words of ``[reduced_relative] past_time``, or ``in``/``on`` + a
+    year before this one), ``other`` (any other time word of ``[time_phrase] time_words`` or
+    ``[reduced_relative] other_time``: the tense of the new sentence is unclear), or ``""``."""
+    conf = _table()["reduced_relative"]
+    past_words = {str(w) for w in conf["past_time"]}
+    other = {str(w) for w in conf["other_time"]} | {str(w) for w in _table()["time_phrase"]["time_words"]}
+    past = unclear = False
+    for k in range(a, b):
+        word = view.lower(k)
+        year = view.tags[k] == "CD" and re.fullmatch(r"(?:1\d|20)\d\d", word) is not None
+        if word in past_words or year and word < "2000" and view.lower(k - 1) in ("in", "on"):
+            past = True
+        elif word in other or year:
+            unclear = True
+    return "past" if past else "other" if unclear else ""
 
 
 def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -1348,7 +1489,14 @@ def time_phrase(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 last - 1) in {str(w) for w in table.get("verb_openers", [])}):
             continue  # "… levelled out before dropping to 19% during the final quarter": the time
             # belongs to the "-ing"/"to" verb, not to the main clause; "This" would point at either
+        verbs = [k for k in range(i) if view.tags[k] in _FINITE and not view.quoted(k)
+                 and not any(view.tags[j] in _FINITE for j in range(max(k - 2, 0), k))]
+        if len(verbs) > 1:
+            continue  # "… admitted it had given false descriptions … between 2006 and 2013": the time
+            # may belong to the verb of an inner clause; "This was …" would point at either
         lowers = [w.lower() for w in left_words]
+        if any(t == "MD" and w not in ("will", "would", "'ll", "’ll") for t, w in zip(left_tags, lowers, strict=True)):
+            continue  # "… can see more than 31 stars on a good night": "This is on a good night" is no plain fact
         if "will" in lowers:
             this = "This will be"
         elif "would" in lowers:
@@ -1478,6 +1626,13 @@ def when_doing(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             return []
         if any(view.tags[k] in _FINITE | {"VBG", "CC"} and not view.quoted(k) for k in range(i + 2, end)):
             return []
+        g = f + 1  # the main verb group: "will speak", "is set to reveal", "was seen"
+        while g < i and (view.tags[g] in ("RB", "VB", "VBN", "VBG", "TO") or view.lower(g) in _FUTURE_LEADS):
+            g += 1
+        if any(view.tags[k].startswith("VB") or view.tags[k] in ("MD", "TO", "WDT", "WP", "WRB") or view.words(k) == ","
+               or view.lower(k) == "that" and view.tags[k] == "IN" for k in range(g, i)):
+            return []  # "taught me exercises to help me hold my breath while swimming": the -ing may be
+            # another verb's or its object's ("She was swimming" was wrong); only a plain main clause
         tense = _tense(view, f, end)
         if tense not in ("future", "past"):
             return []
@@ -1543,6 +1698,11 @@ def participle(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         verb = view.lower(c + 1)
         if verb in blocked:
             continue
+        aside = max((k for k in range(f + 1, c) if view.words(k) == ","), default=None)
+        if verb not in result | listing and aside is not None and all(
+                view.tags[k] in _NP_TAGS | {"NNP", "NNPS"} for k in range(aside + 1, c)):
+            continue  # "… with his girlfriend, Nicole Oetl, flying helicopters …": the -ing may be the
+            # named person's, not the subject's ("He flew helicopters" was wrong)
         if verb not in result | listing and any(view.lower(k) == "that" and view.tags[k] in ("IN", "WDT")
                                                 for k in range(f + 1, c)):
             continue  # "recommended that X should be saved by the county, arguing …": who argues?
@@ -1662,6 +1822,8 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             before = view.tags[c - 1]
             if before.startswith("NN") or before in ("PRP", "POS") or view.words(c - 1) in _CLOSERS | _QUOTE_MARKS:
                 return []
+            if view.lower(c - 1) in ("one", "ones"):
+                return []  # "… like the existing one, which has a huge majority": "one" stands for a noun
             if view.lower(c - 1) in attribution_verbs() and any(view.words(k) == "," for k in range(max(0, c - 5), c - 1)):
                 return []  # "… the Food Pantry, she says, which is one of several pantries": the 'which'
                 # is about the noun before the interposed attribution, not about the whole clause
@@ -1675,6 +1837,9 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
                 return []
             if view.lower(c - 2) == "for" and view.lower(c - 1) in ("instance", "example"):
                 return []  # "… in Latin America, for instance, where …": the place is further back
+            if any(view.tags[k] in ("WRB", "WDT", "WP") and view.lower(k - 1) in ("and", "or", "but") for k in range(c + 2, end)):
+                return []  # "…, where the technology has been promoted and where reports suggested …":
+                # "There, … and where …" would keep a dangling second clause
             fw = next((k for k in range(c + 2, end) if view.tags[k] in _FINITE), end)
             if any(view.lower(k) in ("and", "or") and not any(view.tags[j] in _FINITE for j in range(k, end))
                    for k in range(fw, end)):
@@ -1684,9 +1849,10 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             nxt = f + 1
             while nxt < end and view.tags[nxt] == "RP":
                 nxt += 1
-            if f < end and view.tags[f] != "MD" and (nxt >= end or view.tags[nxt] in ("IN", "CD", "TO") or (
-                    view.tags[nxt] == "RB" and view.lower(nxt).endswith("ly"))) \
+            if f < end and view.tags[f] != "MD" and (nxt >= end or view.tags[nxt] == "CD" or (
+                    view.tags[nxt] == "IN" and nxt + 1 < end and (view.tags[nxt + 1] == "CD" or view.lower(nxt + 1) in _time_nouns()))) \
                     and all(view.tags[k] in _NP_TAGS | {"PRP"} for k in range(c + 2, f)):
+                # (only before a date: "… had there to be funnelled", "They grab there for …" were wrong)
                 # "…, where I moved in 2012." -> "I moved there in 2012." (not "There I moved …")
                 clause = _lower_start(view, c + 2, view.text[_cut(view, c + 2) : _cut(view, nxt)].strip())
                 rest = _after(view, nxt, end) if nxt < end else ""
@@ -1695,6 +1861,17 @@ def relative_sentential(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         parts = (finish(main, punct), finish(new, punct))
         return [Proposal((0, len(view.text)), " ".join(parts), "split.relative_sentential.v1", why, parts=parts)]
     return []
+
+
+def _then_words() -> frozenset[str]:
+    """Words that date a description to the past (``then``, ``former``…): ``[appositive_end] then_words``."""
+    return frozenset(str(w) for w in _table()["appositive_end"]["then_words"])
+
+
+def _saying(view: View, verb: int) -> bool:
+    """The finite verb at ``verb`` is a verb of saying (``said``, ``told``): a description of the
+    speaker then holds when the article was written, and takes the present (``X is a fisherman``)."""
+    return view.lower(verb) in attribution_verbs()
 
 
 def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -1756,7 +1933,10 @@ def appositive_end(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     plural = head_tag in ("NNS", "NNPS") and not one_of and view.lower(c + 1) not in ("a", "an")  # "Evans, a …"
     nouns = [view.lower(j) for j in span if view.tags[j].startswith("NN")]
     lasting = bool(nouns) and nouns[0] in {str(w) for w in _table()["appositive_end"]["lasting_nouns"]}
-    be = _BE_PAST[plural] if view.tags[f] == "VBD" and not lasting else _BE_PLURAL[plural]
+    past = view.tags[f] == "VBD" and not lasting and not said  # "…,” said X, a fisherman." -> "X is a fisherman."
+    if said and any(view.lower(j) in _then_words() for j in span):
+        return []  # "said X, then a student": the description held then, not now; "is" would misstate it
+    be = _BE_PAST[plural] if past else _BE_PLURAL[plural]
     parts = (finish(view.text[: _cut(view, c)], punct), finish(f"{np} {be} {_after(view, c + 1, end)}", punct))
     return [Proposal((0, len(view.text)), " ".join(parts), "split.appositive_end.v1",
                      f"the description of {np!r} made its own sentence", parts=parts)]
@@ -1774,6 +1954,11 @@ def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
     'Her older brother studied law in London. But she trained as a nurse.'
     """
     links = {str(k): str(v) for k, v in _table()["contrast"].items()}
+    from easyread.rewrite.split.syntax_rules import table as syntax_table
+    from easyread.rewrite.split.syntax_rules import verb_lemma
+
+    says = attribution_verbs()
+    thinking = {str(v) for v in syntax_table()["reported"]["verbs"]}
     view = _view(sentence, ctx)
     end, punct = _sentence_end(view)
     for c in range(3, end - 3):
@@ -1781,6 +1966,10 @@ def contrast(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if view.lower(c - 1) in _EMBEDDING | {"and", "but", "so", "or"}:
             continue  # "found that, while A, B": the clause sits inside another one
+        if any(view.tags[k] in _FINITE | {"VB"} and view.lower(k + 1) != "to"
+               and (view.lower(k) in says or verb_lemma(view.lower(k)) in thinking) for k in range(c)):
+            continue  # "BAT claimed the warnings went too far, while a ban would increase …": the
+            # second clause may be part of the claim; alone it would read as the writer's fact
         if not has_clause(*_tags_words(view, 0, c)) or not starts_clause(*_tags_words(view, c + 2, end)):
             continue
         if any(view.words(k) in (";", ":") for k in range(c + 2, end)):
@@ -1840,6 +2029,8 @@ def conjunction_bare(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         head = max((k + 1 for k in range(i) if view.words(k) in (":", ";", "–", "—")), default=0)
         if not has_clause(*_tags_words(view, head, i)) or not starts_clause(*_tags_words(view, i + 1, end)):
             continue  # (after a colon the clause starts again: "… made sense: stations like A and B had …")
+        if word == "and" and _imperative(view, i):
+            continue  # "Pick up a boot and a camera will film you": an order as a condition (if you …)
         right = _lower_start(view, i + 1, _after(view, i + 1, end))
         link = "But " if word == "but" else ""
         parts = (finish(view.text[: _cut(view, i)], punct), finish(f"{link}{right}", punct))

@@ -36,8 +36,10 @@ from easyread.rewrite.split.parsed import sentence_parse
 from easyread.rewrite.split.pos_rules import (
     _SUBJECT_PRONOUNS,
     _lower_first,
+    _time_nouns,
     attribution_verbs,
     finish,
+    link_words,
     name_for_pronoun,
 )
 
@@ -174,6 +176,9 @@ def _phrase_before(cl: Clauses, noun: Token, comma: int, max_words: int) -> int 
     na = _np_start(noun)
     if na >= comma or cl.words(na, comma) > max_words or not _plain_np(cl.doc, na, comma):
         return None
+    if na > 0 and cl.doc[na - 1].tag_ == "TO" and verb_lemma(cl.doc[na].lower_) == cl.doc[na].lower_ \
+            and cl.doc[na].lower_ in _verb_rows():
+        return None  # "to eclipse northern Chile, which …": the "noun phrase" opens with a verb
     doc = cl.doc
     before = na - 2
     if before > 0 and doc[before].tag_ in ("RB", "RBR"):
@@ -279,6 +284,10 @@ def _proposal(parts: tuple[str, ...], rule_id: str, reason: str, sentence: Sente
 
 
 def _join(link: str, piece: str) -> str:
+    """``link`` before ``piece``, unless the piece already has it near its start (``the police
+    then checked``: not ``Then the police then checked``)."""
+    if link and link.lower() in re.findall(r"\w+", piece.lower())[:4]:
+        return piece
     return f"{link} {_lower_first(piece)}" if link else piece
 
 
@@ -336,6 +345,27 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "… about how thoughts are encoded and how they might be …": a second 'how'
             # clause of the same verb, not a main clause (a lead clause closed by a comma may open one:
             # "and, as the user dives, air is fed back")
+        k = first_right
+        while k < end - 1 and cl.doc[k].tag_ in ("DT", "JJ", "PRP$", "RB"):
+            k += 1
+        if cl.doc[k].pos_ in ("NOUN", "NUM", "PROPN") and cl.doc[k + 1].lower_ in _SUBJECT_PRONOUNS:
+            continue  # "… – and one it hopes will help …": a noun with its own clause, not a second clause
+        if conj.tag_ == "VBG" and root.tag_ != "VBG" and not children(conj, "aux", "aux:pass"):
+            continue  # "set up kiosks, stocking bottles and cups, and offering refills": the -ing goes with
+            # "stocking", not with the main verb ("will also offering" was wrong)
+        if conj.tag_ == "VB" and subject_of(conj) is None and not children(conj, "aux", "aux:pass") and any(
+                t.tag_ == "TO" and t.i + 1 < cc.i and cl.doc[t.i + 1].tag_ == "VB" for t in cl.doc[root.i + 1 : cc.i]):
+            continue  # "pay for locals to take lessons, board a flight and look for jobs": the verb shares the "to"
+        if conj_subj_first(conj) and cc.lower_ in ("and", "or") and any(
+                t.lower_ == "that" and cl.doc[t.i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "AUX")
+                and any(x.tag_ in FINITE_TAGS for x in cl.doc[t.i + 1 : cc.i]) for t in cl.doc[root.i + 1 : cc.i]):
+            continue  # "rejected claims that too much time had passed, and it was no longer possible …": the
+            # second clause may be the second half of the "that" clause
+        if subject_of(conj) is not None and not any(t.tag_ in FINITE_TAGS for t in cl.doc[root.i + 1 : cc.i]) \
+                and not any(x.i < cc.i for x in children(root, "xcomp", "ccomp")) \
+                and _lemma_match(root, {str(v) for v in table()["reported"]["verbs"]}) is not None:
+            continue  # "said negotiations over payments and even legal action would not …": the "and" comes
+            # before the verb of what was said, so the second clause is part of it
         right = cl.chars(first_right, end)
         if subject_of(conj) is None:
             subj = subject_of(root)
@@ -377,6 +407,11 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.coordinate.v1",
                          f"two clauses joined by {cc.lower_!r} made two sentences", sentence)
     return []
+
+
+def conj_subj_first(conj: Token) -> bool:
+    """The conjoined clause has its own subject (a second clause, not a second verb)."""
+    return subject_of(conj) is not None
 
 
 def _past_sequence(root: Token, conj: Token) -> bool:
@@ -429,6 +464,10 @@ def verb_series(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if verb.tag_ == "VBD" and verb.i + 1 < end and doc[verb.i + 1].lower_ == "by":
             continue
+        row = _verb_rows().get(verb.lower_)
+        if verb.tag_ == "VBD" and row is not None and row[3] == verb.lower_ and doc[verb.i - 2].pos_ in ("NOUN", "PROPN"):
+            continue  # "recruited more than 100 people, aged 18 to 77, from …": a participle on the noun
+            # before the comma, not a second verb ("The scientists aged 18 to 77" was wrong)
         # everything after the comma must belong to this verb or to later verbs of the series
         if any(t.head.i == root.i and t.i > verb.i and t.dep_ not in ("conj", "cc", "punct") for t in doc[verb.i:end]):
             continue
@@ -534,6 +573,10 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if marker == "when" and root.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in root.children if c.dep_ == "aux"):
             continue  # "They were sailing … when their boat was sunk": the clause interrupts the main one
         clause = cl.chars(mark_toks[-1].i + 1, b)
+        if a == 0 and b + 3 < end and cl.doc[b].text == "," and cl.doc[b + 1].tag_ in ("PRP", "NNP") \
+                and cl.doc[b + 2].lower_ in attribution_verbs() and cl.doc[b + 3].text == ",":
+            continue  # "Whereas Glass is, he says, “an egotistical device” …, Telepathy will be …": an aside
+            # follows the comma and the clause runs on past it ("Glass is." was wrong)
         if a == 0 and b < end and cl.doc[b].text == ",":
             main = cl.chars(b + 1, end)
             main_words = cl.words(b + 1, end)
@@ -559,6 +602,9 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             if not (sequence and is_past(adv) and is_past(root)):
                 continue  # "When the mirror is warm, it …": moved first, "it" would come before the mirror
             order, inst = "sub", {"link": sequence}  # "When they arrived, they …" -> "They arrived. Then they …"
+        if written == "main" and order == "sub" and (cl.doc[0].dep_ == "cc" or cl.doc[0].lower_ in link_words()):
+            continue  # "But I never get £30 after it has been shared out": moved after the clause, the
+            # link word would read "Then but I …"; it ties the main clause to the sentence before
         if written == "main" and order == "sub" and any(c.dep_ == "expl" for c in root.children):
             continue  # "there was the time he outraged … because he …": the cause is of the inner clause
         if "template" in inst:
@@ -584,6 +630,12 @@ def adverbial(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         return _proposal(parts, "split.adverbial.v1",
                          f"a {marker!r} clause made its own sentence", sentence)
     return []
+
+
+def _np_run_before(cl: Clauses, comma: int) -> bool:
+    """The tokens from the previous comma (or the start) to ``comma`` are a plain noun phrase."""
+    a = max((t.i + 1 for t in cl.doc[:comma] if t.text == ","), default=0)
+    return a < comma and _plain_np(cl.doc, a, comma)
 
 
 def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
@@ -627,6 +679,10 @@ def relative(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue
         if cl.protected(a - 1, b):
             continue
+        if rel.head.lower_ in _time_nouns() and pron.lower_ == "which":
+            continue  # "… in a single night, which almost doubles my pay": about the whole event, not the night
+        if na > 1 and doc[na - 1].text == "," and _np_run_before(cl, na - 1):
+            continue  # "Delacourt’s lawyer, Anne Veil, who …, said": the name is an aside itself
         if doc[na].lower_ in words("quantifiers"):
             continue  # "every …, which": repeating the quantifier changes the claim
         while doc[na].lower_ in words("focus") and na < np_end - 1:
@@ -907,7 +963,13 @@ def apposition(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # the subject starts the sentence ("But that's what Kiruna, a town, …" is not split)
         if any(t.text in (",", ";", "(", ")") for t in doc[a:b]):
             continue  # the description runs on past a comma: where it ends is unclear
-        be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
+        be: str | None = "are" if noun.tag_ in ("NNS", "NNPS") else "is"  # a description holds now
+        row = _verb_rows().get(doc[a].lower_)
+        if doc[a].tag_ == "VBN" or row is not None and row[3] == doc[a].lower_ and doc[a].tag_ in ("JJ", "VBD"):
+            # "The event, dubbed Malala Day, was …": a participle (the tagger may read it as an adjective) tells what was
+            be = be_form(root, noun.tag_ in ("NNS", "NNPS"))  # done to it, in the main clause's tense
+            if be is None:
+                continue
         np = _definite(cl.chars(na, a - 1))
         main, main_words = _without(cl, a, b, end)
         if main_words < 3:
