@@ -103,6 +103,9 @@ def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleCo
                 doc.note("W605", sentence.id, f"{p.rule_id} refused: {why}")
                 return False
         else:
+            if not _unbalanced(sentence.text) and any(_unbalanced(part) for part in p.parts):
+                doc.note("W605", sentence.id, f"{p.rule_id} refused: it would cut inside brackets")
+                return False  # "(the guess is 25%, when it is 13%. This is according to …)"
             if cache is not None:
                 _prefetch_parts(p.parts, cache)
             for part in p.parts:
@@ -121,6 +124,11 @@ def apply(doc: Document, sentence: Sentence, p: Proposal, data: str, ctx: RuleCo
     if p.dropped:
         doc.note("W603", sentence.id, f"{p.rule_id} dropped: {', '.join(p.dropped)}")
     return True
+
+
+def _unbalanced(text: str) -> bool:
+    """An opening bracket without its closing one, or the other way round (round or square)."""
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
 def _pointed_at(doc: Document, sid: str) -> bool:
