@@ -912,9 +912,17 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         e = view.sentence.tokens[b].end
         while s > 0 and text[s - 1] == " ":
             s -= 1
-        after = text[:s] + text[e:]
+        # "Rather than relying on tics … or waving of arms – all seen as signs of lying – the new
+        # method involves …": the dashes also closed an opening phrase before the subject, so a
+        # comma takes their place (lexical review 13)
+        opening = view.tags[lead] == "IN" and view.lower(lead) != "that" or (
+            view.lower(lead) in ("rather", "instead") and lead + 1 < a and view.lower(lead + 1) in ("than", "of"))
+        glue_comma = "," if (view.words(a) != "(" and opening and b + 1 < view.n()
+                             and view.tags[b + 1] in ("DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD")
+                             and view.words(a - 1) != ",") else ""
+        after = text[:s] + glue_comma + text[e:]
         dropped = tuple(missing(text, after))
-        out.append(Proposal((s, e), "", "split.drop_aside.v3",
+        out.append(Proposal((s, e), glue_comma, "split.drop_aside.v3",
                             f"side detail {text[view.sentence.tokens[a].start:e]!r} left out",
                             dropped=dropped))
     return out
