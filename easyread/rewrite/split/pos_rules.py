@@ -525,6 +525,7 @@ def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         # "Ross Anderson, professor of security engineering at X, said …": a role without an
         # article needs a common noun in lower case ("Paris, France, is …" has none)
         glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
+        share_words = {str(w) for w in _table()["drop_aside"].get("share_words", [])}
         if len(inner_words) > 12 or inner_tags[0] in ("IN", "CC") or not any(
                 t in ("NN", "NNS") and w.islower() and w not in glue for t, w in zip(inner_tags, inner_words, strict=True)):
             return []  # ("The Bronx, with its …, had": a phrase, not a role; "van der" is part of a name)
@@ -889,6 +890,7 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         if any(view.lower(j) in ("these", "those", "such", "following") for j in range(max(0, a - 3), a)):
             continue  # "by these means – the prevention of … –": the aside says what "these means" are
         glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
+        share_words = {str(w) for w in _table()["drop_aside"].get("share_words", [])}
         content = [w for w in inner if w.isalpha() and w.lower() not in glue]
         before = view.words(a - 1) if a > 0 else ""
         if len(content) >= 2 and all(w[:1].isupper() for w in content) and before[:1].isupper():
@@ -906,7 +908,7 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
             continue  # "millennials – individuals born between the early 1980s and early 2000s –": a definition
         if view.words(a) == "(" and len(inner) <= 3 and all(w.isalpha() and w.islower() for w in inner):
             continue  # "music ownership (downloads)": a short gloss of the words before it
-        if any(w in ("%", "percent") or w.endswith("%") or w.lower() == "cent" for w in inner):
+        if any(w.endswith("%") or w.lower() in share_words for w in inner):
             continue  # "24,000 of its staff – 80% of its workforce –": a share is how big the thing is, not a side detail
         s = view.sentence.tokens[a].start
         e = view.sentence.tokens[b].end
@@ -915,8 +917,9 @@ def drop_aside(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         # "Rather than relying on tics … or waving of arms – all seen as signs of lying – the new
         # method involves …": the dashes also closed an opening phrase before the subject, so a
         # comma takes their place (lexical review 13)
+        pairs = {tuple(str(p).split()) for p in _table()["drop_aside"].get("opening_pairs", [])}
         opening = view.tags[lead] == "IN" and view.lower(lead) != "that" or (
-            view.lower(lead) in ("rather", "instead") and lead + 1 < a and view.lower(lead + 1) in ("than", "of"))
+            lead + 1 < a and (view.lower(lead), view.lower(lead + 1)) in pairs)
         glue_comma = "," if (view.words(a) != "(" and opening and b + 1 < view.n()
                              and view.tags[b + 1] in ("DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD")
                              and view.words(a - 1) != ",") else ""

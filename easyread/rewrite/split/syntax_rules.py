@@ -340,7 +340,7 @@ def coordinate(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         while first_right < end and cl.doc[first_right].text == ",":
             first_right += 1  # "and, at first, I thought …" -> "At first, I thought …"
         opener = cl.doc[first_right]
-        if (opener.tag_ in ("WRB", "WP", "WDT") or opener.lower_ in words("subordinators") | {"whether"}) and (
+        if (opener.tag_ in ("WRB", "WP", "WDT") or opener.lower_ in words("subordinators") | words("embedded_question")) and (
                 opener.head.i == conj.i or not any(t.text == "," for t in cl.doc[first_right:end])):
             continue  # "… about how thoughts are encoded and how they might be …": a second 'how'
             # clause of the same verb, not a main clause (a lead clause closed by a comma may open one:
