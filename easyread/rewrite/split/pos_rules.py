@@ -525,7 +525,6 @@ def appositive(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
         # "Ross Anderson, professor of security engineering at X, said …": a role without an
         # article needs a common noun in lower case ("Paris, France, is …" has none)
         glue = {str(w) for w in _table()["drop_aside"].get("name_glue", [])}
-        share_words = {str(w) for w in _table()["drop_aside"].get("share_words", [])}
         if len(inner_words) > 12 or inner_tags[0] in ("IN", "CC") or not any(
                 t in ("NN", "NNS") and w.islower() and w not in glue for t, w in zip(inner_tags, inner_words, strict=True)):
             return []  # ("The Bronx, with its …, had": a phrase, not a role; "van der" is part of a name)
