@@ -241,7 +241,8 @@ def _noun_phrase_tail(words: list[str], org: str) -> list[str]:
 
     tags = tagger.tag([*words, org])[:-1]
     n = 1
-    while n < len(words) and tags[-n - 1][:2] in ("NN", "JJ", "VBG") and tags[-n - 1] != "NNP":
+    while n < len(words) and (tags[-n - 1][:2] in ("NN", "JJ") or tags[-n - 1] == "VBG") \
+            and tags[-n - 1] not in ("NNP", "NNPS"):
         n += 1
     return words[-n:]
 
