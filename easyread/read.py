@@ -37,6 +37,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -481,8 +482,8 @@ def join_line_break_hyphens(doc: Document) -> list[str]:
 
 #: The rule id of the notes :func:`undo_ligatures` writes.
 LIGATURE_RULE = "news.ligature"
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}  # Unicode's Latin ligatures (U+FB00-FB06)
+#: Unicode's Latin ligatures (U+FB00-FB06) -> their letters, by compatibility decomposition.
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _LIGATURE_CHAR = re.compile(r"[\ufb00-\ufb06]")
 _LIGATURE_BEFORE_GAP = re.compile(r"([A-Za-z]*)([\ufb00-\ufb06]) ([a-z]+)")  # "ﬁ nest"
 _LIGATURE_AFTER_GAP = re.compile(r"([A-Za-z]+) ([\ufb00-\ufb06][a-z]*)")  # "bene ﬁts"

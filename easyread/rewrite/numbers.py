@@ -211,7 +211,7 @@ def percent(sentence: Sentence, ctx: RuleContext) -> list[Proposal]:
 
     What: a level becomes ``n in d`` (``24% of adults`` -> ``about 1 in 4 adults``); a change
     becomes a fraction in words (``a 24% rise in`` -> ``a rise of about a quarter in``;
-    ``a 40% increase`` -> ``an increase of 2 in 5``; ``24% more`` -> ``about a quarter more``).
+    ``24% more`` -> ``about a quarter more``).
     A change ("a 24% rise") is written with a unit fraction (a fifth, a quarter, a third, a
     half) or "double"; any other change keeps its percentage ("an increase of 2 in 5" reads as
     a share, numbers data 2026.6; v1 wrote ``2 fifths``, which is harder to read).
